@@ -1,0 +1,32 @@
+# One command for the demo, one for the tests; both set themselves up.
+#   make demo   compare the seed event -> reports/irs-ice-talwani/
+#   make test   run the test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed-stamp
+
+.PHONY: demo test setup examples bench clean
+
+demo: $(STAMP)
+	HF_HUB_OFFLINE=1 $(BIN)/comparator compare corpora/irs-ice-talwani -o reports/irs-ice-talwani
+
+test: $(STAMP)
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest
+
+setup: $(STAMP)
+
+# torch first, pinned: the CPU build lies on these machines' disk, while a plain
+# "torch" requirement resolved by pip pulls a CUDA build of several GB.
+$(STAMP): setup.cfg pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+examples: $(STAMP)
+	HF_HUB_OFFLINE=1 $(BIN)/python -m comparator.examples
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

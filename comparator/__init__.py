@@ -1,0 +1,54 @@
+"""comparator: show how different news outlets tell the same story.
+
+>>> import comparator
+>>> comp = comparator.compare(["corpora/irs-ice-talwani"])   # doctest: +SKIP
+>>> comp.to_frame("findings")                                # doctest: +SKIP
+
+Importing this package is cheap: torch, spaCy and pandas load only when a
+stage needs them.
+"""
+
+from comparator.comparison import SCHEMA_VERSION, Comparison
+from comparator.config import Settings, load_settings
+from comparator.errors import ComparatorError
+from comparator.load import load_articles
+from comparator.pipeline import compare
+from comparator.render import write_reports
+from comparator.types import (
+    Alignment,
+    Article,
+    Claim,
+    Entity,
+    EntityMention,
+    Evidence,
+    Fact,
+    Finding,
+    Label,
+    Mention,
+    ToolInfo,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Alignment",
+    "Article",
+    "Claim",
+    "Comparison",
+    "ComparatorError",
+    "Entity",
+    "EntityMention",
+    "Evidence",
+    "Fact",
+    "Finding",
+    "Label",
+    "Mention",
+    "Settings",
+    "ToolInfo",
+    "__version__",
+    "compare",
+    "load_articles",
+    "load_settings",
+    "write_reports",
+]

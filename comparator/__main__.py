@@ -1,0 +1,6 @@
+"""``python -m comparator``."""
+
+from comparator.cli import main
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

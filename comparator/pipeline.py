@@ -1,0 +1,119 @@
+"""``compare()``: load -> parse -> claims -> facts -> embed -> align -> entities -> detect.
+
+Each stage is a plain function in its own module; this one only wires them
+together, times them and assembles the :class:`Comparison`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+from comparator.comparison import Comparison
+from comparator.config import Settings, load_settings
+from comparator.detect import Context, Detector, finalize_findings
+from comparator.types import Article, ToolInfo
+
+Source = str | Path | Article
+Enricher = Callable[[Comparison, Context], Comparison]
+
+
+def _enrichers() -> list[Enricher]:
+    """Stages that add records (entities, labels...) before the detectors run."""
+    from comparator.entities import add_entities
+
+    steps: list[Enricher] = [add_entities]
+    return steps
+
+
+def _detectors() -> list[Detector]:
+    """Every detector, in report order. Add a new kind here."""
+    from comparator.detect.omissions import find_omissions
+
+    found: list[Detector] = [find_omissions]
+    return found
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
+
+
+def compare(
+    sources: Sequence[Source] | Source,
+    *,
+    settings: Settings | None = None,
+    encoder: Any | None = None,
+    progress: bool = False,
+    **overrides: Any,
+) -> Comparison:
+    """Compare two or more articles about one event.
+
+    ``sources`` are paths (files or folders; a folder is one event) or
+    :class:`Article` records. ``overrides`` are :class:`Settings` fields, e.g.
+    ``compare(paths, min_score=0.6)``. ``encoder`` replaces the embedding model
+    (anything with ``name``, ``sha256`` and ``encode(texts) -> ndarray``).
+    """
+    from comparator import __version__
+    from comparator.align import align_claims
+    from comparator.claims import extract_claims
+    from comparator.facts import attach_facts
+    from comparator.load import check_articles, load_articles
+    from comparator.nlp import nlp_model_name, parse_articles
+
+    if settings is None:
+        settings = load_settings(**overrides)
+    elif overrides:
+        settings = settings.replace(**overrides)
+    if isinstance(sources, (str, Path, Article)):
+        sources = [sources]
+
+    clock = _Clock()
+    with clock.stage("load"):
+        articles = load_articles(sources, settings=settings)
+        check_articles(articles)
+    with clock.stage("parse"):
+        docs = parse_articles(articles)
+    with clock.stage("claims"):
+        claims = tuple(c for a in articles for c in extract_claims(a, docs[a.id]))
+    with clock.stage("facts"):
+        claims = attach_facts(claims, docs, articles)
+    with clock.stage("embed"):
+        if encoder is None:
+            from comparator.embed import load_encoder
+
+            encoder = load_encoder(settings, progress=progress)
+        comparable = [c for c in claims if not c.boilerplate]
+        vectors = encoder.encode([c.text for c in comparable])
+    clock.timings.update(getattr(encoder, "timings", {}))
+    with clock.stage("align"):
+        alignments = align_claims(comparable, vectors, min_score=settings.min_score)
+
+    tool = ToolInfo(
+        name="comparator",
+        version=__version__,
+        embedding_model=encoder.name,
+        embedding_model_sha256=encoder.sha256,
+        nlp_model=nlp_model_name(),
+        settings=settings.to_report(),
+    )
+    comp = Comparison(articles=articles, claims=claims, alignments=alignments, tool=tool)
+    ctx = Context(settings=settings, docs=docs)
+    with clock.stage("detect"):
+        for enrich in _enrichers():
+            comp = enrich(comp, ctx)
+        findings = [f for detect in _detectors() for f in detect(comp, ctx)]
+        order = {a.id: i for i, a in enumerate(articles)}
+        comp = dataclasses.replace(comp, findings=finalize_findings(findings, order))
+    return dataclasses.replace(comp, timings=dict(clock.timings))
