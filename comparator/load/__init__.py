@@ -1,0 +1,205 @@
+"""Loading articles: files, folders (one folder = one event), corpora and Article records.
+
+>>> arts = load_articles(["corpora/irs-ice-talwani"])     # doctest: +SKIP
+>>> check_articles(arts)                                    # doctest: +SKIP
+
+Supported files: ``.txt``/``.md`` (optional YAML front matter), ``.html``/``.htm``
+(trafilatura), ``.json``/``.jsonl``/``.csv`` (article records). A folder
+contributes its supported files sorted by name, skipping hidden files, files
+starting with ``_`` and ``README*``; sub-folders are not entered.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from comparator.config import Settings
+from comparator.errors import (
+    EmptyInputError,
+    IdenticalArticlesError,
+    InputError,
+    MissingPathError,
+    NotEnoughArticlesError,
+    TooLargeError,
+    UnsupportedFormatError,
+)
+from comparator.load.decode import Decoded, decode_bytes
+from comparator.load.fields import slug, unique_ids
+from comparator.types import Article
+
+__all__ = ["SUPPORTED_SUFFIXES", "check_articles", "load_article_file", "load_articles"]
+
+#: File suffix -> format name.
+SUPPORTED_SUFFIXES: dict[str, str] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+}
+_RECORD_FORMATS = {"json", "jsonl", "csv"}
+
+
+def _supported() -> str:
+    return ", ".join(sorted(SUPPORTED_SUFFIXES))
+
+
+def load_articles(
+    sources: Sequence[str | Path | Article],
+    *,
+    settings: Settings | None = None,
+    event: str | None = None,
+) -> tuple[Article, ...]:
+    """Articles from files, folders and :class:`Article` records, as one event.
+
+    ``event`` picks one event from corpus records (JSON/JSONL/CSV) that carry
+    several. Ids are made unique with ``-2``, ``-3`` suffixes in input order.
+    """
+    settings = settings or Settings()
+    if isinstance(sources, (str, Path, Article)):
+        sources = [sources]
+    loaded: list[tuple[bool, Article]] = []  # (from a corpus file?, article), in source order
+    record_files: list[str] = []
+    for source in sources:
+        if isinstance(source, Article):
+            if ":" in source.id:
+                raise InputError(f"article id {source.id!r} contains ':'.", path=source.source_path,
+                                 hint=f"Claim ids are '<article>:<index>'; use an id like {slug(source.id)!r}.")
+            loaded.append((False, source))
+            continue
+        for path, shown in _expand(source):
+            is_record = SUPPORTED_SUFFIXES.get(path.suffix.lower()) in _RECORD_FORMATS
+            if is_record:
+                record_files.append(shown)
+            loaded.extend((is_record, a) for a in load_article_file(path, settings=settings, shown=shown))
+    if record_files:
+        from comparator.load.records import select_event
+
+        kept = {id(a) for a in select_event([a for rec, a in loaded if rec], event, record_files)}
+        loaded = [(rec, a) for rec, a in loaded if not rec or id(a) in kept]
+    return unique_ids(a for _, a in loaded)
+
+
+def _expand(source: str | Path) -> list[tuple[Path, str]]:
+    """``(path, shown)`` pairs for a file or folder source (``shown`` = path as the user gave it)."""
+    path = Path(source).expanduser()
+    shown = str(path)
+    if not path.exists():
+        raise MissingPathError("does not exist.", path=shown, hint=_did_you_mean(path))
+    if path.is_file():
+        return [(path, shown)]
+    if not path.is_dir():
+        raise UnsupportedFormatError("is neither a file nor a folder.", path=shown,
+                                     hint="Pass article files or a folder of them.")
+    entries = sorted(p.name for p in path.iterdir())
+    picked: list[tuple[Path, str]] = []
+    skipped: list[str] = []
+    for name in entries:
+        child = path / name
+        if name.startswith((".", "_")) or name.lower().startswith("readme") or not child.is_file():
+            continue
+        if child.suffix.lower() in SUPPORTED_SUFFIXES:
+            picked.append((child, str(child)))
+        else:
+            skipped.append(name)
+    if not picked:
+        found = f" (found only: {', '.join(skipped[:8])}{', ...' if len(skipped) > 8 else ''})" if skipped else ""
+        raise EmptyInputError(
+            f"folder contains no article files{found}.",
+            path=shown,
+            hint=f"Put one article per file in it; supported: {_supported()}.",
+        )
+    return picked
+
+
+def _did_you_mean(path: Path) -> str:
+    parent = path.parent if str(path.parent) else Path(".")
+    hint = "Check the spelling and that you are in the right folder."
+    if parent.is_dir():
+        from rapidfuzz import process
+
+        names = sorted(p.name for p in parent.iterdir() if not p.name.startswith("."))
+        best = process.extractOne(path.name, names, score_cutoff=70) if names else None
+        if best is not None:
+            hint = f"Did you mean {str(parent / best[0])!r}? " + hint
+    elif str(path.parent) not in ("", "."):
+        hint = f"The folder {str(path.parent)!r} does not exist either. " + hint
+    return hint
+
+
+def load_article_file(path: str | Path, *, settings: Settings | None = None,
+                      shown: str | None = None) -> tuple[Article, ...]:
+    """The article(s) in one file: one for text/Markdown/HTML, several for corpora."""
+    settings = settings or Settings()
+    path = Path(path)
+    shown = shown or str(path)
+    if not path.is_file():
+        raise MissingPathError("does not exist or is not a file.", path=shown, hint=_did_you_mean(path))
+    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise UnsupportedFormatError(
+            f"has an unsupported file type {path.suffix or '(no extension)'!r}.",
+            path=shown,
+            hint=f"Supported: {_supported()}. Save the article as one of these (e.g. .txt).",
+        )
+    size = path.stat().st_size
+    if size > settings.max_file_bytes:
+        raise TooLargeError(
+            f"is {size:,} bytes, over the limit of {settings.max_file_bytes:,}.",
+            path=shown,
+            hint="Split the corpus into smaller files, or raise max_file_bytes in [tool.comparator].",
+        )
+    if size == 0:
+        raise EmptyInputError("is empty (0 bytes).", path=shown,
+                              hint="Put the article text in the file, or leave the file out.")
+    data = path.read_bytes()
+    if fmt == "html":
+        from comparator.load.html import decode_html, parse_html
+
+        decoded = decode_html(data, shown)
+        return (parse_html(decoded.text, path=path, source_path=shown, encoding=decoded.encoding),)
+    decoded: Decoded = decode_bytes(data, shown)
+    if fmt in ("text", "markdown"):
+        from comparator.load.text import parse_text
+
+        return (parse_text(decoded.text, path=path, source_path=shown, encoding=decoded.encoding, fmt=fmt),)
+    from comparator.load.records import parse_records
+
+    return parse_records(decoded.text, path=path, source_path=shown, encoding=decoded.encoding,
+                         fmt=fmt, max_field=settings.max_file_bytes)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def check_articles(articles: Iterable[Article]) -> None:
+    """Refuse inputs that cannot be compared: fewer than two articles, or duplicates."""
+    articles = tuple(articles)
+    if len(articles) < 2:
+        where = ", ".join(a.source_path or a.id for a in articles) or "the given paths"
+        raise NotEnoughArticlesError(
+            f"found {len(articles)} article{'s' if len(articles) != 1 else ''} (from {where}); "
+            "comparator needs two or more articles of the same event.",
+            hint="Add another outlet's article about the same event (a folder holds one event).",
+        )
+    seen: dict[str, Article] = {}
+    ids: set[str] = set()
+    for art in articles:
+        if art.id in ids:
+            raise InputError(f"two articles share the id {art.id!r}.", path=art.source_path,
+                             hint="Give each article a unique id (load_articles does this for you).")
+        ids.add(art.id)
+        key = _normal(art.text)
+        if key in seen:
+            first = seen[key]
+            raise IdenticalArticlesError(
+                f"{first.source_path or first.id} and {art.source_path or art.id} contain the same text.",
+                hint="Remove one of them: comparing an article with itself finds nothing.",
+            )
+        seen[key] = art

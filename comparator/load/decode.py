@@ -1,0 +1,155 @@
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, cp1252 as a fallback.
+
+Binary files (documents, images, archives, or text with many control
+characters) are refused with :class:`BinaryInputError`; bytes that are neither
+UTF-8 nor plausible cp1252 raise :class:`EncodingError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from comparator.errors import BinaryInputError, EncodingError
+
+SUPPORTED_HINT = "comparator reads text, Markdown, HTML, JSON, JSONL or CSV."
+
+#: Leading bytes of binary formats -> a name the user recognises. ``weak`` ones
+#: are short enough that plain text may start with them; such files are refused
+#: only when they do not also read as clean UTF-8 text.
+_MAGIC: tuple[tuple[bytes, str, bool], ...] = (
+    (b"%PDF", "PDF", False),
+    (b"PK\x03\x04", "ZIP/DOCX/XLSX/EPUB", False),
+    (b"PK\x05\x06", "ZIP", False),
+    (b"\x89PNG\r\n\x1a\n", "PNG image", False),
+    (b"\xff\xd8\xff", "JPEG image", False),
+    (b"GIF87a", "GIF image", False),
+    (b"GIF89a", "GIF image", False),
+    (b"\x1f\x8b", "gzip", False),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip", False),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Microsoft Office (DOC/XLS)", False),
+    (b"{\\rtf", "RTF document", False),
+    (b"\x7fELF", "executable", False),
+    (b"SQLite format 3\x00", "SQLite database", False),
+    (b"PAR1", "Parquet", True),
+    (b"RIFF", "RIFF media (WebP/WAV/AVI)", True),
+    (b"BZh", "bzip2", True),
+    (b"Rar!", "RAR", True),
+    (b"MZ", "Windows executable", True),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+#: Above this share of control characters (other than tab, LF, CR, FF) text is binary.
+MAX_CONTROL_SHARE = 0.05
+
+#: A cp1252 reading is implausible when more than this share of its letters are
+#: non-ASCII (French or German prose stays under ~10%)...
+MAX_ACCENTED_SHARE = 0.35
+#: ...or more than this share of all characters (and more than two) are non-ASCII symbols.
+MAX_SYMBOL_SHARE = 0.05
+
+
+#: Curly quotes, dashes, ellipsis, bullet, euro...: what cp1252 puts in 0x80-0x9F,
+#: plus the no-break space. Common in Windows-saved prose, so never "odd".
+_TYPOGRAPHIC = frozenset(bytes(range(0x80, 0xA1)).decode("cp1252", errors="ignore"))
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text of a file and the encoding it was read with (``utf-8``, ``utf-8-sig``, ``utf-16``, ``cp1252``)."""
+
+    text: str
+    encoding: str
+
+
+def _binary(path: str, kind: str) -> BinaryInputError:
+    return BinaryInputError(
+        f"looks like a binary file ({kind}); {SUPPORTED_HINT}",
+        path=path,
+        hint="Export the article as plain text, Markdown or HTML and try again.",
+    )
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    odd = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f") or ord(ch) == 127)
+    return odd / len(text)
+
+
+def decode_bytes(data: bytes, path: str) -> Decoded:
+    """Decode a whole file; ``path`` is only used in error messages."""
+    for magic, kind, weak in _MAGIC:
+        if data.startswith(magic) and not (weak and _clean_utf8(data)):
+            raise _binary(path, kind)
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_controls(Decoded(data.decode(name), name), path)
+            except UnicodeDecodeError as exc:
+                raise EncodingError(
+                    f"starts with a {name.upper()} byte-order mark but is not valid {name.upper()} "
+                    f"(byte {exc.start}: {exc.reason}).",
+                    path=path,
+                    hint="Re-save the file as UTF-8.",
+                ) from None
+    if b"\x00" in data:
+        raise _binary(path, "contains NUL bytes; UTF-16 text needs a byte-order mark")
+    try:
+        return _check_controls(Decoded(data.decode("utf-8"), "utf-8"), path)
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise _undecodable(data, path, utf8_error) from None
+    decoded = _check_controls(Decoded(text, "cp1252"), path)
+    if not _plausible_cp1252(text):
+        raise _undecodable(data, path, utf8_error)
+    return decoded
+
+
+def _clean_utf8(data: bytes) -> bool:
+    try:
+        return _control_share(data.decode("utf-8")) == 0.0
+    except UnicodeDecodeError:
+        return False
+
+
+def _plausible_cp1252(text: str) -> bool:
+    """Western-European text: few symbols outside ASCII, and mostly ASCII letters.
+
+    Text in another single-byte code page (Cyrillic, Greek...) read as cp1252
+    turns into runs of accented Latin letters; multi-byte encodings (GBK,
+    Shift-JIS) into symbol soup. Both fail one of the two shares below.
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    accented = sum(1 for ch in letters if ord(ch) > 127)
+    if letters and accented / len(letters) > MAX_ACCENTED_SHARE:
+        return False
+    symbols = sum(1 for ch in text if ord(ch) > 127 and not ch.isalpha() and ch not in _TYPOGRAPHIC)
+    return symbols <= 2 or symbols / len(text) <= MAX_SYMBOL_SHARE
+
+
+def _check_controls(decoded: Decoded, path: str) -> Decoded:
+    if _control_share(decoded.text) > MAX_CONTROL_SHARE:
+        raise _binary(path, "many control characters")
+    return decoded
+
+
+def _undecodable(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> EncodingError:
+    pos = utf8_error.start
+    line = data.count(b"\n", 0, pos) + 1
+    return EncodingError(
+        f"is neither UTF-8 nor Windows-1252 text (first bad byte 0x{data[pos]:02x} at offset {pos}).",
+        path=path,
+        line=line,
+        hint="Re-save the file as UTF-8 (in most editors: Save As, encoding UTF-8).",
+    )
