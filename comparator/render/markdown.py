@@ -1,0 +1,231 @@
+"""``report.md``: a GitHub-flavoured Markdown summary sized for a pull-request comment.
+
+Every piece of article text or metadata is escaped (HTML, Markdown, table
+pipes, @-mentions), so a hostile article shows as text. The output stays under
+:data:`MAX_CHARS`; whole rows or sections that do not fit are left out with a
+note pointing to ``report.html`` and ``report.json``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING
+
+from comparator.render.common import (
+    aligned_rows,
+    finding_articles,
+    kind_severity_counts,
+    omissions_by_article,
+    outlet_stats,
+    top_findings,
+)
+from comparator.types import SEVERITIES, Evidence, Finding
+
+if TYPE_CHECKING:  # pragma: no cover
+    from comparator.comparison import Comparison
+
+__all__ = ["MAX_CHARS", "escape", "render_markdown"]
+
+MAX_CHARS = 65_000  # GitHub's limit for a comment body is 65,536
+TOP_FINDINGS = 10
+ALIGNED_ROWS = 50  # rows of the aligned-claims table at most
+OMISSION_ROWS = 20  # omissions listed per outlet at most
+CELL_CHARS = 300  # longest article text shown in one table cell
+QUOTE_CHARS = 500  # longest evidence quote
+_RESERVE = 400  # kept free for the closing note
+_MORE = "see `report.html` and `report.json` for everything"
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|~])")
+_LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+(?=[.)]))([.)]?)")
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    lead, mark, punct = m.groups()
+    return f"{lead}{mark}\\{punct}" if punct else f"{lead}\\{mark}"
+
+
+def escape(text: str | None, limit: int | None = None, *, line_start: bool = False) -> str:
+    """Article text made inert in Markdown: one line, HTML and Markdown syntax shown literally.
+
+    ``<``/``>``/``&`` become entities, Markdown punctuation and ``|`` are
+    backslash-escaped, ``@`` gets a word joiner so no one is pinged, and with
+    ``line_start`` a leading ``#``, ``-``, ``1.``… cannot start a heading or a list.
+    """
+    if not text:
+        return ""
+    text = _clip(text, limit) if limit else " ".join(text.split())
+    text = html.escape(text, quote=False)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    if line_start:
+        text = _LINE_START.sub(_escape_line_start, text)
+    return text.replace("@", "@\u2060")
+
+
+class _Doc:
+    """Markdown lines under a character budget."""
+
+    def __init__(self, limit: int) -> None:
+        self.lines: list[str] = []
+        self.size = 0
+        self.limit = limit
+        self.truncated = False
+
+    def fits(self, lines: list[str], reserve: int = _RESERVE) -> bool:
+        return self.size + sum(len(s) + 1 for s in lines) + reserve <= self.limit
+
+    def add(self, lines: list[str]) -> None:
+        self.lines.extend(lines)
+        self.size += sum(len(s) + 1 for s in lines)
+
+    def text(self) -> str:
+        return "\n".join(self.lines).rstrip("\n") + "\n"
+
+
+def _section(doc: _Doc, head: list[str], rows: list[list[str]], what: str, foot: list[str] | None = None,
+             max_rows: int | None = None) -> None:
+    """Add a section: its head, as many whole rows as fit (at most ``max_rows``), then a note for the rest."""
+    foot = foot or []
+    if not doc.fits(head + (rows[0] if rows else []) + foot):
+        doc.truncated = True
+        note = [f"_{what}: left out to keep this comment short._", ""]
+        if doc.fits(note):
+            doc.add(note)
+        return
+    doc.add(head)
+    shown = 0
+    for row in rows[:max_rows]:
+        if not doc.fits(row + foot):
+            break
+        doc.add(row)
+        shown += 1
+    if shown < len(rows):
+        doc.truncated = True
+        doc.add(["", f"_{len(rows) - shown} more {what} not shown; {_MORE}._"])
+    doc.add(foot + [""])
+
+
+def _title(comp: "Comparison") -> list[str]:
+    outlets = " · ".join(escape(a.outlet, 80) for a in comp.articles[:8])
+    if len(comp.articles) > 8:
+        outlets += f" and {len(comp.articles) - 8} more"
+    tool = comp.tool
+    tool_line = "comparator"
+    if tool is not None:
+        tool_line = f"{escape(tool.name, 40)} {escape(tool.version, 40)} · embeddings {escape(tool.embedding_model, 80)}" \
+                    f" · NLP {escape(tool.nlp_model, 80)}"
+    counts = f"{len(comp.articles)} articles · {len(comp.claims)} claims · {len(comp.alignments)} alignments · " \
+             f"{len(comp.findings)} findings"
+    return [f"## Comparison: {outlets}", "", f"{tool_line}  ", counts, ""]
+
+
+def _summary(comp: "Comparison") -> list[str]:
+    lines = ["### Summary", ""]
+    counts = kind_severity_counts(comp)
+    if counts:
+        lines += ["| kind | " + " | ".join(SEVERITIES) + " | total |",
+                  "|---|" + "---:|" * (len(SEVERITIES) + 1)]
+        for kind, by_sev in counts.items():
+            cells = [str(by_sev.get(s, 0)) for s in SEVERITIES]
+            lines.append(f"| {escape(kind, 40)} | " + " | ".join(cells) + f" | {sum(by_sev.values())} |")
+        totals = [str(sum(1 for f in comp.findings if f.severity == s)) for s in SEVERITIES]
+        lines.append("| **all** | " + " | ".join(totals) + f" | **{len(comp.findings)}** |")
+    else:
+        lines.append("No findings.")
+    lines += ["", "| outlet | claims | boilerplate | aligned | cited in findings | omits |",
+              "|---|---:|---:|---:|---:|---:|"]
+    for s in outlet_stats(comp):
+        lines.append(f"| {escape(s.outlet, 80)} | {s.claims} | {s.boilerplate} | {s.aligned} | {s.findings} | {s.omitted} |")
+    return lines
+
+
+def _quote(comp: "Comparison", ev: Evidence) -> str:
+    try:
+        outlet = comp.article(ev.article).outlet
+    except KeyError:
+        outlet = ev.article
+    who = ", ".join(w for w in (ev.voice, escape(ev.speaker, 80)) if w)
+    who = f" ({who})" if who else ""
+    return f"> **{escape(outlet, 80)}**{who}: “{escape(ev.text, QUOTE_CHARS)}”"
+
+
+def _finding_rows(comp: "Comparison") -> list[list[str]]:
+    rows = []
+    names = {e.id: e.name for e in comp.entities}
+    for i, f in enumerate(top_findings(comp, TOP_FINDINGS), 1):
+        about = f" · about **{escape(names.get(f.entity, f.entity), 80)}**" if f.entity else ""
+        row = [f"**{i}. {f.severity} · {escape(f.kind, 40)}**{about} · confidence {f.confidence:.2f} · "
+               f"`{_code(f.id)}`", "", escape(f.message, 1000, line_start=True), ""]
+        for ev in f.evidence[:6]:
+            row += [_quote(comp, ev), ">"]
+        if f.evidence:
+            row.pop()
+        if len(f.evidence) > 6:
+            row += ["", f"_…and {len(f.evidence) - 6} more spans._"]
+        rows.append(row + [""])
+    return rows
+
+
+def _code(text: str) -> str:
+    """Text safe inside a single-backtick code span."""
+    return " ".join(text.replace("`", "'").split())[:80]
+
+
+def _aligned(comp: "Comparison") -> tuple[list[str], list[list[str]]]:
+    head = ["### Aligned claims", "",
+            "| score | " + " | ".join(escape(a.outlet, 60) for a in comp.articles) + " |",
+            "|---:|" + "---|" * len(comp.articles)]
+    rows = []
+    for row in aligned_rows(comp):
+        cells = [" <br> ".join(escape(c.text, CELL_CHARS) for c in claims) or "—" for claims in row.cells]
+        rows.append([f"| {row.score:.2f} | " + " | ".join(cells) + " |"])
+    return head, rows
+
+
+def _omissions(comp: "Comparison") -> list[tuple[list[str], list[list[str]], str]]:
+    """One (head, rows, label) per article that misses something."""
+    out = []
+    outlets = {a.id: a.outlet for a in comp.articles}
+    for article_id, findings in omissions_by_article(comp).items():
+        if not findings:
+            continue
+        head = [f"#### Not in {escape(outlets[article_id], 80)} ({len(findings)})", ""]
+        rows = []
+        for f in findings:
+            carriers = ", ".join(escape(outlets.get(a, a), 60) for a in finding_articles(comp, f))
+            lead = f.evidence[0].text if f.evidence else f.message
+            rows.append([f"- {carriers}: “{escape(lead, CELL_CHARS)}”"])
+        out.append((head, rows, f"omissions from {escape(outlets[article_id], 60)}"))
+    return out
+
+
+def render_markdown(comp: "Comparison", *, max_chars: int = MAX_CHARS) -> str:
+    """The Markdown report: title, summary tables, top findings, aligned claims, omissions."""
+    doc = _Doc(max_chars)
+    doc.add(_title(comp))
+    _section(doc, _summary(comp), [], "summary")
+    findings = _finding_rows(comp)
+    head = ["### Top findings", ""]
+    if len(comp.findings) > len(findings):
+        head += [f"_The {len(findings)} most severe of {len(comp.findings)}._", ""]
+    if findings:
+        _section(doc, head, findings, "findings")
+    head, rows = _aligned(comp)
+    if rows:
+        _section(doc, head, rows, "aligned claims", max_rows=ALIGNED_ROWS)
+    omissions = _omissions(comp)
+    if omissions:
+        if doc.fits(["### Omissions", ""]):
+            doc.add(["### Omissions", ""])
+        for head, rows, label in omissions:
+            _section(doc, head, rows, label, max_rows=OMISSION_ROWS)
+    cut = "Parts were left out to fit a comment. " if doc.truncated else ""
+    doc.add(["---", f"_{cut}Full report: `report.html` (interactive) and `report.json` (data)._"])
+    text = doc.text()
+    assert len(text) <= max_chars, len(text)
+    return text

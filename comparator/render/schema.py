@@ -1,0 +1,151 @@
+"""The JSON Schema (draft 2020-12) of ``report.json``, as produced by ``Comparison.to_dict()``.
+
+This module is the source; ``docs/report.schema.json`` is its dump, kept in
+sync by a test. Regenerate with ``python -m comparator.render.schema > docs/report.schema.json``.
+Minor versions (``1.x``) only add fields, so objects allow extra properties.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from comparator.types import FINDING_KINDS, SEVERITIES, VOICES
+
+__all__ = ["SCHEMA", "schema_text"]
+
+
+def _nullable(kind: str, **extra: Any) -> dict[str, Any]:
+    return {"type": [kind, "null"], **extra}
+
+
+_STR = {"type": "string"}
+_ID = {"type": "string", "minLength": 1}
+_OFFSET = {"type": "integer", "minimum": 0}
+_UNIT = {"type": "number", "minimum": 0, "maximum": 1}
+_VOICE = {"enum": list(VOICES), "description": "Whose words: the outlet's own, a quote, or both."}
+
+
+def _obj(props: dict[str, Any], required: list[str] | None = None, description: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {"type": "object"}
+    if description:
+        out["description"] = description
+    out["required"] = list(props) if required is None else required
+    out["properties"] = props
+    return out
+
+
+_SPAN = {"text": _STR, "start": _OFFSET, "end": _OFFSET}
+
+_DEFS: dict[str, Any] = {
+    "tool": _obj({
+        "name": _ID,
+        "version": _ID,
+        "embedding_model": _STR,
+        "embedding_model_sha256": _nullable("string", pattern="^[0-9a-f]{64}$"),
+        "nlp_model": _STR,
+        "settings": {"type": "object", "description": "Settings that affect results."},
+    }, description="What produced the report: versions, models and settings."),
+    "article": _obj({
+        "id": _ID,
+        "outlet": _STR,
+        "title": _nullable("string"),
+        "source_path": _nullable("string"),
+        "url": _nullable("string", description="As given by the input; not checked, never fetched."),
+        "published": _nullable("string", description="ISO 8601 date or datetime, when known."),
+        "encoding": _nullable("string"),
+    }, required=["id", "outlet", "title", "source_path", "url", "published"]),
+    "fact": _obj({
+        "kind": _ID,
+        **_SPAN,
+        "normal": _STR,
+        "value": {"type": ["number", "string", "null"]},
+        "unit": _nullable("string"),
+        "qualifier": _nullable("string"),
+        "approximate": {"type": "boolean"},
+        "anchor": _nullable("string", description="What the fact is about: the counted noun, the dated event."),
+    }, required=["kind", "text", "start", "end", "normal"],
+        description="A typed, checkable fact; offsets into the article text."),
+    "mention": _obj({**_SPAN, "label": _ID}, description="A named-entity mention (spaCy label)."),
+    "claim": _obj({
+        "id": {"type": "string", "pattern": "^.+:[0-9]+$", "description": "<article id>:<index>"},
+        "article": _ID,
+        "index": _OFFSET,
+        "paragraph": _OFFSET,
+        **_SPAN,
+        "voice": _VOICE,
+        "speaker": _nullable("string"),
+        "boilerplate": {"type": "boolean"},
+        "boilerplate_reason": _nullable("string"),
+        "quotes": {"type": "array", "items": {"type": "array", "prefixItems": [_OFFSET, _OFFSET],
+                                              "minItems": 2, "maxItems": 2}},
+        "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},
+        "mentions": {"type": "array", "items": {"$ref": "#/$defs/mention"}},
+    }, description="One sentence-level claim; article.text[start:end] == text."),
+    "alignment": _obj({
+        "claims": {"type": "array", "items": _ID, "minItems": 2, "uniqueItems": True},
+        "score": {**_UNIT, "description": "Combined probability that the claims match."},
+        "semantic": {"type": "number", "minimum": -1, "maximum": 1,
+                     "description": "Cosine similarity of the embeddings."},
+        "lexical": {**_UNIT, "description": "rapidfuzz token_set_ratio / 100."},
+        "method": _STR,
+    }, required=["claims", "score", "semantic", "lexical"]),
+    "entity_mention": _obj({"article": _ID, "claim": _ID, **_SPAN},
+                           required=["claim", "text", "start", "end"]),
+    "entity": _obj({
+        "id": _ID,
+        "name": _STR,
+        "label": _STR,
+        "aliases": {"type": "array", "items": _STR},
+        "mentions": {"type": "array", "items": {"$ref": "#/$defs/entity_mention"}},
+    }, required=["id", "name", "aliases", "mentions"]),
+    "evidence": _obj({
+        "article": _ID,
+        "claim": _nullable("string"),
+        **_SPAN,
+        "voice": {"enum": [*VOICES, None]},
+        "speaker": _nullable("string"),
+    }, description="An exact span: article.text[start:end] == text."),
+    "finding": _obj({
+        "id": _ID,
+        "kind": {"type": "string", "minLength": 1, "examples": list(FINDING_KINDS),
+                 "description": "Open set; known kinds: " + ", ".join(FINDING_KINDS)
+                                + ". New kinds are added, never renamed."},
+        "severity": {"enum": list(SEVERITIES)},
+        "confidence": _UNIT,
+        "message": {"type": "string", "minLength": 1},
+        "entity": _nullable("string", description="Entity id, when the finding is about one."),
+        "evidence": {"type": "array", "items": {"$ref": "#/$defs/evidence"}},
+        "details": {"type": "object", "description": "Kind-specific, JSON-ready data."},
+    }, required=["id", "kind", "severity", "confidence", "message", "entity", "evidence"]),
+}
+
+SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "urn:comparator:report:1",
+    "title": "comparator report",
+    "description": "report.json written by comparator. Later stages may add top-level sections "
+                   "(e.g. labels, sourcing, entity_coverage); objects may gain fields in 1.x.",
+    "type": "object",
+    "required": ["schema_version", "tool", "articles", "claims", "alignments", "entities", "findings"],
+    "properties": {
+        "schema_version": {"type": "string", "pattern": r"^1\.\d+$"},
+        "tool": {"anyOf": [{"$ref": "#/$defs/tool"}, {"type": "null"}]},
+        "articles": {"type": "array", "items": {"$ref": "#/$defs/article"}},
+        "claims": {"type": "array", "items": {"$ref": "#/$defs/claim"}},
+        "alignments": {"type": "array", "items": {"$ref": "#/$defs/alignment"}},
+        "entities": {"type": "array", "items": {"$ref": "#/$defs/entity"}},
+        "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
+    },
+    "additionalProperties": True,
+    "$defs": _DEFS,
+}
+
+
+def schema_text() -> str:
+    """``docs/report.schema.json`` exactly: indented JSON plus a final newline."""
+    return json.dumps(SCHEMA, ensure_ascii=False, indent=2) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(schema_text(), end="")

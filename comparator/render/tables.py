@@ -1,0 +1,184 @@
+"""Flat tables of a Comparison as pandas DataFrames, and CSV/Parquet files of them.
+
+Frames (columns are stable; lists are joined with ``"; "``):
+
+- ``claims``: id, article, outlet, index, paragraph, text, start, end, voice,
+  speaker, boilerplate, boilerplate_reason, n_facts, n_mentions
+- ``alignments``: one row per pair of aligned claims: alignment (its position in
+  the report), claim_a, claim_b, article_a, article_b, outlet_a, outlet_b,
+  text_a, text_b, score, semantic, lexical, method
+- ``findings``: id, kind, severity, confidence, message, entity, outlets (cited
+  in the evidence, article order), n_evidence
+- ``evidence``: one row per evidence span: finding, kind, severity, position,
+  article, outlet, claim, text, start, end, voice, speaker
+- ``entities``: id, name, label, aliases, n_mentions, outlets (mentioning it),
+  missing_from (outlets that never mention it)
+
+pandas is imported inside the functions only.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from comparator.errors import ConfigError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from comparator.comparison import Comparison
+
+__all__ = ["COLUMNS", "TABLES", "to_frame", "write_tables"]
+
+SEP = "; "
+
+# name -> {column: pandas dtype}; nullable dtypes so empty frames keep their types
+COLUMNS: dict[str, dict[str, str]] = {
+    "claims": {
+        "id": "string", "article": "string", "outlet": "string", "index": "Int64", "paragraph": "Int64",
+        "text": "string", "start": "Int64", "end": "Int64", "voice": "string", "speaker": "string",
+        "boilerplate": "boolean", "boilerplate_reason": "string", "n_facts": "Int64", "n_mentions": "Int64",
+    },
+    "alignments": {
+        "alignment": "Int64", "claim_a": "string", "claim_b": "string", "article_a": "string",
+        "article_b": "string", "outlet_a": "string", "outlet_b": "string", "text_a": "string",
+        "text_b": "string", "score": "Float64", "semantic": "Float64", "lexical": "Float64", "method": "string",
+    },
+    "findings": {
+        "id": "string", "kind": "string", "severity": "string", "confidence": "Float64", "message": "string",
+        "entity": "string", "outlets": "string", "n_evidence": "Int64",
+    },
+    "evidence": {
+        "finding": "string", "kind": "string", "severity": "string", "position": "Int64", "article": "string",
+        "outlet": "string", "claim": "string", "text": "string", "start": "Int64", "end": "Int64",
+        "voice": "string", "speaker": "string",
+    },
+    "entities": {
+        "id": "string", "name": "string", "label": "string", "aliases": "string", "n_mentions": "Int64",
+        "outlets": "string", "missing_from": "string",
+    },
+}
+#: Frames written by :func:`write_tables`, in order.
+TABLES: tuple[str, ...] = ("claims", "alignments", "findings", "evidence", "entities")
+
+Row = dict[str, Any]
+
+
+def _outlets(comp: "Comparison") -> dict[str, str]:
+    return {a.id: a.outlet for a in comp.articles}
+
+
+def _claims(comp: "Comparison") -> list[Row]:
+    outlets = _outlets(comp)
+    return [{
+        "id": c.id, "article": c.article, "outlet": outlets.get(c.article), "index": c.index,
+        "paragraph": c.paragraph, "text": c.text, "start": c.start, "end": c.end, "voice": c.voice,
+        "speaker": c.speaker, "boilerplate": c.boilerplate, "boilerplate_reason": c.boilerplate_reason,
+        "n_facts": len(c.facts), "n_mentions": len(c.mentions),
+    } for c in comp.claims]
+
+
+def _alignments(comp: "Comparison") -> list[Row]:
+    outlets = _outlets(comp)
+    texts = {c.id: c.text for c in comp.claims}
+    rows = []
+    for i, al in enumerate(comp.alignments):
+        for a, b in combinations(al.claims, 2):
+            art_a, art_b = a.split(":", 1)[0], b.split(":", 1)[0]
+            rows.append({
+                "alignment": i, "claim_a": a, "claim_b": b, "article_a": art_a, "article_b": art_b,
+                "outlet_a": outlets.get(art_a), "outlet_b": outlets.get(art_b),
+                "text_a": texts.get(a), "text_b": texts.get(b),
+                "score": al.score, "semantic": al.semantic, "lexical": al.lexical, "method": al.method,
+            })
+    return rows
+
+
+def _findings(comp: "Comparison") -> list[Row]:
+    outlets = _outlets(comp)
+    order = [a.id for a in comp.articles]
+    rows = []
+    for f in comp.findings:
+        cited = {e.article for e in f.evidence}
+        ids = [a for a in order if a in cited] + sorted(cited - set(order))
+        rows.append({
+            "id": f.id, "kind": f.kind, "severity": f.severity, "confidence": f.confidence,
+            "message": f.message, "entity": f.entity, "outlets": SEP.join(outlets.get(a, a) for a in ids),
+            "n_evidence": len(f.evidence),
+        })
+    return rows
+
+
+def _evidence(comp: "Comparison") -> list[Row]:
+    outlets = _outlets(comp)
+    return [{
+        "finding": f.id, "kind": f.kind, "severity": f.severity, "position": i, "article": e.article,
+        "outlet": outlets.get(e.article), "claim": e.claim, "text": e.text, "start": e.start, "end": e.end,
+        "voice": e.voice, "speaker": e.speaker,
+    } for f in comp.findings for i, e in enumerate(f.evidence)]
+
+
+def _entities(comp: "Comparison") -> list[Row]:
+    rows = []
+    for ent in comp.entities:
+        mentioned = {m.article for m in ent.mentions}
+        rows.append({
+            "id": ent.id, "name": ent.name, "label": ent.label, "aliases": SEP.join(ent.aliases),
+            "n_mentions": len(ent.mentions),
+            "outlets": SEP.join(a.outlet for a in comp.articles if a.id in mentioned),
+            "missing_from": SEP.join(a.outlet for a in comp.articles if a.id not in mentioned),
+        })
+    return rows
+
+
+_BUILDERS: dict[str, Callable[["Comparison"], list[Row]]] = {
+    "claims": _claims, "alignments": _alignments, "findings": _findings,
+    "evidence": _evidence, "entities": _entities,
+}
+
+
+def to_frame(comp: "Comparison", name: str) -> "pd.DataFrame":
+    """The ``name`` table (see the module docstring for columns) as a DataFrame."""
+    if name not in _BUILDERS:
+        raise ConfigError(f"unknown table {name!r}.", hint=f"Choose one of: {', '.join(TABLES)}.")
+    import pandas as pd
+
+    columns = COLUMNS[name]
+    frame = pd.DataFrame(_BUILDERS[name](comp), columns=list(columns))
+    return frame.astype(columns)
+
+
+_FORMULA = r"^[=+\-@\t\r]"
+
+
+def _csv_safe(frame: "pd.DataFrame") -> "pd.DataFrame":
+    """Prefix text cells a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) with ``'``."""
+    out = frame.copy()
+    for col in out.columns:
+        if str(out[col].dtype) == "string":
+            risky = out[col].str.contains(_FORMULA, regex=True, na=False)
+            out.loc[risky, col] = "'" + out.loc[risky, col]
+    return out
+
+
+def write_tables(comp: "Comparison", directory: str | Path) -> list[Path]:
+    """Write every table as ``<name>.csv`` and ``<name>.parquet`` in ``directory``, atomically.
+
+    CSV is for spreadsheets: text cells starting with ``=``, ``+``, ``-`` or ``@``
+    get a leading ``'`` so they cannot run as formulas. Parquet keeps the exact text.
+    """
+    from comparator.render.atomic import atomic_path, ensure_dir, write_text
+
+    directory = ensure_dir(directory)
+    written: list[Path] = []
+    for name in TABLES:
+        frame = to_frame(comp, name)
+        csv_text = _csv_safe(frame).to_csv(index=False, lineterminator="\n")
+        written.append(write_text(directory / f"{name}.csv", csv_text))
+        target = directory / f"{name}.parquet"
+        with atomic_path(target) as tmp:
+            frame.to_parquet(tmp, index=False, engine="pyarrow")
+        written.append(target)
+    return written
