@@ -1,0 +1,209 @@
+"""Embeddings: model resolution and pin, the sqlite cache, lazy loading; real-model tests are slow."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from comparator import embed
+from comparator.config import Settings
+from comparator.embed import CACHE_FILE, EmbeddingCache, Encoder, cache_path, load_encoder
+from comparator.errors import ModelError
+
+
+class CountingModel:
+    """Stands in for a SentenceTransformer: deterministic unit vectors, counts encoded texts."""
+
+    def __init__(self, dim: int = 8) -> None:
+        self.dim, self.seen = dim, []
+
+    def encode(self, texts, **kwargs):
+        self.seen.extend(texts)
+        out = np.array([[(hash(t) >> s) % 7 + 1.0 for s in range(self.dim)] for t in texts], np.float32)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+class ExplodingModel:
+    def encode(self, texts, **kwargs):
+        raise AssertionError(f"model used for {texts!r}")
+
+
+def fake_encoder(tmp_path, model, cache: bool = True) -> Encoder:
+    enc = Encoder(name="fake", sha256="f" * 64, source="fake", dim=8,
+                  cache=EmbeddingCache(tmp_path / CACHE_FILE) if cache else None)
+    enc._model = model
+    return enc
+
+
+# -- fast: no model ---------------------------------------------------------------
+
+
+def test_cache_round_trip_skips_the_model(tmp_path):
+    first = fake_encoder(tmp_path, CountingModel())
+    v1 = first.encode(["b", "a", "b"])
+    assert v1.shape == (3, 8) and v1.dtype == np.float32
+    assert sorted(first._model.seen) == ["a", "b"]  # each distinct text encoded once
+    np.testing.assert_allclose(np.linalg.norm(v1, axis=1), 1.0, rtol=1e-6)
+    second = fake_encoder(tmp_path, ExplodingModel())
+    np.testing.assert_array_equal(second.encode(["b", "a", "b"]), v1)
+    third = fake_encoder(tmp_path, CountingModel())
+    third.encode(["a", "c"])
+    assert third._model.seen == ["c"]
+
+
+def test_cache_keys_depend_on_the_model_hash(tmp_path):
+    fake_encoder(tmp_path, CountingModel()).encode(["a"])
+    other = fake_encoder(tmp_path, CountingModel())
+    other.sha256 = "e" * 64
+    other.encode(["a"])
+    assert other._model.seen == ["a"]
+
+
+def test_no_cache_writes_nothing(tmp_path):
+    enc = fake_encoder(tmp_path, CountingModel(), cache=False)
+    enc.encode(["a", "b"])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_corrupt_cache_file_warns_and_falls_back(tmp_path, caplog):
+    (tmp_path / CACHE_FILE).write_bytes(b"this is not a sqlite database" * 100)
+    enc = fake_encoder(tmp_path, CountingModel())
+    with caplog.at_level(logging.WARNING, logger="comparator.embed"):
+        out = enc.encode(["a", "b"])
+    assert out.shape == (2, 8)
+    assert "unusable" in caplog.text and CACHE_FILE in caplog.text
+    assert enc.encode(["a"]).shape == (1, 8)  # still works, without the cache
+
+
+def test_locked_cache_file_warns_and_falls_back(tmp_path, caplog):
+    import sqlite3
+
+    fake_encoder(tmp_path, CountingModel()).encode(["a"])
+    holder = sqlite3.connect(str(tmp_path / CACHE_FILE))
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        enc = fake_encoder(tmp_path, CountingModel())
+        with caplog.at_level(logging.WARNING, logger="comparator.embed"):
+            assert enc.encode(["a", "b"]).shape == (2, 8)
+        assert "unusable" in caplog.text
+    finally:
+        holder.rollback()
+        holder.close()
+
+
+def test_cache_in_an_unwritable_place_does_not_crash(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    enc = Encoder(name="fake", sha256=None, source="fake", dim=8,
+                  cache=EmbeddingCache(blocker / "sub" / CACHE_FILE))
+    enc._model = CountingModel()
+    assert enc.encode(["a"]).shape == (1, 8)
+
+
+def test_empty_input_gives_zero_rows_without_loading(tmp_path):
+    enc = fake_encoder(tmp_path, None)
+    out = enc.encode([])
+    assert out.shape == (0, 8) and out.dtype == np.float32 and not enc.loaded
+
+
+def test_cache_location_precedence(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMPARATOR_CACHE_DIR", str(tmp_path / "env"))
+    assert cache_path(Settings()) == tmp_path / "env" / CACHE_FILE
+    assert cache_path(Settings(cache_dir=str(tmp_path / "set"))) == tmp_path / "set" / CACHE_FILE
+    monkeypatch.delenv("COMPARATOR_CACHE_DIR")
+    assert cache_path(Settings()).name == CACHE_FILE
+
+
+def test_missing_or_invalid_model_folder_is_a_model_error(tmp_path):
+    with pytest.raises(ModelError, match="not found"):
+        load_encoder(Settings(model=str(tmp_path / "nope" / "model"), cache=False))
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ModelError, match="not a sentence-transformers model folder"):
+        load_encoder(Settings(model=str(tmp_path / "empty"), cache=False))
+
+
+def test_local_folder_is_hashed_not_pinned(tmp_path):
+    folder = tmp_path / "my-model"
+    folder.mkdir()
+    (folder / "modules.json").write_text("[]")
+    (folder / "model.safetensors").write_bytes(b"weights")
+    enc = load_encoder(Settings(model=str(folder), cache_dir=str(tmp_path / "c")))
+    import hashlib
+
+    assert enc.sha256 == hashlib.sha256(b"weights").hexdigest()
+    assert enc.name == "my-model" and not enc.loaded
+
+
+def test_hub_name_is_lazy_and_fails_offline_with_advice(tmp_path, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    enc = load_encoder(Settings(model="nobody-here/no-such-model-xyz", cache=False))
+    assert enc.sha256 is None and not enc.loaded
+    with pytest.raises(ModelError, match="need internet"):
+        enc.encode(["a"])
+
+
+def test_pinned_hash_mismatch_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(embed, "PINNED_SHA256", "0" * 64)
+    with pytest.raises(ModelError, match="differ from the pinned") as info:
+        load_encoder(Settings(cache_dir=str(tmp_path)))
+    assert "pip install --force-reinstall" in str(info.value)
+
+
+def test_importing_embed_does_not_import_torch():
+    code = "import sys, comparator.embed; sys.exit(int('torch' in sys.modules or 'sentence_transformers' in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+# -- slow: the real model ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory):
+    cache = tmp_path_factory.mktemp("embcache")
+    return load_encoder(Settings(cache_dir=str(cache))), cache
+
+
+@pytest.mark.slow
+def test_default_model_loads_offline_and_matches_the_pin(real):
+    enc, _ = real
+    assert os.environ.get("HF_HUB_OFFLINE") == "1"
+    assert enc.name == "sentence-transformers/all-MiniLM-L6-v2"
+    assert enc.sha256 == embed.PINNED_SHA256
+    assert enc.encode([]).shape == (0, 384) and not enc.loaded  # dim from the folder's config
+    v = enc.encode(["A judge blocked the agency from sharing addresses.",
+                    "The agency was barred by a judge from handing over addresses.",
+                    "Rye bread sales rose in the spring."])
+    assert v.shape == (3, 384) and v.dtype == np.float32 and enc.loaded
+    np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1.0, rtol=1e-5)
+    assert float(v[0] @ v[1]) > float(v[0] @ v[2]) + 0.3
+    assert {"import", "model_load", "encode"} <= set(enc.timings)
+
+
+@pytest.mark.slow
+def test_real_cache_round_trip_loads_no_model(real):
+    enc, cache = real
+    texts = ["The toll rose to 12 dollars.", "Commuters sued in January."]
+    first = enc.encode(texts)
+    again = load_encoder(Settings(cache_dir=str(cache)))
+    np.testing.assert_array_equal(again.encode(texts), first)
+    assert not again.loaded and "model_load" not in again.timings and "encode" not in again.timings
+
+
+@pytest.mark.slow
+def test_real_model_without_cache_writes_nothing(tmp_path):
+    enc = load_encoder(Settings(cache=False, cache_dir=str(tmp_path)))
+    assert enc.encode(["Nothing is written."]).shape == (1, 384)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_real_model_with_corrupt_cache_file(tmp_path):
+    (tmp_path / CACHE_FILE).write_bytes(os.urandom(4096))
+    enc = load_encoder(Settings(cache_dir=str(tmp_path)))
+    assert enc.sha256 == embed.PINNED_SHA256
+    assert enc.encode(["Still works."]).shape == (1, 384)
