@@ -26,7 +26,7 @@ $(STAMP): setup.cfg pyproject.toml
 	touch $(STAMP)
 
 examples: $(STAMP)
-	HF_HUB_OFFLINE=1 $(BIN)/python -m comparator.examples
+	HF_HUB_OFFLINE=1 $(BIN)/python scripts/regenerate_examples.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

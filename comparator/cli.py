@@ -1,0 +1,193 @@
+"""The ``comparator`` command: parse flags, call one public function, print, map errors.
+
+Every error comparator raises on purpose (:class:`ComparatorError`) exits with
+code 2 and a one-paragraph message; nothing here does analysis.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from comparator import __version__
+from comparator.errors import ComparatorError
+
+EXIT_INPUT = 2
+FORMATS = ("json", "md", "html")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"comparator: error: {message}", err=True)
+    sys.exit(EXIT_INPUT)
+
+
+def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn ComparatorError (and interrupts) into messages and exit codes."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ComparatorError as exc:
+            _fail(str(exc))
+        except KeyboardInterrupt:
+            click.echo("comparator: interrupted", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+def analysis_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Flags shared by every command that compares articles."""
+    decorators = [
+        click.option("--model", default=None, metavar="NAME|DIR",
+                     help="Sentence-transformers model: a local folder or a hub name "
+                          "(default: the packaged all-MiniLM-L6-v2, offline)."),
+        click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=None,
+                     help="Alignment threshold on the combined score (default: fitted on MRPC)."),
+        click.option("--lexicon", "lexicons", multiple=True, type=click.Path(dir_okay=False),
+                     help="Extra loaded-language lexicon (YAML, or a Vale substitution/existence rule). Repeatable."),
+        click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache."),
+        click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+                     help="Embedding cache folder (default: the platform's user cache folder)."),
+        click.option("--event", default=None,
+                     help="For JSON/JSONL/CSV corpora holding several events: the event to compare."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Flags that choose where and how reports are written."""
+    decorators = [
+        click.option("-o", "--output", "output", type=click.Path(file_okay=False), default=None,
+                     help="Report folder (default: reports/<event folder name>)."),
+        click.option("--format", "formats", default=",".join(FORMATS), show_default=True,
+                     help="Comma-separated report formats: json, md, html."),
+        click.option("--tables", "tables_dir", type=click.Path(file_okay=False), default=None,
+                     help="Also write claims, alignments, findings and entities as CSV and Parquet here."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def verbosity_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")(func)
+    func = click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")(func)
+    return func
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, format="comparator: %(levelname)s: %(message)s")
+
+
+def _default_output(paths: tuple[str, ...]) -> Path:
+    if len(paths) == 1 and Path(paths[0]).is_dir():
+        name = Path(paths[0]).resolve().name
+    else:
+        name = "comparison"
+    return Path("reports") / (re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "comparison")
+
+
+def _parse_formats(value: str) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise click.BadParameter(f"{', '.join(unknown) or 'nothing'} is not a report format; "
+                                 f"choose from {', '.join(FORMATS)}.", param_hint="--format")
+    return formats
+
+
+def _use_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="comparator")
+def cli() -> None:
+    """Show how different news outlets tell the same story.
+
+    Give it two or more articles about one event (text/Markdown with front
+    matter, saved HTML pages, JSON/JSONL/CSV corpora, or a folder of them).
+    It aligns their claims and reports omissions, divergent facts and framing.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@analysis_options
+@output_options
+@verbosity_options
+@handle_errors
+def compare(paths: tuple[str, ...], model: str | None, min_score: float | None,
+            lexicons: tuple[str, ...], no_cache: bool, cache_dir: str | None, event: str | None,
+            output: str | None, formats: str, tables_dir: str | None, quiet: bool, verbose: int) -> None:
+    """Compare the articles in PATHS (files or folders; together one event).
+
+    Writes report.json, report.md and report.html to the output folder and
+    prints a short summary. Exit code 2 on bad input.
+    """
+    from comparator.config import load_settings
+    from comparator.pipeline import compare as run_compare
+    from comparator.render import write_reports
+    from comparator.render.terminal import summary
+
+    _setup_logging(verbose, quiet)
+    chosen = _parse_formats(formats)
+    settings = load_settings(model=model, min_score=min_score, lexicons=lexicons or None,
+                             cache=False if no_cache else None, cache_dir=cache_dir)
+    progress = not quiet and sys.stderr.isatty()
+    comp = run_compare(list(paths), settings=settings, event=event, progress=progress)
+    out_dir = Path(output) if output else _default_output(paths)
+    written = write_reports(comp, out_dir, formats=chosen, tables_dir=tables_dir)
+    if not quiet:
+        click.echo(summary(comp, written, color=_use_color()))
+    if verbose:
+        stages = ", ".join(f"{k} {v:.2f}s" for k, v in comp.timings.items())
+        click.echo(f"timings: {stages}", err=True)
+
+
+@cli.command()
+@click.argument("path", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
+@click.option("--event", default=None, help="For corpora holding several events: the event to show.")
+@handle_errors
+def claims(path: str, as_json: bool, event: str | None) -> None:
+    """Print the claims of the article(s) in PATH with voice, speaker and boilerplate.
+
+    Use it to inspect sentence segmentation and quote attribution.
+    """
+    from comparator.claims import extract_claims
+    from comparator.load import load_articles
+    from comparator.nlp import parse_articles
+
+    articles = load_articles([path], event=event)
+    docs = parse_articles(articles)
+    for article in articles:
+        found = extract_claims(article, docs[article.id])
+        if as_json:
+            for c in found:
+                record = {k: v for k, v in c.to_dict().items() if k not in ("facts", "mentions")}
+                click.echo(json.dumps(record, ensure_ascii=False))
+            continue
+        click.echo(f"# {article.outlet} ({article.source_path}): {len(found)} claims")
+        for c in found:
+            flag = f"boilerplate:{c.boilerplate_reason}" if c.boilerplate else c.voice
+            speaker = f" [{c.speaker}]" if c.speaker else ""
+            click.echo(f"{c.id:>16}  {flag:<20}{speaker} {c.text}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="comparator")
