@@ -1,0 +1,117 @@
+"""Loaded language against the Propaganda Techniques Corpus (SemEval-2020 Task 11, train split).
+
+    python bench/eval_ptc.py --data ../shared/data [--limit N] [--show K]
+
+Every article is parsed as comparator parses an article; the lexicon (the
+default one, plus ``--lexicon FILE`` ones) is matched as the
+``loaded_language`` detector matches it. Then, against the gold spans of
+``Loaded_Language`` and ``Name_Calling,Labeling``:
+
+- precision: share of comparator's spans that overlap a gold span of those two
+  techniques (and, for reference, of any technique);
+- recall: share of those gold spans that overlap one of comparator's spans;
+- the same precision for the spans in the outlet's own voice only.
+
+Data is read from ``--data`` and never written anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._data import add_data_argument, data_dir  # noqa: E402
+from comparator.types import Article  # noqa: E402
+
+TARGET = ("Loaded_Language", "Name_Calling,Labeling")
+#: Lexicon categories that are loaded language or labelling in PTC's sense (certainty, hedging and
+#: verbs of saying are other techniques, or none).
+LOADED_CATEGORIES = ("epithet", "evaluative", "intensifier", "partisan_identity", "scare_term",
+                     "conflict_verb", "immigration_term")
+
+
+def gold(labels: Path) -> list[tuple[str, int, int]]:
+    out = []
+    if labels.is_file():
+        for line in labels.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 4:
+                out.append((parts[1], int(parts[2]), int(parts[3])))
+    return out
+
+
+def main() -> None:
+    parser = add_data_argument(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--lexicon", action="append", default=[], help="extra lexicon file(s)")
+    parser.add_argument("--show", type=int, default=0, help="print the K most frequent misses/false alarms")
+    args = parser.parse_args()
+    root = data_dir(args.data, "ptc-train")
+    files = sorted((root / "train-articles").glob("article*.txt"))
+    files = files[: args.limit] if args.limit else files
+
+    from comparator.claims import extract_claims
+    from comparator.config import Settings
+    from comparator.framing.lexicon import lexicon_for
+    from comparator.framing.match import find_terms
+    from comparator.framing.voice import ClaimIndex
+    from comparator.nlp import parse_articles
+
+    lex = lexicon_for(Settings(lexicons=tuple(args.lexicon)))
+    articles = [Article(id=f.stem.replace("article", ""), outlet="ptc",
+                        text=open(f, encoding="utf-8").read()) for f in files]
+    docs = parse_articles(articles)
+    hit = n = own_hit = own_n = any_hit = 0
+    g_hit = g_n = 0
+    per_cat: Counter = Counter()
+    per_cat_hit: Counter = Counter()
+    missed: Counter = Counter()
+    alarms: Counter = Counter()
+    for a in articles:
+        spans = gold(root / "train-labels-task2-technique-classification" / f"article{a.id}.task2-TC.labels")
+        target = [(s, e) for t, s, e in spans if t in TARGET]
+        index = ClaimIndex(extract_claims(a, docs[a.id]))
+        mine = []
+        for m in find_terms(lex, docs[a.id]):
+            voice = index.voice(a.id, m.start, m.end).voice
+            mine.append((m.start, m.end, m.entry.category, voice, m.text))
+        for s, e, cat, voice, text in mine:
+            ok = any(s < ge and gs < e for gs, ge in target)
+            n += 1
+            hit += ok
+            any_hit += any(s < ge and gs < e for _, gs, ge in spans)
+            per_cat[cat] += 1
+            per_cat_hit[cat] += ok
+            if voice == "authorial":
+                own_n += 1
+                own_hit += ok
+            if not ok:
+                alarms[text.lower()] += 1
+        for gs, ge in target:
+            g_n += 1
+            found = any(s < ge and gs < e for s, e, *_ in mine)
+            g_hit += found
+            if not found:
+                missed[a.text[gs:ge].lower()] += 1
+    p, r = hit / max(n, 1), g_hit / max(g_n, 1)
+    print(f"articles: {len(articles)}  gold spans ({' + '.join(TARGET)}): {g_n}  comparator spans: {n}")
+    print(f"precision: {p:.3f} ({hit}/{n})  [any technique: {any_hit / max(n, 1):.3f}]")
+    print(f"recall:    {r:.3f} ({g_hit}/{g_n})")
+    print(f"F1:        {2 * p * r / max(p + r, 1e-9):.3f}")
+    print(f"precision, own voice only: {own_hit / max(own_n, 1):.3f} ({own_hit}/{own_n})")
+    ln = sum(per_cat[c] for c in LOADED_CATEGORIES)
+    lh = sum(per_cat_hit[c] for c in LOADED_CATEGORIES)
+    print(f"precision, {'/'.join(LOADED_CATEGORIES)} only: {lh / max(ln, 1):.3f} ({lh}/{ln})")
+    for cat in sorted(per_cat):
+        print(f"  {cat:<20} {per_cat_hit[cat]:>4}/{per_cat[cat]:<4}")
+    if args.show:
+        print("most frequent false alarms:", alarms.most_common(args.show))
+        print("most frequent misses:", missed.most_common(args.show))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""``emphasis``: what an outlet leads with that another outlet puts late or leaves out."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from comparator.types import Claim, Evidence, Finding
+
+if TYPE_CHECKING:  # pragma: no cover
+    from comparator.comparison import Comparison
+    from comparator.detect import Context
+
+LEAD_SENTENCES = 2  # the first non-boilerplate sentences that count as the lead
+
+
+def _body(comp: "Comparison", article_id: str) -> list[Claim]:
+    return sorted((c for c in comp.claims_of(article_id) if not c.boilerplate), key=lambda c: c.start)
+
+
+def _snippet(text: str, words: int = 12) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("\u2026" if len(parts) > words else "")
+
+
+def _groups(comp: "Comparison") -> dict[str, set[str]]:
+    """Claim id -> every claim joined to it through a chain of alignments."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for al in comp.alignments:
+        for c in al.claims[1:]:
+            ra, rb = find(al.claims[0]), find(c)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    members: dict[str, set[str]] = {}
+    for c in list(parent):
+        members.setdefault(find(c), set()).add(c)
+    return {c: members[find(c)] - {c} for c in parent}
+
+
+def find_emphasis(comp: "Comparison", ctx: "Context") -> list[Finding]:
+    """Lead claims whose counterpart elsewhere is in the bottom half of the article or absent."""
+    if len(comp.articles) < 2:
+        return []
+    bodies = {a.id: _body(comp, a.id) for a in comp.articles}
+    position = {c.id: (i, len(bodies[c.article])) for cs in bodies.values() for i, c in enumerate(cs)}
+    partners = _groups(comp)
+    findings = []
+    for article in comp.articles:
+        for lead in bodies[article.id][:LEAD_SENTENCES]:
+            for other in comp.articles:
+                if other.id == article.id or not bodies[other.id]:
+                    continue
+                mates = sorted((p for p in partners.get(lead.id, ()) if p.startswith(other.id + ":")
+                                and p in position), key=lambda p: position[p][0])
+                if mates:
+                    idx, total = position[mates[0]]
+                    if idx < total / 2:
+                        continue
+                    mate = comp.claim(mates[0])
+                    message = (f"{article.outlet} leads with \u201c{_snippet(lead.text)}\u201d; {other.outlet} "
+                               f"reports it only in sentence {idx + 1} of {total}.")
+                    evidence = (
+                        Evidence(article=lead.article, claim=lead.id, text=lead.text, start=lead.start,
+                                 end=lead.end, voice=lead.voice, speaker=lead.speaker),
+                        Evidence(article=mate.article, claim=mate.id, text=mate.text, start=mate.start,
+                                 end=mate.end, voice=mate.voice, speaker=mate.speaker),
+                    )
+                    details = {"lead_article": article.id, "other_article": other.id,
+                               "other_position": idx + 1, "other_length": total}
+                    confidence = 0.5 + 0.4 * (idx / max(total - 1, 1) - 0.5)
+                else:
+                    message = (f"{article.outlet} leads with \u201c{_snippet(lead.text)}\u201d; "
+                               f"{other.outlet} does not report it.")
+                    evidence = (Evidence(article=lead.article, claim=lead.id, text=lead.text, start=lead.start,
+                                         end=lead.end, voice=lead.voice, speaker=lead.speaker),)
+                    details = {"lead_article": article.id, "other_article": other.id,
+                               "other_position": None, "other_length": len(bodies[other.id])}
+                    confidence = 0.6
+                findings.append(Finding(id="", kind="emphasis", severity="info", confidence=confidence,
+                                        message=message, evidence=evidence, details=details))
+    return findings

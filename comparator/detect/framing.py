@@ -1,0 +1,173 @@
+"""``framing_label``: an entity, group or event that outlets describe with different labels or terms."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from comparator.framing import labels_of
+from comparator.framing.common import lexicon, lower_det, quote_text, someone
+from comparator.framing.labels import LOADED_ORDER
+from comparator.framing.terms import Term, find_concept_terms
+from comparator.types import Evidence, Finding, Label
+
+if TYPE_CHECKING:  # pragma: no cover
+    from comparator.comparison import Comparison
+    from comparator.detect import Context
+
+#: Label categories that make a label loaded (appointment facts are not).
+LOADED = tuple(c for c in LOADED_ORDER if c != "appointment")
+SAME_LABEL = 85  # rapidfuzz token_sort_ratio at which two labels count as the same wording
+
+
+def _normal(text: str) -> str:
+    words = [w.strip(".,\u2019'\"").lower() for w in text.split()]
+    return " ".join(w for w in words if w and w not in ("the", "a", "an", "this", "that", "who", "was", "is"))
+
+
+def _label_key(lab: Label) -> str:
+    """What a label says, for comparing outlets: an appointment is who appointed ("Obama"), not how."""
+    if lab.category == "appointment":
+        names = [w.strip(".,\u2019'") for w in lab.text.split()[1:] if w[:1].isupper()]
+        names = [w for w in names if w.lower() not in ("president", "former", "the", "gov", "governor")]
+        if names:
+            return "appointed by " + names[-1].lower()
+    return _normal(lab.text)
+
+
+def _rank(lab: Label) -> tuple:
+    cat = LOADED_ORDER.index(lab.category) if lab.category in LOADED_ORDER else len(LOADED_ORDER)
+    return (cat, lab.voice != "authorial", lab.start)
+
+
+def _unshared(mine: list[str], others: list[str]) -> list[str]:
+    from rapidfuzz import fuzz
+
+    # token_sort, not token_set: "judge" must not absorb "activist judge"
+    return [m for m in mine if not any(fuzz.token_sort_ratio(m, o) >= SAME_LABEL for o in others)]
+
+
+def _short(entity) -> str:
+    if entity.label == "PERSON" and len(entity.name.split()) > 1:
+        return entity.name.split()[-1]
+    return entity.name
+
+
+def _polarity(text: str, scores: dict) -> float:
+    words = [w.strip(".,\u2019'\"").lower() for w in text.split()]
+    return sum(scores.get(w, scores.get(w[:-1], 0.0) if w.endswith("s") else 0.0) for w in words)
+
+
+def _entity_findings(comp: "Comparison", labels: Iterable[Label], polarity: dict) -> list[Finding]:
+    by_entity: dict[str, list[Label]] = {}
+    for lab in labels:
+        by_entity.setdefault(lab.entity, []).append(lab)
+    entities = {e.id: e for e in comp.entities}
+    order = {a.id: i for i, a in enumerate(comp.articles)}
+    findings = []
+    for eid in sorted(by_entity):
+        ent = entities.get(eid)
+        if ent is None:
+            continue
+        labs = sorted(by_entity[eid], key=lambda l: (order[l.article], l.start))
+        present = sorted({m.article for m in ent.mentions} | {l.article for l in labs}, key=order.get)
+        if len(present) < 2:
+            continue
+        per: dict[str, list[Label]] = {a: [l for l in labs if l.article == a] for a in present}
+        norms = {a: [_label_key(l) for l in ls] for a, ls in per.items()}
+        unshared: list[Label] = []
+        for a, ls in per.items():
+            rest = [n for b in present if b != a for n in norms[b]]
+            keep = set(_unshared(norms[a], rest))
+            # a different job title ("Gov." vs "Governor") is not framing unless the lexicon says so
+            unshared += [l for l in ls if _label_key(l) in keep and (l.kind != "role" or l.category in LOADED)]
+        loaded = [l for l in unshared if l.category in LOADED]
+        marked = [l for l in unshared if l.category or _polarity(l.text, polarity)]
+        if not marked:
+            continue  # labels differ only in neutral wording: not framing
+        if any(l.voice == "authorial" for l in loaded):
+            severity, confidence = "warning", 0.9
+        elif loaded:
+            severity, confidence = "info", 0.75
+        else:
+            severity, confidence = "info", 0.5
+        short = _short(ent)
+        parts = []
+        for a in present:
+            outlet = comp.article(a).outlet
+            if not per[a]:
+                parts.append(f"{outlet} uses no label for {short}")
+                continue
+            top = min(per[a], key=_rank)
+            said = quote_text(lower_det(top.text))
+            verb = ("describes", " as") if top.kind in ("appositive", "relative_clause") else ("calls", "")
+            if top.voice == "authorial":
+                parts.append(f"{outlet} {verb[0]} {short}{verb[1]} {said} in its own voice")
+            else:
+                parts.append(f"{outlet} quotes {someone(top.speaker)} calling {short} {said}")
+        message = "; ".join(parts) + "."
+        details = {
+            "entity_name": ent.name,
+            "categories": sorted({l.category for l in loaded if l.category}),
+            "labels": {a: [{"text": l.text, "kind": l.kind, "voice": l.voice, "speaker": l.speaker,
+                            "category": l.category, "claim": l.claim} for l in per[a]] for a in present},
+        }
+        evidence = tuple(Evidence(article=l.article, claim=l.claim, text=l.text, start=l.start, end=l.end,
+                                  voice=l.voice, speaker=l.speaker)
+                         for l in sorted(marked, key=lambda l: (_rank(l)[:1], order[l.article], l.start)))
+        findings.append(Finding(id="", kind="framing_label", severity=severity, confidence=confidence,
+                                message=message, evidence=evidence, entity=eid, details=details))
+    return findings
+
+
+def _term_findings(comp: "Comparison", terms: list[Term]) -> list[Finding]:
+    order = {a.id: i for i, a in enumerate(comp.articles)}
+    by_concept: dict[str, list[Term]] = {}
+    for t in terms:
+        by_concept.setdefault(t.concept, []).append(t)
+    findings = []
+    for concept in sorted(by_concept):
+        ts = sorted(by_concept[concept], key=lambda t: (order[t.article], t.start))
+        present = sorted({t.article for t in ts}, key=order.get)
+        if len(present) < 2:
+            continue
+        sets = {a: {t.normal for t in ts if t.article == a} for a in present}
+        if all(sets[a] == sets[present[0]] for a in present):
+            continue
+        own_loaded = {a: {t.normal for t in ts if t.article == a and t.voice == "authorial" and t.loaded}
+                      for a in present}
+        differs = any(own_loaded[a] and any(not (own_loaded[a] & own_loaded[b]) for b in present if b != a)
+                      for a in present)
+        parts = []
+        for a in present:
+            outlet = comp.article(a).outlet
+            own = list(dict.fromkeys(lower_det(t.text) for t in ts if t.article == a and t.voice == "authorial"))
+            quoted: dict[str, list[str]] = {}
+            for t in ts:
+                if t.article == a and t.voice != "authorial":
+                    quoted.setdefault(someone(t.speaker), [])
+                    if t.text not in quoted[someone(t.speaker)]:
+                        quoted[someone(t.speaker)].append(t.text)
+            bits = []
+            if own:
+                bits.append(f"says {', '.join(quote_text(x) for x in own)} in its own voice")
+            for who in sorted(quoted):
+                bits.append(f"quotes {who} saying {', '.join(quote_text(x) for x in quoted[who])}")
+            parts.append(f"{outlet} " + " and ".join(bits))
+        message = f"Outlets use different terms for {concept}: " + "; ".join(parts) + "."
+        details = {"concept": concept,
+                   "terms": {a: [{"text": t.text, "voice": t.voice, "speaker": t.speaker, "normal": t.normal,
+                                  "category": t.loaded, "claim": t.claim} for t in ts if t.article == a]
+                             for a in present}}
+        evidence = tuple(Evidence(article=t.article, claim=t.claim, text=t.text, start=t.start, end=t.end,
+                                  voice=t.voice, speaker=t.speaker) for t in ts)
+        findings.append(Finding(id="", kind="framing_label", severity="warning" if differs else "info",
+                                confidence=0.7 if differs else 0.5, message=message, evidence=evidence,
+                                entity=None, details=details))
+    return findings
+
+
+def find_framing_labels(comp: "Comparison", ctx: "Context") -> list[Finding]:
+    """One finding per entity whose labels differ across outlets, and per concept named differently."""
+    polarity = dict(lexicon(ctx).polarity)
+    return (_entity_findings(comp, labels_of(comp, ctx), polarity)
+            + _term_findings(comp, find_concept_terms(comp, ctx)))

@@ -1,0 +1,308 @@
+"""Loaded-language lexicons: the project's own YAML, user files and Vale rules.
+
+A lexicon file is either comparator's format (``terms:`` entries with a
+category, a neutral alternative and a rationale; optional ``categories:``,
+``concepts:`` and ``polarity:`` sections) or a Vale rule using
+``extends: substitution`` (``swap:`` map) or ``extends: existence``
+(``tokens:`` list). Any problem raises :class:`ConfigError` naming the file
+and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+from comparator.errors import ConfigError
+
+DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "default.yaml"
+VALE_CATEGORY = "style_rule"
+_KNOWN_MATCH = ("lemma", "exact")
+_POS = {"ADJ", "ADV", "NOUN", "PROPN", "VERB", "AUX", "ADP", "DET", "NUM", "PRON", "INTJ"}
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One loaded term: matched as a phrase (``term``) or a regular expression (``regex``)."""
+
+    term: str
+    category: str
+    neutral: str
+    rationale: str
+    regex: str | None = None
+    match: str = "lemma"  # lemma | exact (lower-case text only)
+    concept: str | None = None
+    pos: tuple[str, ...] = ()  # spaCy coarse tags the match's head must have (e.g. VERB); () = any
+    source: str = ""  # "path:line"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Entries plus the category descriptions, concepts and polarity scores they came with."""
+
+    entries: tuple[LexiconEntry, ...] = ()
+    categories: Mapping[str, str] = field(default_factory=dict)
+    concepts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # concept -> phrases
+    polarity: Mapping[str, float] = field(default_factory=dict)  # lemma -> score in [-2, 2]
+    sources: tuple[str, ...] = ()
+
+    def merged(self, other: "Lexicon") -> "Lexicon":
+        """This lexicon extended by ``other`` (later entries win on the same term)."""
+        concepts = {k: tuple(v) for k, v in self.concepts.items()}
+        for k, v in other.concepts.items():
+            concepts[k] = tuple(dict.fromkeys(concepts.get(k, ()) + tuple(v)))
+        return Lexicon(
+            entries=self.entries + other.entries,
+            categories={**self.categories, **other.categories},
+            concepts=concepts,
+            polarity={**self.polarity, **other.polarity},
+            sources=self.sources + other.sources,
+        )
+
+    def concept_of(self, phrase: str) -> str | None:
+        """The concept whose phrase list holds ``phrase`` (lower-cased), if any."""
+        index = self.__dict__.get("_concept_index")
+        if index is None:
+            index = {}
+            for name in sorted(self.concepts):
+                for p in self.concepts[name]:
+                    index.setdefault(p.lower(), name)
+            for e in self.entries:
+                if e.concept and not e.regex:
+                    index.setdefault(e.term.lower(), e.concept)
+            object.__setattr__(self, "_concept_index", index)
+        return index.get(phrase.lower())
+
+
+# -- YAML with line numbers ---------------------------------------------------------
+
+def _yaml_loader():
+    import yaml
+
+    class _LineLoader(yaml.SafeLoader):
+        pass
+
+    def construct_mapping(loader, node, deep=False):
+        mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+    _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return _LineLoader
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """Line of each top-level key (for errors about a whole section)."""
+    out = {}
+    for i, line in enumerate(text.splitlines(), 1):
+        m = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
+        if m:
+            out.setdefault(m.group(1), i)
+    return out
+
+
+def _read_yaml(path: Path) -> tuple[Any, str]:
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("lexicon file not found.", path=str(path),
+                          hint="Check the path given to --lexicon.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read lexicon ({exc}).", path=str(path),
+                          hint="Lexicons are UTF-8 YAML files.") from None
+    try:
+        data = yaml.load(text, Loader=_yaml_loader())  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"lexicon is not valid YAML: {problem}.", path=str(path),
+                          line=mark.line + 1 if mark else None,
+                          hint="Fix the YAML syntax (indentation, quotes, colons).") from None
+    return data, text
+
+
+def _compile(pattern: str, path: Path, line: int | None) -> str:
+    try:
+        re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise ConfigError(f"bad regular expression {pattern!r}: {exc}.", path=str(path), line=line,
+                          hint="Escape special characters or fix the pattern.") from None
+    return pattern
+
+
+def _str_field(item: Mapping[str, Any], key: str, path: Path, line: int, required: bool = True) -> str | None:
+    value = item.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ConfigError(f"lexicon entry is missing {key!r}.", path=str(path), line=line,
+                              hint="Each term needs term (or regex), category, neutral and rationale.")
+        return None
+    if not isinstance(value, (str, int, float)):
+        raise ConfigError(f"lexicon entry field {key!r} must be text, not {type(value).__name__}.",
+                          path=str(path), line=line)
+    return str(value).strip()
+
+
+# -- comparator's own format ---------------------------------------------------------
+
+def _parse_native(data: Mapping[str, Any], text: str, path: Path,
+                  known_categories: Mapping[str, str]) -> Lexicon:
+    lines = _key_lines(text)
+    categories = dict(known_categories)
+    own = data.get("categories") or {}
+    if not isinstance(own, Mapping):
+        raise ConfigError("'categories' must be a mapping of name: description.", path=str(path),
+                          line=lines.get("categories"))
+    for name, desc in own.items():
+        if name != "__line__":
+            categories[str(name)] = str(desc)
+    terms = data.get("terms")
+    if not isinstance(terms, list):
+        raise ConfigError("lexicon has no 'terms' list.", path=str(path), line=lines.get("terms"),
+                          hint="Write 'terms:' followed by entries like '- {term: ..., category: ..., "
+                               "neutral: ..., rationale: ...}'.")
+    entries = []
+    for i, item in enumerate(terms):
+        if not isinstance(item, Mapping):
+            raise ConfigError(f"terms entry {i + 1} is not a mapping.", path=str(path),
+                              line=lines.get("terms"), hint="Each entry is '- {term: ..., category: ...}'.")
+        line = int(item.get("__line__", 0)) or None
+        unknown = sorted(set(item) - {"__line__", "term", "regex", "category", "neutral", "rationale",
+                                      "match", "concept", "pos"})
+        if unknown:
+            raise ConfigError(f"unknown field(s) {', '.join(map(repr, unknown))} in lexicon entry.",
+                              path=str(path), line=line,
+                              hint="Allowed: term, regex, category, neutral, rationale, match, concept, pos.")
+        regex = _str_field(item, "regex", path, line, required=False)
+        term = _str_field(item, "term", path, line, required=regex is None) or regex
+        category = _str_field(item, "category", path, line)
+        if category not in categories:
+            raise ConfigError(f"unknown category {category!r}.", path=str(path), line=line,
+                              hint=f"Known categories: {', '.join(sorted(categories))}; "
+                                   "or declare it under 'categories:'.")
+        match = _str_field(item, "match", path, line, required=False) or "lemma"
+        if match not in _KNOWN_MATCH:
+            raise ConfigError(f"unknown match mode {match!r}.", path=str(path), line=line,
+                              hint="Use 'lemma' (default) or 'exact'.")
+        pos = tuple(p.strip().upper() for p in (_str_field(item, "pos", path, line, required=False) or "").split(",")
+                    if p.strip())
+        bad = [p for p in pos if p not in _POS]
+        if bad:
+            raise ConfigError(f"unknown part of speech {bad[0]!r}.", path=str(path), line=line,
+                              hint=f"Use spaCy coarse tags: {', '.join(sorted(_POS))}.")
+        entries.append(LexiconEntry(
+            term=term, category=category, pos=pos,
+            neutral=_str_field(item, "neutral", path, line),
+            rationale=_str_field(item, "rationale", path, line),
+            regex=_compile(regex, path, line) if regex else None,
+            match=match, concept=_str_field(item, "concept", path, line, required=False),
+            source=f"{path.name}:{line}",
+        ))
+    concepts = data.get("concepts") or {}
+    if not isinstance(concepts, Mapping) or any(
+            k != "__line__" and not isinstance(v, list) for k, v in concepts.items()):
+        raise ConfigError("'concepts' must map a concept name to a list of phrases.", path=str(path),
+                          line=lines.get("concepts"))
+    polarity = data.get("polarity") or {}
+    if not isinstance(polarity, Mapping):
+        raise ConfigError("'polarity' must map words to scores.", path=str(path), line=lines.get("polarity"))
+    scores = {}
+    for word, score in polarity.items():
+        if word == "__line__":
+            continue
+        if not isinstance(score, (int, float)) or isinstance(score, bool) or not -2 <= score <= 2:
+            raise ConfigError(f"polarity of {word!r} must be a number from -2 to 2, not {score!r}.",
+                              path=str(path), line=lines.get("polarity"))
+        scores[str(word).lower()] = float(score)
+    return Lexicon(
+        entries=tuple(entries),
+        categories={k: categories[k] for k in sorted(categories)},
+        concepts={str(k): tuple(str(p) for p in v) for k, v in sorted(concepts.items()) if k != "__line__"},
+        polarity=scores,
+        sources=(str(path),),
+    )
+
+
+# -- Vale rules ----------------------------------------------------------------------
+
+def _parse_vale(data: Mapping[str, Any], text: str, path: Path) -> Lexicon:
+    lines = _key_lines(text)
+    kind = str(data.get("extends"))
+    message = str(data.get("message") or f"Vale rule {path.stem}").strip()
+    # Vale matches case-sensitively unless the rule says ``ignorecase: true``
+    scoped = "{}" if data.get("ignorecase", False) is True else "(?-i:{})"
+    entries = []
+    if kind == "substitution":
+        swap = data.get("swap")
+        if not isinstance(swap, Mapping) or len(set(swap) - {"__line__"}) == 0:
+            raise ConfigError("Vale substitution rule needs a non-empty 'swap:' map.", path=str(path),
+                              line=lines.get("swap") or lines.get("extends"))
+        base = lines.get("swap", 1)
+        body = text.splitlines()
+        for key, value in swap.items():
+            if key == "__line__":
+                continue
+            line = next((i + 1 for i in range(base, len(body)) if body[i].lstrip().startswith(str(key))), base)
+            neutral = str(value).split("|")[0].strip()
+            entries.append(LexiconEntry(
+                term=str(key), category=VALE_CATEGORY, neutral=neutral,
+                rationale=message.replace("%s", neutral, 1).replace("%s", str(key)),
+                regex=_compile(scoped.format(key), path, line), source=f"{path.name}:{line}"))
+    elif kind == "existence":
+        tokens = data.get("tokens")
+        if not isinstance(tokens, list) or not tokens:
+            raise ConfigError("Vale existence rule needs a non-empty 'tokens:' list.", path=str(path),
+                              line=lines.get("tokens") or lines.get("extends"))
+        base = lines.get("tokens", 1)
+        for i, tok in enumerate(tokens):
+            line = base + 1 + i
+            entries.append(LexiconEntry(
+                term=str(tok), category=VALE_CATEGORY, neutral="(rephrase)",
+                rationale=message.replace("%s", str(tok)),
+                regex=_compile(scoped.format(tok), path, line), source=f"{path.name}:{line}"))
+    else:
+        raise ConfigError(f"unsupported Vale rule type {kind!r}.", path=str(path), line=lines.get("extends"),
+                          hint="Only 'extends: substitution' and 'extends: existence' rules can be used as lexicons.")
+    return Lexicon(entries=tuple(entries), categories={VALE_CATEGORY: "a term flagged by a Vale style rule"},
+                   sources=(str(path),))
+
+
+# -- public --------------------------------------------------------------------------
+
+def load_lexicon(path: str | Path, *, known_categories: Mapping[str, str] | None = None) -> Lexicon:
+    """Read one lexicon file (comparator YAML or a Vale rule); :class:`ConfigError` when broken."""
+    path = Path(path)
+    data, text = _read_yaml(path)
+    if not isinstance(data, Mapping):
+        raise ConfigError("lexicon must be a YAML mapping with a 'terms:' list (or a Vale rule).",
+                          path=str(path), line=1)
+    if "extends" in data:
+        return _parse_vale(data, text, path)
+    if known_categories is None:
+        known_categories = {} if path == DEFAULT_LEXICON else dict(default_lexicon().categories)
+    return _parse_native(data, text, path, known_categories)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The project's own lexicon (``comparator/lexicons/default.yaml``)."""
+    return load_lexicon(DEFAULT_LEXICON, known_categories={})
+
+
+@lru_cache(maxsize=16)
+def _combined(paths: tuple[str, ...], use_default: bool) -> Lexicon:
+    lex = default_lexicon() if use_default else Lexicon()
+    for p in paths:
+        lex = lex.merged(load_lexicon(p))
+    return lex
+
+
+def lexicon_for(settings: Any) -> Lexicon:
+    """The default lexicon (unless turned off) merged with ``settings.lexicons``."""
+    return _combined(tuple(getattr(settings, "lexicons", ()) or ()),
+                     bool(getattr(settings, "use_default_lexicon", True)))
