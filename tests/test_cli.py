@@ -95,3 +95,21 @@ def test_compare_writes_reports_and_replaces_atomically(tmp_path, seed_dir):
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp") or p.name.startswith(".")]
     assert {p.suffix for p in (tmp_path / "tables").iterdir()} == {".csv", ".parquet"}
     assert "omission" in result.output
+
+
+def test_broken_lexicon_fails_before_any_model_loads(tmp_path):
+    a, b = _two(tmp_path)
+    bad = tmp_path / "style.yml"
+    bad.write_text("terms:\n  - term: slammed\n    category: not-a-category\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from comparator.cli import cli\n"
+        f"r = CliRunner().invoke(cli, ['compare', {str(a)!r}, {str(b)!r}, '--lexicon', {str(bad)!r}, '-o', {str(tmp_path / 'o')!r}])\n"
+        "print(r.exit_code, 'torch' in sys.modules)\n"
+        "print(r.output)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    first, rest = out.stdout.split("\n", 1)
+    assert first == "2 False"
+    assert "style.yml:2" in rest

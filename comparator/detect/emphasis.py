@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from comparator.groups import alignment_components
 from comparator.types import Claim, Evidence, Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,23 +25,11 @@ def _snippet(text: str, words: int = 12) -> str:
 
 def _groups(comp: "Comparison") -> dict[str, set[str]]:
     """Claim id -> every claim joined to it through a chain of alignments."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for al in comp.alignments:
-        for c in al.claims[1:]:
-            ra, rb = find(al.claims[0]), find(c)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    members: dict[str, set[str]] = {}
-    for c in list(parent):
-        members.setdefault(find(c), set()).add(c)
-    return {c: members[find(c)] - {c} for c in parent}
+    out: dict[str, set[str]] = {}
+    for group in alignment_components(comp, include_boilerplate=True, singletons=False):
+        for cid in group:
+            out[cid] = set(group) - {cid}
+    return out
 
 
 def find_emphasis(comp: "Comparison", ctx: "Context") -> list[Finding]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from comparator.groups import alignment_components
 from comparator.types import Claim, Evidence, Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,25 +24,7 @@ SNIPPET_CHARS = 110
 
 def claim_groups(comp: "Comparison") -> list[list[Claim]]:
     """Connected components of aligned non-boilerplate claims, in reading order."""
-    claims = [c for c in comp.claims if not c.boilerplate]
-    parent = {c.id: c.id for c in claims}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for al in comp.alignments:
-        ids = [i for i in al.claims if i in parent]
-        for other in ids[1:]:
-            ra, rb = find(ids[0]), find(other)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[Claim]] = {}
-    for c in claims:  # comp.claims is in article order then index: groups keep it
-        groups.setdefault(find(c.id), []).append(c)
-    return list(groups.values())
+    return [[comp.claim(i) for i in group] for group in alignment_components(comp)]
 
 
 def _snippet(text: str) -> str:

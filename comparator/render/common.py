@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from comparator.groups import alignment_components
 from comparator.types import FINDING_KINDS, SEVERITIES, SEVERITY_RANK, Claim, Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -97,36 +98,13 @@ def omissions_by_article(comp: "Comparison") -> dict[str, list[Finding]]:
 
 def aligned_rows(comp: "Comparison") -> list[AlignedRow]:
     """Groups of aligned claims, in the reading order of their first claim."""
-    known = {c.id: c for c in comp.claims}
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    best: dict[str, float] = {}
-    for al in comp.alignments:
-        ids = [i for i in al.claims if i in known]
-        for other in ids[1:]:
-            ra, rb = find(ids[0]), find(other)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    for al in comp.alignments:
-        ids = [i for i in al.claims if i in known]
-        if len(ids) >= 2:
-            root = find(ids[0])
-            best[root] = max(best.get(root, 0.0), al.score)
-    order = {a.id: i for i, a in enumerate(comp.articles)}
-    members: dict[str, list[Claim]] = {}
-    for cid in sorted(parent, key=lambda i: (order.get(known[i].article, 99), known[i].index, i)):
-        members.setdefault(find(cid), []).append(known[cid])
     rows = []
-    for root, claims in members.items():  # insertion order = reading order of first claim
+    for group in alignment_components(comp, include_boilerplate=True, singletons=False):
+        members = set(group)
+        score = max(al.score for al in comp.alignments if members.intersection(al.claims))
+        claims = [comp.claim(i) for i in group]
         cells = tuple(tuple(c for c in claims if c.article == a.id) for a in comp.articles)
-        rows.append(AlignedRow(cells=cells, score=best.get(root, 0.0)))
+        rows.append(AlignedRow(cells=cells, score=score))
     return rows
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from comparator.groups import alignment_components
 from comparator.types import Claim, Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,35 +64,7 @@ class Row:
 # -- components -----------------------------------------------------------------------------
 def alignment_groups(comp: "Comparison") -> list[tuple[str, ...]]:
     """Connected components of the alignment graph, each sorted by (article order, index)."""
-    known = {c.id for c in comp.claims}
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for al in comp.alignments:
-        ids = [c for c in al.claims if c in known]
-        for other in ids[1:]:
-            ra, rb = find(ids[0]), find(other)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-        if ids:
-            find(ids[0])
-    groups: dict[str, list[str]] = {}
-    for cid in sorted(parent):
-        groups.setdefault(find(cid), []).append(cid)
-    order = {a.id: i for i, a in enumerate(comp.articles)}
-
-    def claim_key(cid: str) -> tuple[int, int]:
-        c = comp.claim(cid)
-        return (order.get(c.article, len(order)), c.index)
-
-    out = [tuple(sorted(g, key=claim_key)) for g in groups.values() if len(g) > 1]
-    return sorted(out, key=lambda g: [claim_key(c) for c in g])
+    return alignment_components(comp, include_boilerplate=True, singletons=False)
 
 
 def row_groups(comp: "Comparison") -> list[tuple[str, ...]]:
