@@ -5,13 +5,22 @@ metrics of its fit) is plain data in ``comparator/data/alignment.json``, written
 by ``bench/fit_alignment.py`` and evaluated here with numpy only.
 
 For every pair of articles each claim is scored against every claim of the
-other. A pair is kept when its probability reaches the threshold and it is the
-best match of its row or of its column, or within ``margin`` of that best
-(ordinary claims stay one-to-one). A claim that says in one sentence what the
-other outlet splits in two also aligns with both parts: the union of two of its
-top candidates (joined texts, summed vectors) is scored like one claim and
-counts when it reaches the threshold and beats every single match
-(:func:`find_splits`; method ``<model>+split``).
+other. Two operating points share that probability:
+
+* *paraphrase* (``threshold``, MRPC-fitted): a pair is kept when it reaches the
+  threshold and is the best match of its row or column, or within ``margin`` of
+  that best (method ``<model>``);
+* *counterpart* (``floor``, chosen on STS-B news pairs scored >= 2.5, "the two
+  sentences share the main fact"): a pair below the threshold is still kept
+  when it reaches the floor and is the best match of its row and of its column
+  (``mutual``) or of either (method ``<model>+counterpart``).
+
+A claim that says in one sentence what the other outlet splits in two also
+aligns with both parts: the union of two of its top candidates (joined texts,
+summed vectors) is scored like one claim and counts when it reaches the
+threshold, beats every single match by ``split_gain`` and each part covers at
+least ``split_coverage`` of the claim's content words that the other part
+does not (:func:`find_splits`; method ``<model>+split``).
 """
 
 from __future__ import annotations
@@ -26,7 +35,7 @@ from typing import Sequence
 import numpy as np
 
 from comparator.errors import ConfigError
-from comparator.scorers import FEATURES, feature_matrix, pair_features
+from comparator.scorers import FEATURES, feature_matrix, pair_features, tokens
 from comparator.types import Alignment, Claim
 
 COSINE = "cosine"
@@ -44,6 +53,14 @@ class AlignmentModel:
     threshold: float  # probability at or above which two claims align
     margin: float  # extra matches within this of the row/column best are kept
     split_candidates: int = 0  # unions of two claims tried among each claim's top candidates
+    floor: float | None = None  # counterpart operating point; None = ``threshold`` (off)
+    mutual: bool = True  # counterparts must be the best of their row AND column
+    split_gain: float = 0.0  # a union must beat the best single match by this much
+    split_coverage: float = 0.0  # share of the row's content words each part alone covers
+
+    @property
+    def counterpart_floor(self) -> float:
+        return self.threshold if self.floor is None else min(self.floor, self.threshold)
 
     def _logistic(self, cosine: np.ndarray, lex) -> np.ndarray:
         z = np.full(cosine.shape, self.intercept, dtype=np.float64)
@@ -89,6 +106,10 @@ def _parse_model(data: dict, source: str) -> AlignmentModel:
             threshold=float(data["threshold"]),
             margin=float(data.get("margin", 0.0)),
             split_candidates=int(data.get("split_candidates", 0)),
+            floor=None if data.get("floor") is None else float(data["floor"]),
+            mutual=bool(data.get("mutual", True)),
+            split_gain=float(data.get("split_gain", 0.0)),
+            split_coverage=float(data.get("split_coverage", 0.0)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"alignment model is malformed ({exc!r}).", path=source,
@@ -135,6 +156,26 @@ def select_pairs(prob: np.ndarray, threshold: float, margin: float) -> list[tupl
     return [(int(i), int(j)) for i, j in zip(*np.nonzero(keep))]
 
 
+def select_counterparts(prob: np.ndarray, floor: float, mutual: bool) -> list[tuple[int, int]]:
+    """(row, column) pairs at or above ``floor`` that are the best of their row and (``mutual``) or
+    (otherwise) of their column."""
+    if prob.size == 0:
+        return []
+    is_row_best = prob >= prob.max(axis=1, keepdims=True)
+    is_col_best = prob >= prob.max(axis=0, keepdims=True)
+    best = (is_row_best & is_col_best) if mutual else (is_row_best | is_col_best)
+    keep = (prob >= floor) & best
+    return [(int(i), int(j)) for i, j in zip(*np.nonzero(keep))]
+
+
+def unique_coverage(row: str, part: str, other: str) -> float:
+    """Share of ``row``'s content words that ``part`` has and ``other`` lacks."""
+    words = tokens(row).words
+    if not words:
+        return 0.0
+    return len((words & tokens(part).words) - tokens(other).words) / len(words)
+
+
 @dataclass(frozen=True)
 class Split:
     """Claim ``row`` says in one sentence what columns ``first`` and ``second`` say in two."""
@@ -151,9 +192,13 @@ def find_splits(model: AlignmentModel, prob: np.ndarray, texts_rows: Sequence[st
     """For each row, the best union of two of its top candidate columns that matches it better.
 
     A union is scored like a single claim: the columns' texts joined (in their
-    order) and the normalised sum of their vectors. It counts only when its
-    probability reaches ``threshold`` and beats the row's best single match, so
-    the two columns together explain the row better than either alone.
+    order) and the normalised sum of their vectors. It counts only when both
+    parts contribute: its probability reaches ``threshold`` and beats the row's
+    best single match by at least ``model.split_gain``, and each column covers at
+    least ``model.split_coverage`` of the row's content words that the other
+    column does not (:func:`unique_coverage`). A rapidfuzz score of a union
+    rarely drops below that of its parts, so the gain alone would let a weak
+    second part ride along.
     """
     k = min(model.split_candidates, prob.shape[1])
     if k < 2 or prob.shape[0] == 0:
@@ -173,8 +218,14 @@ def find_splits(model: AlignmentModel, prob: np.ndarray, texts_rows: Sequence[st
     row_best = prob.max(axis=1)
     for n, i in enumerate(rows):
         p = float(p_union[n])
-        if p >= threshold and p > row_best[i] and (i not in best or p > best[i].probability):
-            best[i] = Split(i, firsts[n], seconds[n], p)
+        if p < threshold or p <= row_best[i] + model.split_gain:
+            continue
+        if i in best and p <= best[i].probability:
+            continue
+        row, one, two = texts_rows[i], texts_cols[firsts[n]], texts_cols[seconds[n]]
+        if min(unique_coverage(row, one, two), unique_coverage(row, two, one)) < model.split_coverage:
+            continue
+        best[i] = Split(i, firsts[n], seconds[n], p)
     return [best[i] for i in sorted(best)]
 
 
@@ -182,7 +233,8 @@ def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: flo
                  model: AlignmentModel | None = None) -> tuple[Alignment, ...]:
     """Alignments between claims of different articles (row ``i`` of ``vectors`` is ``claims[i]``).
 
-    ``min_score`` overrides the model's fitted threshold. Each alignment joins
+    ``min_score`` replaces both operating points by one threshold (the
+    paraphrase rule alone, at ``min_score``). Each alignment joins
     two claims, ordered by article (first appearance in ``claims``) then index;
     the result is sorted the same way.
     """
@@ -191,7 +243,10 @@ def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: flo
     if vectors.ndim != 2 or vectors.shape[0] != len(claims):
         raise ValueError(f"align_claims needs one vector row per claim: {len(claims)} claims, "
                          f"vectors of shape {vectors.shape}")
-    threshold = model.threshold if min_score is None else float(min_score)
+    if min_score is None:
+        threshold, floor = model.threshold, model.counterpart_floor
+    else:
+        threshold = floor = float(min_score)
     unit = _normalise(vectors) if len(claims) else vectors
     order: dict[str, int] = {}
     rows: dict[str, list[int]] = {}
@@ -213,6 +268,9 @@ def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: flo
                 (r, c): (float(scores.probability[r, c]), model.method)
                 for r, c in select_pairs(scores.probability, threshold, model.margin)
             }
+            counterpart_method = f"{model.method}+counterpart"
+            for r, c in select_counterparts(scores.probability, floor, model.mutual):
+                found.setdefault((r, c), (float(scores.probability[r, c]), counterpart_method))
             texts_a, texts_b = [claims[i].text for i in ia], [claims[j].text for j in ib]
             split_method = f"{model.method}+split"
             for s in find_splits(model, scores.probability, texts_a, unit[ia], texts_b, unit[ib],

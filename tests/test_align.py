@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from comparator.align import AlignmentModel, align_claims, load_model, select_pairs
+from comparator.align import (AlignmentModel, align_claims, find_splits, load_model,
+                              select_counterparts, select_pairs, unique_coverage)
 from comparator.errors import ConfigError
 from comparator.scorers import FEATURES, token_set_ratio
 from comparator.types import Claim
@@ -56,8 +57,10 @@ def test_aligns_matching_claims_one_to_one_and_orders_them(fake_encoder):
     assert pairs == sorted(pairs, key=lambda p: [(c.split(":")[0], int(c.split(":")[1])) for c in p])
     model = load_model()
     for a in got:
-        assert a.method == model.method
-        assert 0.0 <= a.score <= 1.0 and a.score >= model.threshold
+        assert a.method in (model.method, model.method + "+counterpart", model.method + "+split")
+        assert 0.0 <= a.score <= 1.0 and a.score >= model.counterpart_floor
+        if a.method == model.method:
+            assert a.score >= model.threshold
         i, j = (next(k for k, c in enumerate(claims) if c.id == cid) for cid in a.claims)
         assert a.semantic == pytest.approx(float(vectors[i] @ vectors[j]), abs=1e-5)
         assert a.lexical == pytest.approx(token_set_ratio(claims[i].text, claims[j].text), abs=1e-5)
@@ -118,17 +121,93 @@ def test_select_pairs_matches_brute_force(prob, threshold, margin):
     assert select_pairs(prob, threshold, margin) == want
 
 
+@settings(max_examples=80, deadline=None)
+@given(prob=arrays(np.float64, st.tuples(st.integers(0, 5), st.integers(0, 5)),
+                   elements=st.floats(0, 1)),
+       floor=st.floats(0, 1), mutual=st.booleans())
+def test_select_counterparts_matches_brute_force(prob, floor, mutual):
+    want = []
+    for i in range(prob.shape[0]):
+        for j in range(prob.shape[1]):
+            p = prob[i, j]
+            row_best, col_best = p >= max(prob[i, :]), p >= max(prob[:, j])
+            if p >= floor and ((row_best and col_best) if mutual else (row_best or col_best)):
+                want.append((i, j))
+    assert select_counterparts(prob, floor, mutual) == want
+
+
+def _tiered_model(**kw) -> AlignmentModel:
+    """Probability = logistic(10 * cosine - 5)."""
+    base = dict(method="cos", features=("cosine",), coef=(10.0,), intercept=-5.0, threshold=0.5,
+                margin=0.1, split_candidates=0, floor=0.2, mutual=True)
+    return AlignmentModel(**{**base, **kw})
+
+
+def test_counterparts_below_the_paraphrase_threshold_align_when_mutually_best():
+    """a0-b0 is the mutual best match below the paraphrase threshold; a1's best is b0 too."""
+    claims = make_claims({"a": ["a0", "a1"], "b": ["b0", "b1"]})
+    cos = np.array([[0.45, 0.1], [0.4, 0.05]])
+    a = np.stack([np.r_[row, np.sqrt(1 - row @ row), 0.0] for row in cos])
+    vectors = np.concatenate([a, np.eye(4)[:2]])
+    p = 1 / (1 + np.exp(-(10 * cos - 5)))  # a0-b0 0.378, a1-b0 0.269, others < 0.02
+    got = align_claims(claims, vectors, model=_tiered_model())
+    assert [(x.claims, x.method) for x in got] == [(("a:0", "b:0"), "cos+counterpart")]
+    assert got[0].score == pytest.approx(p[0, 0])
+    # either-side best also takes a1-b0 (a1's best, above the floor); b1's best is below it
+    either = align_claims(claims, vectors, model=_tiered_model(mutual=False))
+    assert [x.claims for x in either] == [("a:0", "b:0"), ("a:1", "b:0")]
+    # without a floor only the paraphrase rule applies; min_score replaces both operating points
+    assert align_claims(claims, vectors, model=_tiered_model(floor=None)) == ()
+    assert [(x.claims, x.method) for x in align_claims(claims, vectors, min_score=0.3,
+                                                       model=_tiered_model())] == [
+        (("a:0", "b:0"), "cos")]
+
+
+def test_unique_coverage_counts_row_words_only_one_part_has():
+    row = "The judge blocked the tax agency from sharing addresses and cited privacy law"
+    assert unique_coverage(row, "The judge blocked the tax agency", "She cited privacy law") == \
+        pytest.approx(4 / 9)  # judge blocked tax agency / 9 content words of the row
+    assert unique_coverage(row, "The judge blocked it", "The judge blocked the tax agency") == 0.0
+    assert unique_coverage("", "a", "b") == 0.0
+
+
+def test_a_union_counts_only_when_both_parts_contribute():
+    """Row = e0 + e1 in meaning; the union must beat the best single by ``split_gain`` and each
+    part must cover alone ``split_coverage`` of the row's content words."""
+    model = AlignmentModel(method="cos", features=("cosine",), coef=(10.0,), intercept=-7.0,
+                           threshold=0.8, margin=0.0, split_candidates=3, split_gain=0.1,
+                           split_coverage=0.2)
+    e = np.eye(4, dtype=np.float32)
+    row = (e[0] + e[1]) / np.sqrt(2)
+    texts = ["The judge blocked the tax agency from sharing addresses and cited the privacy law."]
+    both = ["The judge blocked the tax agency from sharing addresses.", "She cited the privacy law.",
+            "Gamma happened."]
+    prob = np.array([[0.6, 0.5, 0.1]])  # union scores logistic(10 * 1 - 7) = 0.953
+    [split] = find_splits(model, prob, texts, row[None], both, e[:3], 0.8)
+    assert (split.first, split.second) == (0, 1)
+    # second part repeats the first one's words plus one new word: it does not contribute
+    weak = ["The judge blocked the tax agency from sharing addresses.",
+            "The judge blocked the tax agency, she said.", "Gamma happened."]
+    assert find_splits(model, prob, texts, row[None], weak, e[:3], 0.8) == []
+    # the union beats the best single, but by less than split_gain
+    close = np.array([[0.9, 0.5, 0.1]])
+    assert find_splits(model, close, texts, row[None], both, e[:3], 0.8) == []
+
+
 def test_shipped_model_file_is_complete_and_transparent():
     model = load_model()
     assert model.features[0] == "cosine"
     assert set(model.features[1:]) <= set(FEATURES)
     assert len(model.coef) == len(model.features)
     assert 0.0 < model.threshold < 1.0 and 0.0 <= model.margin < 0.5
+    assert 0.0 < model.counterpart_floor < model.threshold  # the counterpart point is looser
+    assert model.split_gain > 0.0 and 0.0 < model.split_coverage < 0.5
     from importlib import resources
 
     data = json.loads((resources.files("comparator") / "data" / "alignment.json").read_text("utf-8"))
     assert data["metrics"]["combined"]["accuracy"] > data["metrics"]["cosine"]["accuracy"]
     assert data["metrics"]["combined"]["accuracy"] > data["metrics"]["token_set_ratio"]["accuracy"]
+    assert data["floor_criterion"] and "counterpart_sts_news" in data["metrics"]
 
 
 def test_malformed_model_file_is_a_config_error(tmp_path):
@@ -168,6 +247,13 @@ def test_seed_event_alignments(seed_comparison):
     addresses = claim_containing(comp, "Fox", "47,000 addresses")
     aligned = {cid for a in comp.alignments for cid in a.claims}
     assert lawsuit.id not in aligned and addresses.id not in aligned
+    # counterpart operating point: same fact (the data-sharing agreement), different wording
+    dc_talks = claim_containing(comp, "Daily Caller", "IRS officials began negotiations on sharing data")
+    fox_mou = claim_containing(comp, "Fox", "established a Memorandum of Understanding")
+    got = {frozenset(a.claims): a for a in comp.alignments}
+    assert got[frozenset({dc_talks.id, fox_mou.id})].method.endswith("+counterpart")
+    # stricter split rule: "second judge" adds little to the order sentence, so no union
+    assert frozenset({dc_order.id, fox_second.id}) not in pairs
 
 
 def test_union_of_two_claims_aligns_when_it_beats_every_single_match():
