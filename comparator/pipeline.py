@@ -24,16 +24,24 @@ Enricher = Callable[[Comparison, Context], Comparison]
 def _enrichers() -> list[Enricher]:
     """Stages that add records (entities, labels...) before the detectors run."""
     from comparator.entities import add_entities
+    from comparator.framing import add_labels
 
-    steps: list[Enricher] = [add_entities]
+    steps: list[Enricher] = [add_entities, add_labels]
     return steps
 
 
 def _detectors() -> list[Detector]:
     """Every detector, in report order. Add a new kind here."""
+    from comparator.detect.divergence import find_divergences
+    from comparator.detect.emphasis import find_emphasis
+    from comparator.detect.framing import find_framing_labels
+    from comparator.detect.loaded import find_loaded_language
     from comparator.detect.omissions import find_omissions
+    from comparator.detect.sourcing import find_sourcing
+    from comparator.detect.wording import find_wording
 
-    found: list[Detector] = [find_omissions]
+    found: list[Detector] = [find_omissions, find_divergences]
+    found += [find_framing_labels, find_loaded_language, find_wording, find_sourcing, find_emphasis]
     return found
 
 
@@ -55,6 +63,7 @@ def compare(
     *,
     settings: Settings | None = None,
     encoder: Any | None = None,
+    event: str | None = None,
     progress: bool = False,
     **overrides: Any,
 ) -> Comparison:
@@ -62,13 +71,15 @@ def compare(
 
     ``sources`` are paths (files or folders; a folder is one event) or
     :class:`Article` records. ``overrides`` are :class:`Settings` fields, e.g.
-    ``compare(paths, min_score=0.6)``. ``encoder`` replaces the embedding model
+    ``compare(paths, min_score=0.6)``. ``event`` picks one event from corpora
+    (JSON/JSONL/CSV) holding several. ``encoder`` replaces the embedding model
     (anything with ``name``, ``sha256`` and ``encode(texts) -> ndarray``).
     """
     from comparator import __version__
     from comparator.align import align_claims
     from comparator.claims import extract_claims
     from comparator.facts import attach_facts
+    from comparator.framing.lexicon import lexicon_for
     from comparator.load import check_articles, load_articles
     from comparator.nlp import nlp_model_name, parse_articles
 
@@ -81,8 +92,9 @@ def compare(
 
     clock = _Clock()
     with clock.stage("load"):
-        articles = load_articles(sources, settings=settings)
+        articles = load_articles(sources, settings=settings, event=event)
         check_articles(articles)
+        lexicon_for(settings)  # a broken --lexicon fails now, not after the model loads
     with clock.stage("parse"):
         docs = parse_articles(articles)
     with clock.stage("claims"):
@@ -109,7 +121,11 @@ def compare(
         settings=settings.to_report(),
     )
     comp = Comparison(articles=articles, claims=claims, alignments=alignments, tool=tool)
-    ctx = Context(settings=settings, docs=docs)
+    ctx = Context(
+        settings=settings,
+        docs=docs,
+        shared={"vectors": {c.id: v for c, v in zip(comparable, vectors)}},
+    )
     with clock.stage("detect"):
         for enrich in _enrichers():
             comp = enrich(comp, ctx)

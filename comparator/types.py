@@ -69,6 +69,7 @@ class Fact:
     unit: str | None = None
     qualifier: str | None = None  # over | about | at least | ...
     approximate: bool = False
+    anchor: str | None = None  # what the fact is about: the counted noun, the dated event
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -81,6 +82,7 @@ class Fact:
             "unit": self.unit,
             "qualifier": self.qualifier,
             "approximate": self.approximate,
+            "anchor": self.anchor,
         }
 
 

@@ -1,0 +1,332 @@
+"""Typed facts inside claims: quantities, money, percentages, durations, dates, ordinals, names.
+
+spaCy's entities (CARDINAL, MONEY, DATE, ORDINAL, PERSON, LAW...) give the spans;
+:mod:`.numbers` and :mod:`.dates` give their normal forms; the dependency parse
+gives the *anchor* (the noun a number counts, the event a date is attached to),
+which the divergence detector uses to pair facts across outlets.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Iterable, Mapping, Sequence
+
+from comparator.facts.compare import facts_agree
+from comparator.facts.dates import DateValue, dates_agree, parse_date, parse_time
+from comparator.facts.names import clean_name, name_key
+from comparator.facts.numbers import (
+    QUALIFIER_WORDS,
+    Number,
+    currency_of,
+    format_value,
+    number_words,
+    numbers_agree,
+    parse_number,
+    parse_ordinal,
+)
+from comparator.types import Article, Claim, Fact
+
+__all__ = [
+    "DateValue",
+    "Number",
+    "attach_facts",
+    "clean_name",
+    "dates_agree",
+    "extract_facts",
+    "facts_agree",
+    "name_key",
+    "numbers_agree",
+    "parse_date",
+    "parse_number",
+    "parse_ordinal",
+    "parse_time",
+]
+
+NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "LAW", "NORP", "FAC", "EVENT", "PRODUCT")
+_TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "century")
+#: spellings of the same unit (spaCy lemmatises "kilograms" but not "kg")
+UNIT_ABBREVIATIONS = {"kg": "kilogram", "kilo": "kilogram", "km": "kilometre", "kilometer": "kilometre",
+                       "lb": "pound", "lbs": "pound", "mi": "mile", "ft": "foot", "feet": "foot", "m": "metre",
+                       "meter": "metre", "cm": "centimetre", "mm": "millimetre", "in": "inch", "oz": "ounce"}
+_RELATIVE_WORDS = ("ago", "later", "earlier", "before", "after")  # "two years ago" is a date
+_APPROX = ("about", "around", "roughly", "approximately", "nearly", "almost", "some", "estimated",
+           "an estimated", "close to", "more or less")
+
+
+def attach_facts(claims: tuple[Claim, ...], docs: Mapping[str, Any],
+                 articles: Sequence[Article]) -> tuple[Claim, ...]:
+    """Claims with ``facts`` filled from the spaCy Doc of their article (boilerplate: none)."""
+    published = {a.id: a.published for a in articles}
+    out = []
+    for claim in claims:
+        doc = docs.get(claim.article)
+        if claim.boilerplate or doc is None:
+            out.append(claim if not claim.facts else dataclasses.replace(claim, facts=()))
+            continue
+        facts = extract_facts(doc, claim.start, claim.end, published.get(claim.article))
+        out.append(dataclasses.replace(claim, facts=facts))
+    return tuple(out)
+
+
+def extract_facts(doc: Any, start: int, end: int, published: str | None = None) -> tuple[Fact, ...]:
+    """Facts of the character range ``start:end`` of ``doc.text``, in text order."""
+    ents = [e for e in doc.ents if e.start_char >= start and e.end_char <= end]
+    facts: list[Fact] = []
+    absorbed: set[int] = set()
+    for i, ent in enumerate(ents):
+        if i in absorbed:
+            continue
+        if ent.label_ == "LAW" and i + 1 < len(ents):
+            nxt = ents[i + 1]  # "the Tax Act" + "of" + "1976" -> one law
+            if nxt.label_ == "DATE" and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "of":
+                absorbed.add(i + 1)
+                ent = doc[ent.start:nxt.end]
+                ent_label = "LAW"
+            else:
+                ent_label = ent.label_
+        else:
+            ent_label = ent.label_
+        if ent_label in ("CARDINAL", "MONEY", "QUANTITY"):
+            ent, ent_label = _extend_numeric(ent, ent_label)
+        fact = _fact_of(ent, ent_label, published)
+        if fact is None and ent_label == "DATE":
+            parts = _date_range(ent, published)  # "between May and April", "July 1, 2002 to June 30, 2003"
+            if parts:
+                facts.extend(parts)
+                continue
+        if fact is None and ent_label == "DATE" and any(t.like_num for t in ent) \
+                and not any(t.shape_ == "dddd" for t in ent):  # "Between 50 and 100" tagged DATE
+            fact = _fact_of(ent, "CARDINAL", published)
+        if fact is not None:
+            facts.append(fact)
+    # digits of entities that gave no fact stay free for the bare-number pass
+    covered = {t.i for e in ents for t in e if e.label_ == "TIME" or any(f.start <= t.idx < f.end for f in facts)}
+    facts.extend(_bare_numbers(doc, start, end, covered))
+    inside = [f for f in facts if start <= f.start and f.end <= end]  # glue never leaves the claim
+    return tuple(sorted(inside, key=lambda f: (f.start, f.end, f.kind)))
+
+
+def _extend_numeric(span: Any, label: str) -> tuple[Any, str]:
+    """Take in what NER left out: "$" + "10bn", "1.2" + "m", "300" + "euros" (-> MONEY)."""
+    from comparator.facts.numbers import _SCALES, CURRENCIES
+
+    doc, start, end = span.doc, span.start, span.end
+    while start > 0 and doc[start - 1].lower_ in CURRENCIES and not doc[start - 1].is_alpha:
+        start -= 1
+    while end < len(doc) and doc[end].lower_ in _SCALES and doc[end].lower_ not in ("hundred", "dozen") \
+            and doc[end - 1].like_num:
+        end += 1
+    if end < len(doc) and (doc[end].lower_ in ("percent", "%") or (
+            doc[end].lower_ == "per" and end + 1 < len(doc) and doc[end + 1].lower_ == "cent")):
+        end += 1 if doc[end].lower_ != "per" else 2
+        return doc[start:end], "PERCENT"
+    if end < len(doc) and doc[end].lower_ in CURRENCIES and doc[end].is_alpha \
+            and doc[end].lower_ not in ("pound", "pounds"):  # weight as often as money
+        end += 1
+    wider = doc[start:end]
+    if any(t.lower_ in CURRENCIES for t in wider):
+        label = "MONEY"
+    return wider, label
+
+
+def _span_text(span: Any) -> tuple[str, int, int]:
+    """Text and offsets of a span without a leading article ("the") or trailing possessive."""
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in ("the", "a", "an") and len(tokens) > 1:
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]
+    s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return span.doc.text[s:e], s, e
+
+
+def _qualifier(span: Any, text: str) -> str | None:
+    """'over', 'roughly'... inside the span or in the two words before it."""
+    from comparator.facts.numbers import QUALIFIERS
+
+    before = " ".join(t.lower_ for t in span.doc[max(span.start - 2, 0):span.start])
+    inside = " " + " ".join(text.lower().split()) + " "
+    for q in sorted(QUALIFIERS, key=len, reverse=True):
+        if inside.startswith(f" {q} ") or (" " + before + " ").endswith(f" {q} "):
+            return q
+    return None
+
+
+def anchor_of(span: Any) -> str | None:
+    """What a fact is about: the noun a number counts, the word a date or name hangs on."""
+    root = span.root
+    head = root.head
+    if root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "poss", "npadvmod") and head != root:
+        while head.dep_ in ("compound", "amod") and head.head != head and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+            head = head.head
+        if head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
+            return head.lemma_.lower()
+    for child in root.children:  # "millions of aliens", "47,000 of them"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0].lemma_.lower()
+    while head.dep_ == "prep" and head.head != head:
+        head = head.head
+    if head != root and head.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "ADJ"):
+        return head.lemma_.lower()
+    return None
+
+
+def _fact_of(span: Any, label: str, published: str | None) -> Fact | None:
+    text, s, e = _span_text(span)
+    if label == "DATE" and text.isdigit() and len(text) < 4:
+        label = "CARDINAL"  # "Peterson, 61," is an age, not the year 1961
+    anchor = anchor_of(span)
+    if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
+        words = [t for t in span if not (t.is_alpha and t.lemma_.lower() in _TIME_UNITS)]
+        num = parse_number(text if label != "QUANTITY" else " ".join(t.text for t in words if t.like_num))
+        if num is None:
+            return None
+        qualifier = num.qualifier or _qualifier(span, text)
+        kind = {"MONEY": "money", "PERCENT": "percent"}.get(label, "quantity")
+        if kind == "money" and currency_of(text) is None:
+            kind = "quantity"  # "more than 80 million people" tagged MONEY
+        if kind == "money" and "£" not in text and "pound" in text.lower():
+            kind = "quantity"  # "100 pounds overweight": a weight as often as money
+        if "%" in text or "percent" in text.lower() or "per cent" in text.lower():
+            kind = "percent"
+        unit = currency_of(text) if kind == "money" else ("%" if kind == "percent" else None)
+        if label == "QUANTITY":
+            words = [t.lemma_.lower() for t in span if t.is_alpha and not t.like_num and t.lower_ not in QUALIFIER_WORDS]
+            unit = UNIT_ABBREVIATIONS.get(words[-1], words[-1]) if words else None
+        elif kind == "quantity":
+            unit = _hyphen_unit(span) or ("pound" if "pound" in text.lower() else None)
+        normal = _number_normal(kind, num, unit, qualifier)
+        return Fact(kind=kind, text=text, start=s, end=e, normal=normal, value=num.value, unit=unit,
+                    qualifier=qualifier, approximate=_approximate(qualifier, num), anchor=anchor)
+    if label in ("DATE", "TIME"):
+        duration = _duration(span)
+        if duration is not None:
+            num, unit = duration
+            qualifier = num.qualifier or _qualifier(span, text)
+            return Fact(kind="duration", text=text, start=s, end=e,
+                        normal=_number_normal("duration", num, unit, qualifier), value=num.value,
+                        unit=unit, qualifier=qualifier, approximate=_approximate(qualifier, num),
+                        anchor=anchor)
+        if label == "TIME":
+            qualifier = _qualifier(span, text)
+            clock = parse_time(text[len(qualifier):] if qualifier and text.lower().startswith(qualifier) else text)
+            if clock is None:
+                return None
+            return Fact(kind="time", text=text, start=s, end=e, normal=clock, value=clock, anchor=anchor,
+                        qualifier=qualifier, approximate=qualifier is not None)
+        date = parse_date(text, published)
+        if date is None:
+            return None
+        return Fact(kind="date", text=text, start=s, end=e, normal=date.normal,
+                    value=date.normal, unit=date.period, qualifier=date.qualifier,
+                    approximate=date.qualifier is not None or date.period in ("week", "year"),
+                    anchor=anchor)
+    if label == "ORDINAL":
+        value = parse_ordinal(text)
+        if value is None:
+            return None
+        return Fact(kind="ordinal", text=text, start=s, end=e, normal=f"#{value}", value=value,
+                    anchor=anchor)
+    if label in NAME_LABELS:
+        name = clean_name(text, label)
+        if not name:
+            return None
+        return Fact(kind="name", text=text, start=s, end=e, normal=name_key(name), value=name,
+                    unit=label, anchor=_name_role(span))
+    return None
+
+
+def _name_role(span: Any) -> str:
+    """The grammatical role of a name: 'subject', 'object', 'of' (pobj of "of"), 'appos'..."""
+    root = span.root
+    while root.dep_ in ("compound", "appos", "conj") and root.head != root:
+        root = root.head
+    dep = root.dep_
+    if dep in ("nsubj", "nsubjpass", "csubj"):
+        return "subject"
+    if dep in ("dobj", "obj"):
+        return "object"
+    if dep == "pobj":
+        return root.head.lower_
+    return dep
+
+
+def _date_range(span: Any, published: str | None) -> list[Fact]:
+    """The two ends of a date range that dateparser cannot read as one date."""
+    seps = [t for t in span if t.lower_ in ("to", "and", "through", "until", "-", "\u2013")]
+    if len(seps) != 1:
+        return []
+    sep = seps[0]
+    out = []
+    for part in (span.doc[span.start:sep.i], span.doc[sep.i + 1:span.end]):
+        toks = [t for t in part if t.lower_ not in ("between", "from")]
+        if not toks:
+            return []
+        sub = span.doc[toks[0].i:toks[-1].i + 1]
+        fact = _fact_of(sub, "DATE", published)
+        if fact is None or fact.kind != "date":
+            return []
+        out.append(fact)
+    return out
+
+
+def _hyphen_unit(span: Any) -> str | None:
+    """'three-term congressman' -> 'term': a number glued to a noun measures that noun."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end].whitespace_ \
+            and doc[span.end + 1].is_alpha:
+        return doc[span.end + 1].lemma_.lower()
+    return None
+
+
+def _duration(span: Any) -> tuple[Number, str] | None:
+    """'five-year', '15 years', 'two weeks' -> (number, unit); relative dates are not durations."""
+    lows = [t.lower_ for t in span]
+    if any(w in _RELATIVE_WORDS for w in lows):
+        return None
+    units = [t.lemma_.lower() for t in span if t.lemma_.lower() in _TIME_UNITS or t.lower_.rstrip("s") in _TIME_UNITS]
+    nums = [t.text for t in span if t.like_num or t.lower_ in ("a", "an", "half")]
+    if not units or not nums:
+        return None
+    num = parse_number(number_words(span.text))
+    if num is None:
+        return None
+    unit = units[-1].rstrip("s") if units[-1].rstrip("s") in _TIME_UNITS else units[-1]
+    return num, unit
+
+
+def _number_normal(kind: str, num: Number, unit: str | None, qualifier: str | None) -> str:
+    value = format_value(num.value)
+    if num.high is not None:
+        value += ".." + format_value(num.high)
+    parts = [p for p in (qualifier, unit if kind != "percent" else None, value) if p]
+    if kind == "percent":
+        parts.append("%")
+    return " ".join(parts)
+
+
+def _approximate(qualifier: str | None, num: Number) -> bool:
+    return num.vague or (qualifier is not None and qualifier in _APPROX)
+
+
+def _bare_numbers(doc: Any, start: int, end: int, covered: set[int]) -> Iterable[Fact]:
+    """Digit numbers spaCy's NER left out ("7.6m", "47,000 addresses" in odd contexts)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    out = []
+    for tok in span:
+        if tok.i in covered or not tok.like_num or not any(ch.isdigit() for ch in tok.text):
+            continue
+        if tok.i > 0 and doc[tok.i - 1].text in ("#", "No.", "no."):
+            continue
+        num = parse_number(tok.text)
+        if num is None:
+            continue
+        sub = doc[tok.i:tok.i + 1]
+        out.append(Fact(kind="quantity", text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                        normal=_number_normal("quantity", num, None, None), value=num.value,
+                        anchor=anchor_of(sub)))
+    return out

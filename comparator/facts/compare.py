@@ -1,0 +1,78 @@
+"""Do two facts of the same kind state compatible values? (qualifiers, rounding, partial dates)"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from comparator.facts.dates import DateValue, dates_agree, parse_date
+from comparator.facts.numbers import Number, number_words, numbers_agree, parse_number
+from comparator.types import Fact
+
+NUMERIC_KINDS = ("quantity", "money", "percent", "duration")
+_TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "century")
+
+
+def facts_agree(a: Fact, b: Fact) -> bool | None:
+    """Whether two facts of the same kind state compatible values (None: not comparable)."""
+    if a.kind != b.kind:
+        return None
+    if a.kind in NUMERIC_KINDS:
+        if (a.unit or None) != (b.unit or None) and a.kind in ("money", "duration"):
+            return None
+        na, nb = _number_of(a), _number_of(b)
+        if na is None or nb is None:
+            return a.normal == b.normal
+        if a.qualifier and not na.qualifier:
+            na = dataclasses.replace(na, qualifier=a.qualifier)
+        if b.qualifier and not nb.qualifier:
+            nb = dataclasses.replace(nb, qualifier=b.qualifier)
+        return numbers_agree(na, nb)
+    if a.kind == "date":
+        da, db = parse_date(a.text), parse_date(b.text)
+        if a.normal == b.normal:
+            return True
+        if da is None or db is None:
+            return None
+        if not a.normal.startswith("rel:"):
+            da = _from_normal(a)
+        if not b.normal.startswith("rel:"):
+            db = _from_normal(b)
+        return dates_agree(da, db)
+    if a.kind == "ordinal":
+        return a.value == b.value
+    if a.kind == "name":
+        from comparator.facts.names import same_referent
+
+        return same_referent(str(a.value), str(b.value))
+    if a.kind == "time":
+        if a.qualifier or b.qualifier:
+            return None  # "about 3 p.m." vs "3:22 p.m.": not compared
+        return a.normal == b.normal
+    return a.normal == b.normal
+
+
+def _number_of(f: Fact) -> Number | None:
+    """The Number a numeric fact states (re-read from its text, else from its value)."""
+    num = parse_number(_numeric_text(f))
+    if num is None and isinstance(f.value, (int, float)):
+        num = Number(float(f.value), f.qualifier)
+    return num
+
+
+def _numeric_text(f: Fact) -> str:
+    if f.kind in ("duration", "quantity"):
+        return number_words(f.text)
+    return f.text
+
+
+def _from_normal(f: Fact) -> DateValue:
+    """Rebuild the DateValue of a resolved date fact from its normal form."""
+    core, _, qualifier = f.normal.partition(" ")
+    parts = core.split("-") if core != "-" else ["-"]
+    if core.startswith("-"):
+        parts = ["-"] + [p for p in core[1:].split("-") if p]
+    year = int(parts[0]) if parts[0] not in ("-", "") else None
+    month = int(parts[1]) if len(parts) > 1 else None
+    day = int(parts[2]) if len(parts) > 2 else None
+    return DateValue(year=year, month=month, day=day, period=f.unit or "day",
+                     qualifier=(qualifier.replace("week", "").strip() or None))

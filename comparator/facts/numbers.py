@@ -1,0 +1,259 @@
+"""Numbers in news prose: "7.6 million", "forty-seven thousand", "$10bn", "over 47,000".
+
+spaCy finds the spans (CARDINAL, MONEY, PERCENT, QUANTITY...) and ``token.like_num``;
+this module only adds the glue it lacks: turning the words into a value, reading
+the qualifier ("over", "roughly") and deciding whether two written values agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "a": 1, "an": 1, "single": 1,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SCALES = {
+    "hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "dozen": 12,
+}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "last": -1,
+}
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+
+#: qualifier phrase -> (low factor, high factor) applied to the value.
+QUALIFIERS: dict[str, tuple[float, float]] = {
+    # lower bounds: "over 47,000" is read as "somewhat over" (up to +50%), not "any number above"
+    "over": (1.0, 1.5), "more than": (1.0, 1.5), "at least": (1.0, 1.5), "upwards of": (1.0, 1.5),
+    "in excess of": (1.0, 1.5), "above": (1.0, 1.5), "well over": (1.0, 2.0), "just over": (1.0, 1.1),
+    # upper bounds: "up to 40", "fewer than 10"
+    "under": (0.5, 1.0), "less than": (0.5, 1.0), "fewer than": (0.5, 1.0), "up to": (0.5, 1.0),
+    "at most": (0.5, 1.0), "below": (0.5, 1.0), "as many as": (0.5, 1.0), "as much as": (0.5, 1.0),
+    "as high as": (0.5, 1.0), "as few as": (1.0, 1.5), "as little as": (1.0, 1.5), "as low as": (1.0, 1.5), "just under": (0.9, 1.0), "nearly": (0.85, 1.0),
+    "almost": (0.85, 1.0), "close to": (0.85, 1.02), "nearly all": (0.85, 1.0),
+    # approximations
+    "about": (0.85, 1.15), "around": (0.85, 1.15), "roughly": (0.85, 1.15),
+    "approximately": (0.85, 1.15), "some": (0.85, 1.15), "an estimated": (0.8, 1.2),
+    "estimated": (0.8, 1.2), "more or less": (0.85, 1.15),
+}
+#: plural scale words used vaguely: "millions of", "thousands of".
+_VAGUE_SCALES = {"dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+CURRENCIES = {"$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD",
+              "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR", "£": "GBP", "pound": "GBP",
+              "pounds": "GBP", "gbp": "GBP", "¥": "JPY", "yen": "JPY", "cents": "USD-cent",
+              "c$": "CAD", "a$": "AUD"}
+
+_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_WORD = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?|\.\d+|[$€£¥%]")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A parsed number: value, the qualifier that bounds it, and its written precision."""
+
+    value: float
+    qualifier: str | None = None
+    step: float = 0.0  # half-width implied by rounding ("7.6 million" -> 50,000)
+    high: float | None = None  # upper end of a range ("10 to 20")
+    vague: bool = False  # "millions of"
+    coarse: float = 0.0  # half a unit of the last digit of a whole number: "17" -> 0.5, "7 million" -> 500,000
+
+    def interval(self) -> tuple[float, float]:
+        """The values this written number allows, qualifier and rounding included."""
+        step = self.step or (_implicit_step(self.value) if self.qualifier is None else 0.0)
+        low, high = self.value - step, (self.high if self.high is not None else self.value) + step
+        if self.vague:
+            return self.value, self.value * 1000
+        if self.qualifier in QUALIFIERS:
+            lo_f, hi_f = QUALIFIERS[self.qualifier]
+            top = self.high if self.high is not None else self.value
+            low, high = min(low, self.value * lo_f), max(high, top * hi_f)
+            if hi_f <= 1.0:
+                high = top * hi_f + step
+            if lo_f >= 1.0:
+                low = self.value * lo_f - step
+        return low, high
+
+
+def _implicit_step(value: float) -> float:
+    """Round numbers ("300", "47,000") are often rounded in news copy: allow 2%."""
+    if value >= 100 and value == int(value) and int(value) % 100 == 0:
+        return 0.02 * value
+    return 0.0
+
+
+def _digits(token: str) -> tuple[float, float] | None:
+    """'47,000' -> (47000, 0); '7.6' -> (7.6, 0.05) as (value, half-step of last decimal)."""
+    token = token.replace(",", "")
+    try:
+        value = float(token)
+    except ValueError:
+        return None
+    decimals = len(token.split(".", 1)[1]) if "." in token else 0
+    return value, (0.5 * 10 ** -decimals if decimals else 0.0)
+
+
+def words_to_number(words: list[str]) -> tuple[float, float] | None:
+    """Value and half-step of a tokenised number: ['7.6','million'], ['forty','seven','thousand']."""
+    total, current, step, seen = 0.0, 0.0, 0.0, False
+    for w in words:
+        if w in ("and", "-", "point"):
+            continue
+        d = _digits(w) if w[0].isdigit() or w[0] == "." else None
+        if d is not None:
+            if seen and current and current % 1000:  # "10 20": two numbers, not one
+                return None
+            current += d[0]
+            step = d[1]
+            seen = True
+        elif w in _UNITS:
+            current += _UNITS[w]
+            seen = True
+        elif w in _TENS:
+            current += _TENS[w]
+            seen = True
+        elif w in _SCALES and seen:
+            scale = _SCALES[w]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                step *= scale
+                current = 0.0
+        elif w in _FRACTIONS and seen:
+            current *= _FRACTIONS[w]
+        else:
+            return None
+    if not seen:
+        return None
+    return total + current, step
+
+
+def _split(text: str) -> list[str]:
+    text = text.lower().replace("\u2011", "-").replace("\u2013", " to ").replace("\u2014", " to ")
+    # "10bn", "1.2m", "$5k": split a scale suffix from its digits
+    text = re.sub(r"(\d)(bn|mn|mln|tn|m|b|k)\b", r"\1 \2", text)
+    text = re.sub(r"(\d)\s*-\s*(\d)", r"\1 to \2", text)
+    return _WORD.findall(text)
+
+
+def parse_number(text: str) -> Number | None:
+    """Parse the number in a span ("over 47,000", "forty-seven thousand", "10 to 20").
+
+    Returns ``None`` when no number can be read. Currency and unit words are ignored
+    here (see :func:`currency_of`).
+    """
+    low = " " + " ".join(_split(text)) + " "
+    qualifier = None
+    for q in sorted(QUALIFIERS, key=len, reverse=True):
+        if f" {q} " in low:
+            qualifier = q
+            low = low.replace(f" {q} ", " ", 1)
+            break
+    words = [w for w in low.split() if w not in CURRENCIES and w not in ("%", "percent", "per", "cent", "of", "the")]
+    if len(words) == 1 and words[0] in _VAGUE_SCALES:
+        return Number(_VAGUE_SCALES[words[0]], qualifier, vague=True)
+    sep = "to" if "to" in words else "through" if "through" in words else ("and" if words[:1] == ["between"] and "and" in words else None)
+    if sep is not None:
+        i = words.index(sep)
+        left = [w for w in words[:i] if w not in ("between", "from")]
+        a, b = words_to_number(left), words_to_number(words[i + 1:])
+        if a and b:
+            scale_right = [w for w in words[i + 1:] if w in _SCALES]
+            if scale_right and not any(w in _SCALES for w in left):  # "10 to 20 million"
+                a = (a[0] * _SCALES[scale_right[-1]], a[1] * _SCALES[scale_right[-1]])
+            return Number(min(a[0], b[0]), qualifier, max(a[1], b[1]), high=max(a[0], b[0]))
+    parsed = words_to_number(words)
+    if parsed is None:
+        return None
+    scale = max([_SCALES[w] for w in words if w in _SCALES and w != "dozen"] or [1])
+    return Number(parsed[0], qualifier, parsed[1], coarse=0.0 if parsed[1] else 0.5 * scale)
+
+
+def parse_ordinal(text: str) -> int | None:
+    """'second' -> 2, '21st' -> 21, 'last' -> -1."""
+    t = text.lower().strip()
+    if t in _ORDINALS:
+        return _ORDINALS[t]
+    m = re.fullmatch(r"(\d+)(st|nd|rd|th)", t)
+    if m:
+        return int(m.group(1))
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _ORDINALS:
+        return _TENS[parts[0]] + _ORDINALS[parts[1]]
+    return None
+
+
+def currency_of(text: str) -> str | None:
+    """The ISO currency of a money span ("$10bn" -> "USD"), or None."""
+    for w in _split(text):
+        if w in CURRENCIES:
+            return CURRENCIES[w]
+    return None
+
+
+def qualifier_class(qualifier: str | None) -> str:
+    """'lower' (over, at least), 'upper' (under, up to), 'approx' (about) or 'exact'."""
+    if qualifier not in QUALIFIERS:
+        return "exact"
+    lo_f, hi_f = QUALIFIERS[qualifier]
+    if lo_f >= 1.0:
+        return "lower"
+    if hi_f <= 1.0:
+        return "upper"
+    return "approx"
+
+
+def numbers_agree(a: Number, b: Number, tolerance: float = 0.001) -> bool:
+    """Whether two written numbers can describe the same value (qualifiers, rounding).
+
+    Two bounds of the same direction ("at least 23" / "at least 26") or two
+    approximations must state the same value (within rounding, 5% for
+    approximations); otherwise the ranges the qualifiers allow must overlap.
+    """
+    if a.high is not None and b.high is not None:  # two ranges: both ends must agree
+        return numbers_agree(Number(a.value, None, a.step), Number(b.value, None, b.step), tolerance) and \
+            numbers_agree(Number(a.high, None, a.step), Number(b.high, None, b.step), tolerance)
+    # a whole number against a finer one may be its rounding: "17 percent" ~ "17.3 percent"
+    if not a.step and b.step and a.qualifier is None:
+        a = Number(a.value, a.qualifier, a.coarse, a.high, a.vague)
+    elif not b.step and a.step and b.qualifier is None:
+        b = Number(b.value, b.qualifier, b.coarse, b.high, b.vague)
+    ca, cb = qualifier_class(a.qualifier), qualifier_class(b.qualifier)
+    if ca == cb and ca in ("lower", "upper", "approx") and not (a.vague or b.vague):
+        slack = (0.05 if ca == "approx" else tolerance) * max(abs(a.value), abs(b.value))
+        step = max(a.step or _implicit_step(a.value), b.step or _implicit_step(b.value))
+        return abs(a.value - b.value) <= slack + step
+    a_lo, a_hi = a.interval()
+    b_lo, b_hi = b.interval()
+    slack = tolerance * max(abs(a.value), abs(b.value))
+    return a_lo <= b_hi + slack and b_lo <= a_hi + slack
+
+
+def format_value(value: float) -> str:
+    """Stable text of a value for normal forms: 7600000 -> '7600000', 0.5 -> '0.5'."""
+    if value == int(value) and abs(value) < 1e18:
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+QUALIFIER_WORDS = frozenset({"about", "around", "roughly", "approximately", "nearly", "almost", "some",
+                             "over", "under", "more", "less", "than", "at", "least", "most", "up", "to",
+                             "fewer", "estimated", "an", "just", "well", "close"})
+
+
+def number_words(text: str) -> str:
+    """Only the words of a number, its qualifier and range: 'additional six to eight months' -> 'six to eight'."""
+    keep = set(QUALIFIER_WORDS) | {"to", "and", "between", "through", "as", "many", "much"} | set(_SCALES) \
+        | set(_TENS) | (set(_UNITS) - {"a", "an"})
+    words = [w for w in _split(text) if w in keep or w[0].isdigit() or w[0] == "."]
+    while words and words[-1] in ("to", "and", "as", "between", "through"):
+        words.pop()
+    return " ".join(words)
