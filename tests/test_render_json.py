@@ -68,10 +68,16 @@ def test_unknown_types_and_keys_are_rejected():
 
 
 def test_extras_are_written_sorted_after_the_contract():
-    comp = dataclasses.replace(make_comparison(), extras={"sourcing": [], "labels": [{"a": 1}]})
+    comp = dataclasses.replace(make_comparison(), extras={"sourcing": [], "future_section": [{"a": 1}]})
     data = json.loads(to_json(comp))
-    assert list(data)[-2:] == ["labels", "sourcing"]
-    validate(data)  # extra top-level sections are allowed
+    assert list(data)[-2:] == ["future_section", "sourcing"]
+    validate(data)  # unknown top-level sections are allowed (1.x only adds)
+
+
+def test_known_extra_sections_are_checked():
+    comp = dataclasses.replace(make_comparison(), extras={"labels": [{"a": 1}]})
+    with pytest.raises(OutputError, match="labels"):
+        validate(json.loads(to_json(comp)))
 
 
 # -- schema ----------------------------------------------------------------------------

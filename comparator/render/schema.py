@@ -118,6 +118,36 @@ _DEFS: dict[str, Any] = {
         "evidence": {"type": "array", "items": {"$ref": "#/$defs/evidence"}},
         "details": {"type": "object", "description": "Kind-specific, JSON-ready data."},
     }, required=["id", "kind", "severity", "confidence", "message", "entity", "evidence"]),
+    "label": _obj({
+        "entity": _ID,
+        "article": _ID,
+        "claim": _ID,
+        **_SPAN,
+        "kind": {"type": "string", "description": "appositive, relative_clause, premodifier, role, "
+                                                  "predicate or anaphor."},
+        "voice": _VOICE,
+        "speaker": _nullable("string"),
+        "category": _nullable("string", description="Lexicon category, e.g. partisan_identity."),
+    }, required=["entity", "article", "claim", "text", "start", "end", "kind", "voice"],
+        description="How an outlet describes an entity; offsets into the article text."),
+    "source_row": _obj({
+        "source": _STR,
+        "speaker": _STR,
+        "entity": _nullable("string"),
+        "article": _ID,
+        "outlet": _STR,
+        "quotes": _OFFSET,
+        "quoted_chars": _OFFSET,
+        "wordings": {"type": "array", "items": _STR},
+    }, required=["source", "speaker", "article", "quotes"],
+        description="How often one outlet quotes one source (speaker x outlet)."),
+    "coverage": _obj({
+        "name": _STR,
+        "mentioned_by": {"type": "array", "items": _obj(
+            {"article": _ID, "outlet": _STR, "mentions": {"type": "integer", "minimum": 1}})},
+        "never_mentioned_by": {"type": "array", "items": _obj({"article": _ID, "outlet": _STR},
+                                                              required=["article"])},
+    }, description="Which outlets mention an entity, and which never do."),
 }
 
 SCHEMA: dict[str, Any] = {
@@ -136,6 +166,10 @@ SCHEMA: dict[str, Any] = {
         "alignments": {"type": "array", "items": {"$ref": "#/$defs/alignment"}},
         "entities": {"type": "array", "items": {"$ref": "#/$defs/entity"}},
         "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
+        "labels": {"type": "array", "items": {"$ref": "#/$defs/label"}},
+        "sourcing": {"type": "array", "items": {"$ref": "#/$defs/source_row"}},
+        "entity_coverage": {"type": "object", "additionalProperties": {"$ref": "#/$defs/coverage"},
+                            "description": "Entity id -> who mentions it."},
     },
     "additionalProperties": True,
     "$defs": _DEFS,
