@@ -15,7 +15,8 @@ from typing import Any, Callable, Iterator, Sequence
 from comparator.comparison import Comparison
 from comparator.config import Settings, load_settings
 from comparator.detect import Context, Detector, finalize_findings
-from comparator.types import Article, ToolInfo
+from comparator.errors import TooLargeError
+from comparator.types import Article, Claim, ToolInfo
 
 Source = str | Path | Article
 Enricher = Callable[[Comparison, Context], Comparison]
@@ -56,6 +57,22 @@ class _Clock:
             yield
         finally:
             self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
+
+
+def _check_size(claims: Sequence[Claim], articles: Sequence[Article], settings: Settings) -> None:
+    """Refuse comparisons whose all-pairs alignment would not fit in time or memory."""
+    if len(claims) <= settings.max_claims:
+        return
+    counts = {}
+    for c in claims:
+        counts[c.article] = counts.get(c.article, 0) + 1
+    biggest = max(articles, key=lambda a: counts.get(a.id, 0))
+    raise TooLargeError(
+        f"{len(claims):,} sentences in {len(articles)} articles, over the limit of {settings.max_claims:,} "
+        f"per comparison (the largest, {counts[biggest.id]:,} sentences, is this file).",
+        path=biggest.source_path,
+        hint="Compare fewer or shorter articles, or raise max_claims in [tool.comparator].",
+    )
 
 
 def compare(
@@ -99,6 +116,7 @@ def compare(
         docs = parse_articles(articles)
     with clock.stage("claims"):
         claims = tuple(c for a in articles for c in extract_claims(a, docs[a.id]))
+        _check_size(claims, articles, settings)
     with clock.stage("facts"):
         claims = attach_facts(claims, docs, articles)
     with clock.stage("embed"):

@@ -113,3 +113,21 @@ def test_broken_lexicon_fails_before_any_model_loads(tmp_path):
     first, rest = out.stdout.split("\n", 1)
     assert first == "2 False"
     assert "style.yml:2" in rest
+
+
+def test_too_many_sentences_is_refused_before_the_model_loads(tmp_path):
+    a, b = _two(tmp_path, a="One thing happened. " * 40, b="Another thing happened. " * 40)
+    (tmp_path / "pyproject.toml").write_text("[tool.comparator]\nmax_claims = 50\n")
+    code = (
+        "import os, sys\n"
+        f"os.chdir({str(tmp_path)!r})\n"
+        "from click.testing import CliRunner\n"
+        "from comparator.cli import cli\n"
+        "r = CliRunner().invoke(cli, ['compare', 'a.txt', 'b.txt', '-o', 'out'])\n"
+        "print(r.exit_code, 'torch' in sys.modules)\n"
+        "print(r.output)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    first, rest = out.stdout.split("\n", 1)
+    assert first == "2 False", out.stdout
+    assert "max_claims" in rest and "a.txt" in rest
