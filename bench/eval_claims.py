@@ -8,7 +8,8 @@ line, the paragraph's sentences joined by a space. Then:
 1. Sentence boundaries: precision/recall/F1 of comparator's sentence starts
    against BASIL's sentence list (paragraph starts, which are given, excluded).
 2. Quotes: every BASIL phrase span labelled ``quote`` yes/no; comparator says
-   "quoted" when at least half of the span's letters lie in ``Claim.quotes``.
+   "quoted" when at least half of the span's letters lie in ``Claim.quotes``
+   (of every claim the span covers: a span may run over several sentences).
 3. Speakers: for quoted spans whose BASIL speaker is a named person (its last
    part is the last word of a PERSON entity of the article), the share where
    comparator's speaker is that surname.
@@ -87,6 +88,7 @@ def main() -> None:
         for off in sorted(mine ^ theirs)[:1]:
             errors["boundary"].append(repr(article.text[max(0, off - 60):off + 40]))
         by_claim = claims[article.id]
+        all_quotes = [r for c in by_claim for r in c.quotes]
         for span in row["phrase_level_annotations"]:
             if span.get("sentence_index") is None or span.get("id") == "title":
                 continue
@@ -96,7 +98,8 @@ def main() -> None:
             claim = next((c for c in by_claim if c.start <= s < c.end), None)
             if not letters or claim is None:
                 continue
-            inside = sum(1 for i in letters if any(a <= i < b for a, b in claim.quotes))
+            # a span may run over several sentences: count its letters in any claim's quotes
+            inside = sum(1 for i in letters if any(a <= i < b for a, b in all_quotes))
             pred, want = inside * 2 >= len(letters), span.get("quote") == "yes"
             q[("t" if pred == want else "f") + ("p" if pred else "n")] += 1
             if pred != want:

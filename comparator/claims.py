@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from comparator.boilerplate import covers_paragraph, match_reason, paragraph_reason
 from comparator.quotes import (
-    REPORTING_VERBS, Segment, classify_voice, clip, find_quotes, paragraphs)
+    REPORTING_VERBS, Segment, classify_voice, clip, find_quotes, is_title, paragraphs)
 from comparator.speakers import assign_speakers
 from comparator.types import Article, Claim, Mention
 
@@ -123,7 +123,7 @@ def extract_claims(article: Article, doc: "Doc") -> tuple[Claim, ...]:
     """One :class:`Claim` per sentence of ``article`` (``doc`` is the parse of its text)."""
     text = article.text
     sentences = segment(text, doc)
-    quotes = find_quotes(text)
+    quotes = tuple(q for q in find_quotes(text) if not is_title(text, q))  # names aren't words
     speakers = assign_speakers(text, doc, quotes, sentences)
     reasons = _boilerplate(text, doc, sentences)
     claims = []

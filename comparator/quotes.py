@@ -7,7 +7,11 @@ unless a paragraph has no double marks at all (British style, see
 :func:`find_quotes`); the same glyph is the apostrophe. An
 opening mark left open at the end of a paragraph closes there; when the next
 paragraph starts with an opening mark the quote continues (news convention)
-and both spans share one ``chain`` number, hence one speaker.
+and both spans share one ``chain`` number, hence one speaker. Two repairs for
+copied web text: a closing mark that nothing opened ends a block quote whose
+middle paragraphs lost their opening marks (:func:`_bridge`), and a double
+quote inside an open one nests when the paragraph has closers for both.
+:func:`is_title` tells a quoted name (the “Today” show) from quoted words.
 
 Everything here works on plain text plus token attributes; spaCy itself is
 only imported by :mod:`comparator.nlp`.
@@ -128,13 +132,19 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
         open_at: int | None = None
         open_mark: int | None = None
         first_mark = True
+        orphan: int | None = None  # a closing mark met before any opening one
+        skip_to = -1  # end of a nested “inner” quote, read as part of the outer one
         for i in range(p_start, p_end):
+            if i <= skip_to:
+                continue
             if open_at is None and _opens(text, i, p_start, single):
                 continues = carried and first_mark and i == p_start
                 if not continues:
                     chain += 1
                 open_at, open_mark = i + 1, i
                 first_mark = False
+            elif not single and text[i] in OPENING and (inner := _nested(text, i, p_end)):
+                skip_to = inner  # “He called it “theft” twice.”: the inner pair nests
             elif not single and text[i] in OPENING:  # a new opener: the open quote lost its closer
                 stop = _rstrip(text, open_at, i)
                 quotes.append(Quote(open_at, stop, p_index, chain, open_mark, None))
@@ -145,6 +155,8 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
                     quotes.append(Quote(open_at, i, p_index, chain, open_mark, i))
                 elif first_mark and carried and not single:  # continued without its opening mark
                     quotes.append(Quote(p_start, i, p_index, chain, None, i))
+                elif first_mark and not single:
+                    orphan = i
                 open_at = None
                 first_mark = False
         if open_at is not None and single and open_mark != p_start:
@@ -152,7 +164,123 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
         carried = open_at is not None
         if open_at is not None:
             quotes.append(Quote(open_at, p_end, p_index, chain, open_mark, None))
-    return tuple(q for q in quotes if q.end > q.start)
+        if orphan is not None and _ends_quotation(text, orphan, p_end):
+            chain += 1
+            quotes = _bridge(text, quotes, p_index, orphan, chain)
+    return _renumber(q for q in quotes if q.end > q.start)
+
+
+def _nested(text: str, i: int, p_end: int) -> int | None:
+    """The closing mark of a double-quoted quote opening at ``i`` inside an open one, when
+    the rest of the paragraph has closers for both (“He called it “theft” twice.”)."""
+    rest = text[i + 1:p_end]
+    if sum(rest.count(c) for c in CLOSING) < sum(rest.count(c) for c in OPENING) + 2:
+        return None
+    depth = 0
+    for j in range(i + 1, p_end):
+        if text[j] in OPENING:
+            depth += 1
+        elif text[j] in CLOSING:
+            if depth == 0:
+                return j
+            depth -= 1
+    return None
+
+
+def _renumber(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
+    """Chains numbered 0, 1, 2... in reading order of their first span."""
+    ordered = sorted(quotes, key=lambda q: q.start)
+    numbers: dict[int, int] = {}
+    for q in ordered:
+        numbers.setdefault(q.chain, len(numbers))
+    return tuple(Quote(q.start, q.end, q.paragraph, numbers[q.chain], q.open_mark, q.close_mark)
+                 for q in ordered)
+
+
+#: How many paragraphs back a closing mark with no opener may find its quote's opening paragraph.
+MAX_BRIDGED_PARAGRAPHS = 4
+
+
+def _ends_quotation(text: str, mark: int, p_end: int) -> bool:
+    """The closing mark at ``mark``, met before any opening one, ends a quotation: it
+    follows a word or , . ? ! (not a space, nor a digit as in 55")."""
+    before = text[mark - 1] if mark else " "
+    return not before.isspace() and not before.isdigit() and (
+        mark == p_end - 1 or before in ",.?!…")
+
+
+def _marks(text: str, start: int, end: int) -> tuple[int, int, int]:
+    """Counts of curly openers, curly closers and straight marks in ``text[start:end]``."""
+    part = text[start:end]
+    return (sum(part.count(c) for c in OPENING), sum(part.count(c) for c in CLOSING),
+            part.count(STRAIGHT))
+
+
+def _bridge(text: str, quotes: list[Quote], p_index: int, close: int, chain: int) -> list[Quote]:
+    """A quote ending at the orphan closing mark ``close`` of paragraph ``p_index``.
+
+    It runs back over paragraphs to one that opens with a quote mark left open
+    (more openers than closers): a block quote whose middle paragraphs lost
+    their marks. Crossed paragraphs hold only balanced inner quotes and do not
+    end with a mark. With no such opening paragraph, a mark that ends its
+    paragraph quotes that paragraph alone (``…according to records."``); one
+    inside it (``…," he said``) is left a stray mark."""
+    paras = paragraphs(text)
+    first = p_index
+    for j in range(p_index - 1, max(-1, p_index - 1 - MAX_BRIDGED_PARAGRAPHS), -1):
+        a, b = paras[j]
+        opens, closes, straight = _marks(text, a, b)
+        if text[a] in OPENING or (text[a] == STRAIGHT and b > a + 1 and not text[a + 1].isspace()):
+            if opens > closes or straight % 2 == 1:
+                first = j
+            break
+        if opens != closes or straight % 2 or text[b - 1] in CLOSING + STRAIGHT:
+            break
+    if first == p_index and close != paras[p_index][1] - 1:
+        return quotes
+    kept = [q for q in quotes if not (first <= q.paragraph < p_index
+                                      or q.paragraph == p_index and q.start < close)]
+    for j in range(first, p_index + 1):
+        a, b = paras[j]
+        start = a + 1 if j == first and first < p_index else a
+        end = close if j == p_index else b
+        kept.append(Quote(start, end, j, chain, a if start > a else None,
+                          close if j == p_index else None))
+    return sorted(kept, key=lambda q: q.start)
+
+
+#: Words a quoted name may hold in lower case ("Meet the Press") and the determiners
+#: that make a capitalised quote a name inside a noun phrase (the “Today” show).
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "of", "on",
+                                "or", "the", "to", "with"})
+_NAME_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my",
+                               "your", "this"})
+MAX_TITLE_WORDS = 6
+MIN_HEADLINE_WORDS = 5
+
+
+def is_title(text: str, quote: Quote) -> bool:
+    """A quoted name, not quoted words: a title-case phrase (small words such as "of" may
+    stay lower case) either short and right after a determiner or possessive (``The
+    "Celebrity Apprentice" star``, ``the “Today” show``) or a headline of at least
+    :data:`MIN_HEADLINE_WORDS` words, at most ending in ? or ! (a story "called “How X
+    Won the West”"). Titles of shows, books, stories and campaigns are nobody's words."""
+    if quote.open_mark is None or quote.close_mark is None:
+        return False
+    inner = text[quote.start:quote.end]
+    words = inner.rstrip("?!").split()
+    if not words or any(ch in ".,;:!?…" for ch in inner.rstrip("?!")):
+        return False
+    if not words[0][0].isupper() or any(
+            not w[0].isupper() and w.lower() not in _TITLE_SMALL_WORDS for w in words):
+        return False
+    if len(words) >= MIN_HEADLINE_WORDS:
+        return True
+    before = text[max(0, quote.open_mark - 40):quote.open_mark].split()
+    if not before or len(words) > MAX_TITLE_WORDS or inner != inner.rstrip("?!"):
+        return False
+    prev = before[-1].replace("’", "'")
+    return prev.lower() in _NAME_DETERMINERS or prev.endswith("'s")
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

@@ -240,3 +240,85 @@ def test_pronoun_prefers_the_main_clause_subject():
 def test_documents_without_an_author_speak_for_themselves():
     (claim,) = claims_of('"The agency must stop sharing data," a White House memo reads.')
     assert claim.voice == "quoted" and claim.speaker == "White House memo"
+
+
+# -- block quotes whose middle paragraphs lost their marks; quoted names -------------------------
+def test_block_quote_with_unmarked_middle_paragraph_is_bridged():
+    text = ("The mayor posted a reply online:\n"
+            "“We reject the audit. It ignores the budget [...]\n"
+            "Any honest reader sees the numbers. The council knows it.\n"
+            "We will appeal the finding.”\n"
+            "The council did not respond.")
+    quotes = find_quotes(text)
+    assert quoted_texts(text) == [
+        "We reject the audit. It ignores the budget [...]",
+        "Any honest reader sees the numbers. The council knows it.",
+        "We will appeal the finding."]
+    assert len({q.chain for q in quotes}) == 1
+    claims = claims_of(text)
+    for part in ("Any honest reader", "The council knows it.", "We will appeal"):
+        assert find(claims, part).voice == "quoted"
+    assert find(claims, "did not respond").voice == "authorial"
+
+
+def test_bridge_crosses_balanced_inner_quotes_but_not_a_closed_quote():
+    text = ("“Start of the essay, with a “nested” word.\n"
+            "Then these “so-called” experts spoke. Nobody asked them.\n"
+            "That is the end.”")
+    assert quoted_texts(text)[1] == "Then these “so-called” experts spoke. Nobody asked them."
+    closed = "“Done,” she said.\nAn authorial line.\nThe excerpt ends here.”"
+    assert quoted_texts(closed) == ["Done,", "The excerpt ends here."]
+
+
+def test_closing_mark_ending_a_paragraph_without_opener_quotes_the_paragraph():
+    text = 'An excerpt follows:\nHe skipped the hearings twice, the records show."\nAfter that, silence.'
+    claims = claims_of(text)
+    assert find(claims, "skipped the hearings").voice == "quoted"
+    assert find(claims, "After that").voice == "authorial"
+    assert quoted_texts('The set has a 55"') == []
+    assert quoted_texts("It ended.” Then nothing.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "She appeared on the “Morning Show” on Monday to defend the plan.",
+    'The "Late Night" host mocked the proposal.',
+    "He read from his “Art of the Deal” book.",
+    "The blog ran a post titled “Why the Mayor Lost the Vote in Ohio?” on Friday.",
+])
+def test_quoted_names_after_a_determiner_are_not_quotes(text):
+    (claim,) = claims_of(text)
+    assert claim.voice == "authorial" and claim.quotes == () and claim.speaker is None
+
+
+@pytest.mark.parametrize("text", [
+    "He called the plan “Total Chaos.”",
+    "Critics say the “reform” package is a giveaway.",
+    "Lee said the bill was “Dead On Arrival” in the Senate.",
+    "Critics said the plan would “Hurt Every Family In America.”",
+])
+def test_capitalised_or_scare_quotes_that_are_words_stay_quotes(text):
+    (claim,) = claims_of(text)
+    assert claim.quotes and claim.voice == "mixed"
+
+
+def test_bridged_block_quote_takes_the_colon_attribution_and_the_final_said():
+    intro = ("Mayor Jane Doe wrote in a statement:\n“We reject the audit. It ignores the budget.\n"
+             "Any honest reader sees the numbers.\nWe will appeal the finding.”\n"
+             "The council did not respond.")
+    claims = claims_of(intro)
+    for part in ("It ignores", "Any honest reader", "We will appeal"):
+        assert (find(claims, part).voice, find(claims, part).speaker) == ("quoted", "Doe")
+    tail = ("“We reject the audit. It ignores the budget.\nAny honest reader sees the numbers.\n"
+            "We will appeal the finding,” Mayor Jane Doe said. “More to come.\n"
+            "The council did not respond.")
+    claims = claims_of(tail)
+    for part in ("We reject", "Any honest reader", "We will appeal", "More to come"):
+        assert (find(claims, part).voice, find(claims, part).speaker) == ("quoted", "Doe")
+    assert find(claims, "did not respond").voice == "authorial"
+
+
+def test_double_quotes_nested_in_double_quotes_stay_one_quote():
+    text = "“He called the deal “theft” twice, and meant it,” Doe said. “Next.” Done."
+    assert quoted_texts(text) == ["He called the deal “theft” twice, and meant it,", "Next."]
+    lost = "“A closer went missing here “and this one” is separate. The end."
+    assert quoted_texts(lost) == ["A closer went missing here", "and this one"]
