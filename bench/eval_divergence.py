@@ -88,6 +88,17 @@ def candidates(s1: str, s2: str, doc1) -> list[tuple[str, int, int, str, int, in
     return sorted(set(out))
 
 
+def _diagnose(comp, st: int, en: int, st2: int, en2: int) -> str:
+    """Why a perturbed pair was missed: no fact on a side, different kinds, or no pairing."""
+    fa = [f for f in comp.claim("a:0").facts if f.start <= st and en <= f.end]
+    fb = [f for f in comp.claim("b:0").facts if f.start <= st2 and en2 <= f.end]
+    if not fa or not fb:
+        return "no-fact-" + ("both" if not fa and not fb else "a" if not fa else "b")
+    if not {f.kind for f in fa} & {f.kind for f in fb}:
+        return "kind"
+    return "unpaired-or-agree"
+
+
 def main() -> None:
     parser = add_data_argument(argparse.ArgumentParser(description=__doc__.split("\n\n")[0]))
     parser.add_argument("--limit", type=int, default=0, help="use only the first N paraphrase pairs")
@@ -134,15 +145,20 @@ def main() -> None:
     for kind, p1, s2, st, en, st2, en2 in perturbed:
         comp, ctx = pair_comparison(p1, s2, nlp=docs.__getitem__)
         found = [f for f in find_divergences(comp, ctx) if f.kind == "divergent_fact"]
+        # the counterpart is the unchanged text in the second sentence; a name or month written
+        # there more than once ("Axelrod died ... his daughter, Nina Axelrod") counts at any place
+        word = re.escape(s2[st2:en2])
+        places = [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w]){word}(?![\w])", s2)] \
+            if kind != "number" else [(st2, en2)]
         right = [f for f in found
                  if any(e.article == "a" and e.start <= st and en <= e.end for e in f.evidence)
-                 and any(e.article == "b" and e.start <= st2 and en2 <= e.end for e in f.evidence)]
+                 and any(e.article == "b" and e.start <= p and q <= e.end for e in f.evidence for p, q in places)]
         hit_any += bool(found)
         if right:
             hit += 1
             per_kind[kind] += 1
         else:
-            misses.append((kind, p1, s2, found))
+            misses.append((kind, p1, s2, found, _diagnose(comp, st, en, st2, en2)))
     secs = time.perf_counter() - t0
 
     n, m = len(pairs), len(perturbed)
@@ -158,8 +174,9 @@ def main() -> None:
         print("\nFALSE ALARM\n  A:", s1, "\n  B:", s2)
         for f in found:
             print("  ->", f.severity, f.message, dict(f.details))
-    for kind, p1, s2, found in misses[: args.show]:
-        print(f"\nMISS ({kind})\n  A:", p1, "\n  B:", s2)
+    print("  misses by cause: " + ", ".join(f"{k}={v}" for k, v in sorted(Counter(m[4] for m in misses).items())))
+    for kind, p1, s2, found, cause in misses[: args.show]:
+        print(f"\nMISS ({kind}; {cause})\n  A:", p1, "\n  B:", s2)
         for f in found:
             print("  ->", f.severity, f.message)
 

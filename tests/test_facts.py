@@ -278,3 +278,48 @@ def test_name_forms_property(given_name, surname, other, title):
     if fuzz.ratio(other.lower(), surname.lower()) < 60:  # another surname: another person
         assert not same_referent(f"{given_name} {other}", full)
         assert not same_referent(f"{title} {other}", full)
+
+
+def test_same_precision_numbers_must_be_equal():
+    assert not numbers_agree(parse_number("4.3 billion"), parse_number("4.4 billion"))
+    assert numbers_agree(parse_number("4.3 billion"), parse_number("4.35 billion"))
+    assert numbers_agree(parse_number("109.54"), parse_number("109.51"))  # within the 0.1% tolerance
+    assert parse_number("US$10 million").value == 1e7 and currency_of("US$10 million") == "USD"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=900), st.integers(min_value=1, max_value=9))
+def test_years_ago_compared_by_count(n, extra):
+    same = dates_agree(parse_date(f"{n} years ago"), parse_date(f"{n} years ago"))
+    other = dates_agree(parse_date(f"{n} years ago"), parse_date(f"{n + extra} years ago"))
+    assert same is True
+    assert other is numbers_agree(parse_number(str(n)), parse_number(str(n + extra)))  # "100" allows rounding
+    assert other is False or n + extra >= 100  # a round hundred allows 2%
+    # weeks and days are never guessed: the articles may be published days apart
+    assert dates_agree(parse_date("two weeks ago"), parse_date("three weeks ago")) is None
+
+
+def test_time_qualifier_allows_an_hour():
+    from comparator.facts.compare import facts_agree as agree
+    from comparator.types import Fact
+
+    def t(text, clock, q=None):
+        return Fact(kind="time", text=text, start=0, end=len(text), normal=clock, qualifier=q)
+    assert agree(t("about 3 p.m.", "T15:00", "about"), t("3:22 p.m.", "T15:22")) is True
+    assert agree(t("around 5 p.m.", "T17:00", "around"), t("around 2 p.m.", "T14:00", "around")) is False
+
+
+def test_facts_spacy_leaves_out(nlp):
+    text = ("Lena Ortiz, 30, a 47-year-old's aide, saved another $100-million by 2003; the month of June "
+            "ended no later than December 7 when the Delta-40 rose 68.6 per cent at 8am (AEST).")
+    facts = {f.text: f for f in extract_facts(nlp(text), 0, len(text))}
+    for f in facts.values():
+        assert text[f.start:f.end] == f.text
+    assert facts["30"].unit == "age" and facts["47-year-old"].unit == "age"
+    assert facts["$100-million"].value == 1e8
+    assert facts["June"].kind == "date" and facts["June"].normal == "--06"
+    assert facts["December 7"].normal == "--12-07"
+    assert facts["40"].unit == "delta"
+    assert facts["68.6 per cent"].kind == "percent"
+    assert facts["8am"].unit == "AEST"
+    assert facts["2003"].kind == "date"

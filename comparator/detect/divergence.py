@@ -12,6 +12,7 @@ agreeing facts next to both. A pair in the same role whose values disagree is a
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -96,11 +97,13 @@ def _facts(side: _Side) -> list[Fact]:
 def _compare_pair(a: _Side, b: _Side, score: float = 1.0) -> tuple[list[Finding], list[tuple[_Side, _Side, list[Fact]]], dict]:
     """One aligned pair: divergent_fact findings, facts one side lacks, and the fact spans matched."""
     fa, fb = _facts(a), _facts(b)
+    fa, fb = _as_years(fa, fb), _as_years(fb, fa)
     agreed_a: set[int] = set()
     agreed_b: set[int] = set()
+    exact = _exact_names(fa, fb)  # "Axelrod" pairs with "Axelrod", not with "Nina Axelrod"
     for i, x in enumerate(fa):
         for j, y in enumerate(fb):
-            if x.kind == y.kind and _agree(x, y):
+            if x.kind == y.kind and (exact.get(i) == j if i in exact or j in exact.values() else _agree(x, y)):
                 agreed_a.add(i)
                 agreed_b.add(j)
     agreed_normals_a = {fa[i].normal: fa[i] for i in agreed_a}
@@ -143,7 +146,29 @@ def _compare_pair(a: _Side, b: _Side, score: float = 1.0) -> tuple[list[Finding]
     return findings, extra, matched
 
 
+def _as_years(facts: list[Fact], other: list[Fact]) -> list[Fact]:
+    """Read a bare four-digit count as a year when the other claim states years ("its 2000 results")."""
+    if not any(f.kind == "date" and f.unit == "year" and f.normal.isdigit() for f in other):
+        return facts
+    return [dataclasses.replace(f, kind="date", normal=f.text, value=f.text, unit="year")
+            if f.kind == "quantity" and f.text.isdigit() and len(f.text) == 4 and 1900 <= int(f.text) <= 2100
+            else f for f in facts]
+
+
+def _exact_names(fa: list[Fact], fb: list[Fact]) -> dict[int, int]:
+    """Name facts written the same on both sides, paired one to one in text order."""
+    out: dict[int, int] = {}
+    for i, x in enumerate(fa):
+        for j, y in enumerate(fb):
+            if x.kind == y.kind == "name" and j not in out.values() and x.normal == y.normal:
+                out[i] = j
+                break
+    return out
+
+
 def _agree(x: Fact, y: Fact) -> bool:
+    if x.kind == "date" and x.unit != y.unit and x.normal != y.normal:
+        return False  # "February" is compatible with "2003" but does not state it: both stay open
     if x.kind == "name":  # spaCy's label may differ ("Kollar-Kotelly" ORG, "Colleen Kollar-Kotelly" PERSON)
         return same_referent(str(x.value), str(y.value)) or name_key(x.text) == name_key(y.text)
     return facts_agree(x, y) is True
@@ -156,8 +181,12 @@ def _comparable(a: _Side, x: Fact, b: _Side, y: Fact) -> bool:
             _given(x) is not None and _given(x) == _given(y)) or _one_word_apart(x, y)
     if x.kind in ("money", "duration") and x.unit != y.unit:
         return False
+    if x.kind == "time" and x.unit and y.unit and x.unit != y.unit:
+        return False  # "7 p.m. EST" and "8am (AEST)" may be the same moment
     if x.kind == "quantity" and (x.unit or y.unit) and x.unit != y.unit:
         # "3km" vs "two miles", "three-term" vs "88,747 votes"; but "80 basis points" ~ "50-basis-point"
+        if "age" in (x.unit, y.unit) and None in (x.unit, y.unit):  # "Walsh, also 40," vs "Walsh, 70,"
+            return _same_anchor(x.anchor, y.anchor)
         return (x.unit is None and _next_word(a, x) == y.unit) or (y.unit is None and _next_word(b, y) == x.unit)
     return True
 
@@ -201,6 +230,8 @@ def _role_score(a: _Side, x: Fact, fa: list[Fact], agreed_a: dict[str, Fact],
     same_anchor = _same_anchor(x.anchor, y.anchor)
     if same_anchor:
         score += 0.4
+        if x.kind != "name" and _lone_anchor(x, fa, agreed_a) and _lone_anchor(y, fb, agreed_b):
+            score += 0.2  # the only open figure counting "genes" on each side
     elif x.kind == "ordinal":
         return 0.0  # "second judge" vs "first (of two requests)": only the same noun counts
     elif x.kind != "name":  # each anchor shows up in the other claim: "found abandoned June 15" / "found June 25"
@@ -208,10 +239,13 @@ def _role_score(a: _Side, x: Fact, fa: list[Fact], agreed_a: dict[str, Fact],
     if x.kind == "name":
         if _one_word_apart(x, y) and x.unit not in PERSONAL:
             return 0.9
-        if not _distinct_people(a, x, b, y):
-            return 0.0
         gx, gy = name_key(str(x.value)).split(), name_key(str(y.value)).split()
-        if len(gx) >= 2 and len(gy) >= 2 and gx[:-1] == gy[:-1]:
+        same_given = len(gx) >= 2 and len(gy) >= 2 and gx[:-1] == gy[:-1]
+        lone = same_anchor and len(_open_facts(x, fa, agreed_a)) == 1 and len(_open_facts(y, fb, agreed_b)) == 1 \
+            and _honorific(a, x) and _honorific(b, y)
+        if not same_given and not _distinct_people(a, x, b, y, lone):
+            return 0.0
+        if same_given:
             score += 0.45  # "Rick Perry" vs "Rick Villeneuve": same given name, another surname
     wa, wb = _window(a, x), _window(b, y)
     if wa and wb:
@@ -223,7 +257,28 @@ def _role_score(a: _Side, x: Fact, fa: list[Fact], agreed_a: dict[str, Fact],
             score += 0.15  # aligned claims with one date each date the same event
     if _near_agreed(a, x, agreed_a) & _near_agreed(b, y, agreed_b):
         score += 0.2
+    if x.kind != "name" and len(open_a) == 1 and len(open_b) == 1 \
+            and (_neighbour(a, x, -1) or 1) == (_neighbour(b, y, -1) or 2):
+        score += 0.1  # the only open figures, after the same word: "within 90 days" / "within 60 days"
     return min(score, 1.0)
+
+
+def _neighbour(side: _Side, fact: Fact, step: int) -> str | None:
+    """The lower-cased word just before (step -1) or after (step 1) a fact, punctuation skipped."""
+    text = side.claim.text
+    rel_start, rel_end = fact.start - side.claim.start, fact.end - side.claim.start
+    words = (text[:rel_start].split() if step < 0 else text[rel_end:].split())
+    words = [w.strip(".,;:!?\"'()[]").lower() for w in words]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    return words[-1] if step < 0 else words[0]
+
+
+def _lone_anchor(x: Fact, facts: list[Fact], agreed: dict[str, Fact]) -> bool:
+    """Whether x is the only open fact of its kind hanging on its anchor."""
+    return not any(f is not x and f.kind == x.kind and agreed.get(f.normal) is not f
+                   and _same_anchor(f.anchor, x.anchor) for f in facts)
 
 
 def _has_lemma(side: _Side, lemma: str | None) -> bool:
@@ -251,10 +306,26 @@ def _given(f: Fact) -> str | None:
     return " ".join(words[:-1]) if len(words) >= 2 else None
 
 
-def _distinct_people(a: _Side, x: Fact, b: _Side, y: Fact) -> bool:
-    """Only full names whose surname the other claim never uses: not "Saddam" vs "Hussein"."""
+#: courtesy titles written before a surname only ("Ms Ward", never "Ms Fatima" in news copy)
+_SURNAME_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof"})
+
+
+def _honorific(side: _Side, fact: Fact) -> bool:
+    """Whether a one-word name follows a courtesy title, inside its span or just before it."""
+    words = fact.text.split()
+    before = side.text[:fact.start].split()
+    word = words[0] if len(words) > 1 else (before[-1] if before else "")
+    return word.lower().rstrip(".") in _SURNAME_TITLES
+
+
+def _distinct_people(a: _Side, x: Fact, b: _Side, y: Fact, lone: bool = False) -> bool:
+    """Names whose surname the other claim never uses: not "Saddam" vs "Hussein".
+
+    Two one-word names count only when ``lone``: each is the only unmatched person
+    of its claim and both fill the same grammatical role ("Ms Ward said" / "Ms Reid said").
+    """
     kx, ky = name_key(str(x.value)).split(), name_key(str(y.value)).split()
-    if not kx or not ky or (len(kx) < 2 and len(ky) < 2):
+    if not kx or not ky or (len(kx) < 2 and len(ky) < 2 and not lone):
         return False
     return kx[-1] not in name_key(b.claim.text).split() and ky[-1] not in name_key(a.claim.text).split()
 

@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from comparator.facts.compare import facts_agree
 from comparator.facts.dates import DateValue, dates_agree, parse_date, parse_time
 from comparator.facts.names import clean_name, name_key
+from comparator.facts.tokens import GLUED_NUMBER, age_unit, is_age, month_name, time_zone, year_like
 from comparator.facts.numbers import (
     QUALIFIER_WORDS,
     Number,
@@ -86,6 +87,10 @@ def extract_facts(doc: Any, start: int, end: int, published: str | None = None) 
                 ent_label = ent.label_
         else:
             ent_label = ent.label_
+        if ent_label in NAME_LABELS and all(t.like_num or not t.is_alpha for t in ent):
+            ent_label = "CARDINAL"  # "the 1999 Olympics" with "1999" tagged EVENT: a number, not a name
+        if ent_label == "CARDINAL" and len(ent) == 1 and year_like(ent[0]):
+            ent_label = "DATE"  # "the 1996 Olympics", "restate its 2000 results"
         if ent_label in ("CARDINAL", "MONEY", "QUANTITY"):
             ent, ent_label = _extend_numeric(ent, ent_label)
         fact = _fact_of(ent, ent_label, published)
@@ -100,8 +105,11 @@ def extract_facts(doc: Any, start: int, end: int, published: str | None = None) 
         if fact is not None:
             facts.append(fact)
     # digits of entities that gave no fact stay free for the bare-number pass
-    covered = {t.i for e in ents for t in e if e.label_ == "TIME" or any(f.start <= t.idx < f.end for f in facts)}
-    facts.extend(_bare_numbers(doc, start, end, covered))
+    # digits inside names ("Flight 77", "Windows Server 2003") are facts of their own too (a law's year is not)
+    covered = {t.i for e in ents for t in e if e.label_ == "TIME" or any(
+        f.start <= t.idx < f.end and not (f.kind == "name" and f.unit != "LAW" and t.like_num) for f in facts)}
+    facts.extend(_bare_numbers(doc, start, end, covered, published))
+    facts.extend(_bare_months(doc, start, end, covered, facts, published))
     inside = [f for f in facts if start <= f.start and f.end <= end]  # glue never leaves the claim
     return tuple(sorted(inside, key=lambda f: (f.start, f.end, f.kind)))
 
@@ -113,6 +121,9 @@ def _extend_numeric(span: Any, label: str) -> tuple[Any, str]:
     doc, start, end = span.doc, span.start, span.end
     while start > 0 and doc[start - 1].lower_ in CURRENCIES and not doc[start - 1].is_alpha:
         start -= 1
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and doc[end + 1].lower_ in _SCALES and doc[end - 1].like_num:
+        end += 2  # "$100-million"
     while end < len(doc) and doc[end].lower_ in _SCALES and doc[end].lower_ not in ("hundred", "dozen") \
             and doc[end - 1].like_num:
         end += 1
@@ -196,12 +207,18 @@ def _fact_of(span: Any, label: str, published: str | None) -> Fact | None:
             words = [t.lemma_.lower() for t in span if t.is_alpha and not t.like_num and t.lower_ not in QUALIFIER_WORDS]
             unit = UNIT_ABBREVIATIONS.get(words[-1], words[-1]) if words else None
         elif kind == "quantity":
-            unit = _hyphen_unit(span) or ("pound" if "pound" in text.lower() else None)
+            unit = _hyphen_unit(span) or ("pound" if "pound" in text.lower() else None) or age_unit(span)
         normal = _number_normal(kind, num, unit, qualifier)
         return Fact(kind=kind, text=text, start=s, end=e, normal=normal, value=num.value, unit=unit,
                     qualifier=qualifier, approximate=_approximate(qualifier, num), anchor=anchor)
     if label in ("DATE", "TIME"):
         duration = _duration(span)
+        if duration is not None and is_age(span):  # "52-year-old", "30 years old": an age, not a span of time
+            num, unit = duration
+            qualifier = num.qualifier or _qualifier(span, text)
+            return Fact(kind="quantity", text=text, start=s, end=e, normal=_number_normal("quantity", num, "age", qualifier),
+                        value=num.value, unit="age", qualifier=qualifier, approximate=_approximate(qualifier, num),
+                        anchor=anchor)
         if duration is not None:
             num, unit = duration
             qualifier = num.qualifier or _qualifier(span, text)
@@ -215,7 +232,7 @@ def _fact_of(span: Any, label: str, published: str | None) -> Fact | None:
             if clock is None:
                 return None
             return Fact(kind="time", text=text, start=s, end=e, normal=clock, value=clock, anchor=anchor,
-                        qualifier=qualifier, approximate=qualifier is not None)
+                        qualifier=qualifier, approximate=qualifier is not None, unit=time_zone(span))
         date = parse_date(text, published)
         if date is None:
             return None
@@ -311,22 +328,52 @@ def _approximate(qualifier: str | None, num: Number) -> bool:
     return num.vague or (qualifier is not None and qualifier in _APPROX)
 
 
-def _bare_numbers(doc: Any, start: int, end: int, covered: set[int]) -> Iterable[Fact]:
-    """Digit numbers spaCy's NER left out ("7.6m", "47,000 addresses" in odd contexts)."""
+def _bare_numbers(doc: Any, start: int, end: int, covered: set[int], published: str | None = None) -> Iterable[Fact]:
+    """Digit numbers spaCy's NER left out ("7.6m", "68.6 per cent", "US$10 million", a year)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    out: list[Fact] = []
+    for tok in span:
+        glued = GLUED_NUMBER.fullmatch(tok.text) if tok.i not in covered else None
+        if glued:  # "CAC-40", "F-16": the number of a name written as one token
+            num = parse_number(glued.group(1))
+            if num is not None:
+                out.append(Fact(kind="quantity", text=glued.group(1), start=tok.idx + glued.start(1),
+                                end=tok.idx + glued.end(1), normal=format_value(num.value), value=num.value,
+                                unit=tok.text[:glued.start(1) - 1].lower(), anchor=anchor_of(doc[tok.i:tok.i + 1])))
+            continue
+        if tok.i in covered or not tok.like_num or not any(ch.isdigit() for ch in tok.text):
+            continue
+        if tok.i > 0 and doc[tok.i - 1].text in ("#", "No.", "no."):
+            continue
+        if out and out[-1].start <= tok.idx < out[-1].end:
+            continue  # taken in by the previous number ("10" of "US$10 million")
+        sub, label = doc[tok.i:tok.i + 1], "DATE" if year_like(tok) else "CARDINAL"
+        if tok.i > span.start and month_name(doc[tok.i - 1]) and doc[tok.i - 1].i not in covered \
+                and tok.shape_ in ("d", "dd"):
+            sub, label = doc[tok.i - 1:tok.i + 1], "DATE"  # "December 7" that NER left untagged
+        elif label == "CARDINAL":
+            sub, label = _extend_numeric(sub, label)
+        fact = _fact_of(sub, label, published)
+        if fact is not None and not any(t.i in covered for t in sub):
+            out.append(fact)
+    return out
+
+
+def _bare_months(doc: Any, start: int, end: int, covered: set[int], taken: list[Fact],
+                 published: str | None = None) -> Iterable[Fact]:
+    """Month names NER left untagged ("in the month of June", "last May")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
     out = []
     for tok in span:
-        if tok.i in covered or not tok.like_num or not any(ch.isdigit() for ch in tok.text):
+        if tok.i in covered or any(f.start <= tok.idx < f.end for f in taken) or not month_name(tok):
             continue
-        if tok.i > 0 and doc[tok.i - 1].text in ("#", "No.", "no."):
-            continue
-        num = parse_number(tok.text)
-        if num is None:
-            continue
-        sub = doc[tok.i:tok.i + 1]
-        out.append(Fact(kind="quantity", text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
-                        normal=_number_normal("quantity", num, None, None), value=num.value,
-                        anchor=anchor_of(sub)))
+        fact = _fact_of(doc[tok.i:tok.i + 1], "DATE", published)
+        if fact is not None:
+            out.append(fact)
     return out
+
+

@@ -45,8 +45,9 @@ def facts_agree(a: Fact, b: Fact) -> bool | None:
 
         return same_referent(str(a.value), str(b.value))
     if a.kind == "time":
-        if a.qualifier or b.qualifier:
-            return None  # "about 3 p.m." vs "3:22 p.m.": not compared
+        if a.qualifier or b.qualifier:  # "about 3 p.m." vs "3:22 p.m." agree; "around 5 p.m." vs "around 2 p.m." do not
+            gap = _minutes(a.normal, b.normal)
+            return None if gap is None else gap <= 60
         return a.normal == b.normal
     return a.normal == b.normal
 
@@ -76,3 +77,13 @@ def _from_normal(f: Fact) -> DateValue:
     day = int(parts[2]) if len(parts) > 2 else None
     return DateValue(year=year, month=month, day=day, period=f.unit or "day",
                      qualifier=(qualifier.replace("week", "").strip() or None))
+
+
+def _minutes(x: str, y: str) -> int | None:
+    """Minutes between two clock normal forms ("T17:05"), or None when one is not a clock time."""
+    try:
+        hx, mx = (int(p) for p in x.lstrip("T").split(":")[:2])
+        hy, my = (int(p) for p in y.lstrip("T").split(":")[:2])
+    except ValueError:
+        return None
+    return abs((hx * 60 + mx) - (hy * 60 + my))

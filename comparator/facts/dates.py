@@ -139,7 +139,9 @@ def dates_agree(a: DateValue, b: DateValue) -> bool | None:
     if a.relative is not None or b.relative is not None:
         # Unresolved: "Monday" in one article and "Friday" in another may be the same day
         # when they were published on different days. Never guessed.
-        return True if a.relative == b.relative else None
+        if a.relative == b.relative:
+            return True
+        return _years_ago_agree(a.relative, b.relative)
     for x, y in ((a.year, b.year), (a.month, b.month)):
         if x is not None and y is not None and x != y:
             return False
@@ -152,6 +154,26 @@ def dates_agree(a: DateValue, b: DateValue) -> bool | None:
         return False
     return True
 
+
+
+_AGO = re.compile(r"(.+?)\s+(year|decade|century|centurie)s?\s+ago")
+
+
+def _years_ago_agree(a: str | None, b: str | None) -> bool | None:
+    """'47 years ago' vs '17 years ago': two stories of one event are not decades apart.
+
+    Only counts of years (decades, centuries) are compared: "two weeks ago" and "last
+    week" may be the same day in articles published a week apart. None otherwise.
+    """
+    from comparator.facts.numbers import numbers_agree, parse_number
+
+    ma, mb = _AGO.fullmatch(a or ""), _AGO.fullmatch(b or "")
+    if not ma or not mb or ma.group(2) != mb.group(2):
+        return None
+    na, nb = parse_number(ma.group(1)), parse_number(mb.group(1))
+    if na is None or nb is None:
+        return None
+    return numbers_agree(na, nb)
 
 
 def parse_time(text: str) -> str | None:

@@ -51,7 +51,7 @@ CURRENCIES = {"$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "usd"
               "c$": "CAD", "a$": "AUD"}
 
 _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
-_WORD = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?|\.\d+|[$€£¥%]")
+_WORD = re.compile(r"(?:us|c|a)\$|[a-z]+|\d[\d,]*(?:\.\d+)?|\.\d+|[$€£¥%]")
 
 
 @dataclass(frozen=True)
@@ -227,6 +227,9 @@ def numbers_agree(a: Number, b: Number, tolerance: float = 0.001) -> bool:
     elif not b.step and a.step and b.qualifier is None:
         b = Number(b.value, b.qualifier, b.coarse, b.high, b.vague)
     ca, cb = qualifier_class(a.qualifier), qualifier_class(b.qualifier)
+    if ca == cb == "exact" and a.step and a.step == b.step and a.high is None and b.high is None:
+        # same precision: "4.3" and "4.4" only touch at 4.35; values within the tolerance still agree
+        return abs(a.value - b.value) < a.step or abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
     if ca == cb and ca in ("lower", "upper", "approx") and not (a.vague or b.vague):
         slack = (0.05 if ca == "approx" else tolerance) * max(abs(a.value), abs(b.value))
         step = max(a.step or _implicit_step(a.value), b.step or _implicit_step(b.value))
