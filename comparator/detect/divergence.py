@@ -12,13 +12,11 @@ agreeing facts next to both. A pair in the same role whose values disagree is a
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
-from comparator.detect import Context
+from comparator.detect import Context, roles
 from comparator.facts import facts_agree
-from comparator.facts.names import name_key, same_referent
+from comparator.facts.names import name_key
 from comparator.facts.stance import verb_stances
 from comparator.types import Claim, Evidence, Fact, Finding
 
@@ -30,22 +28,10 @@ __all__ = ["ROLE_THRESHOLD", "find_divergences", "pair_comparison"]
 #: fact kinds compared for divergence, and those reported when one side lacks them
 COMPARED = ("quantity", "money", "percent", "duration", "date", "time", "ordinal", "name")
 DETAIL_KINDS = ("quantity", "money", "percent", "duration", "date")
-PERSONAL = ("PERSON",)  # name facts compared for divergence
 DETAIL_NAMES = ("PERSON", "LAW")  # name facts worth a detail_only
 ROLE_THRESHOLD = 0.55
-SINGLE_BONUS = 0.4
 _KIND_WORDS = {"quantity": "number", "money": "amount", "percent": "percentage", "duration": "duration",
                "date": "date", "ordinal": "rank", "name": "name"}
-
-
-@dataclass(frozen=True)
-class _Side:
-    """One claim of a pair with what the detector needs from it."""
-
-    claim: Claim
-    outlet: str
-    text: str  # the whole article text (evidence offsets are article offsets)
-    span: Any  # spaCy Span of the claim, or None without a parse
 
 
 def find_divergences(comp: "Comparison", ctx: Context) -> list[Finding]:
@@ -53,7 +39,7 @@ def find_divergences(comp: "Comparison", ctx: Context) -> list[Finding]:
     order = {a.id: i for i, a in enumerate(comp.articles)}
     seen: set[tuple] = set()
     out: list[Finding] = []
-    lacking: dict[tuple[str, str], tuple[_Side, _Side, dict[tuple[int, int], Fact], float]] = {}
+    lacking: dict[tuple[str, str], tuple[roles.Side, roles.Side, dict[tuple[int, int], Fact], float]] = {}
     matched_in: dict[tuple[str, str], set[tuple[int, int]]] = {}
     for al in sorted(comp.alignments, key=lambda a: a.claims):
         claims = sorted((comp.claim(c) for c in al.claims), key=lambda c: (order.get(c.article, 99), c.start))
@@ -83,27 +69,27 @@ def find_divergences(comp: "Comparison", ctx: Context) -> list[Finding]:
     return out
 
 
-def _side(comp: "Comparison", ctx: Context, claim: Claim) -> _Side:
+def _side(comp: "Comparison", ctx: Context, claim: Claim) -> roles.Side:
     article = comp.article(claim.article)
     doc = ctx.docs.get(claim.article) if ctx.docs else None
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand") if doc is not None else None
-    return _Side(claim, article.outlet, article.text, span)
+    return roles.Side(claim, article.outlet, article.text, span)
 
 
-def _facts(side: _Side) -> list[Fact]:
+def _facts(side: roles.Side) -> list[Fact]:
     return [f for f in side.claim.facts if f.kind in COMPARED]
 
 
-def _compare_pair(a: _Side, b: _Side, score: float = 1.0) -> tuple[list[Finding], list[tuple[_Side, _Side, list[Fact]]], dict]:
+def _compare_pair(a: roles.Side, b: roles.Side, score: float = 1.0) -> tuple[list[Finding], list[tuple[roles.Side, roles.Side, list[Fact]]], dict]:
     """One aligned pair: divergent_fact findings, facts one side lacks, and the fact spans matched."""
     fa, fb = _facts(a), _facts(b)
-    fa, fb = _as_years(fa, fb), _as_years(fb, fa)
+    fa, fb = roles.as_years(fa, fb), roles.as_years(fb, fa)
     agreed_a: set[int] = set()
     agreed_b: set[int] = set()
-    exact = _exact_names(fa, fb)  # "Axelrod" pairs with "Axelrod", not with "Nina Axelrod"
+    exact = roles.exact_names(fa, fb)  # "Axelrod" pairs with "Axelrod", not with "Nina Axelrod"
     for i, x in enumerate(fa):
         for j, y in enumerate(fb):
-            if x.kind == y.kind and (exact.get(i) == j if i in exact or j in exact.values() else _agree(x, y)):
+            if x.kind == y.kind and (exact.get(i) == j if i in exact or j in exact.values() else roles.agree(x, y)):
                 agreed_a.add(i)
                 agreed_b.add(j)
     agreed_normals_a = {fa[i].normal: fa[i] for i in agreed_a}
@@ -113,11 +99,11 @@ def _compare_pair(a: _Side, b: _Side, score: float = 1.0) -> tuple[list[Finding]
         if i in agreed_a:
             continue
         for j, y in enumerate(fb):
-            if j in agreed_b or x.kind != y.kind or not _comparable(a, x, b, y):
+            if j in agreed_b or x.kind != y.kind or not roles.comparable(a, x, b, y):
                 continue
             if facts_agree(x, y) is not False:
                 continue
-            role = _role_score(a, x, fa, agreed_normals_a, b, y, fb, agreed_normals_b)
+            role = roles.role_score(a, x, fa, agreed_normals_a, b, y, fb, agreed_normals_b)
             if role >= ROLE_THRESHOLD:
                 candidates.append((role, i, j))
     findings: list[Finding] = []
@@ -128,7 +114,7 @@ def _compare_pair(a: _Side, b: _Side, score: float = 1.0) -> tuple[list[Finding]
             continue
         used_a.add(i)
         used_b.add(j)
-        near = sorted(_near_agreed(a, fa[i], agreed_normals_a) & _near_agreed(b, fb[j], agreed_normals_b))
+        near = sorted(roles.near_agreed(a, fa[i], agreed_normals_a) & roles.near_agreed(b, fb[j], agreed_normals_b))
         context = agreed_normals_a[near[0]].text if near else None
         findings.append(_divergence(a, fa[i], b, fb[j], role, score, context))
     findings.extend(_polarity_findings(a, b, score))
@@ -146,221 +132,20 @@ def _compare_pair(a: _Side, b: _Side, score: float = 1.0) -> tuple[list[Finding]
     return findings, extra, matched
 
 
-def _as_years(facts: list[Fact], other: list[Fact]) -> list[Fact]:
-    """Read a bare four-digit count as a year when the other claim states years ("its 2000 results")."""
-    if not any(f.kind == "date" and f.unit == "year" and f.normal.isdigit() for f in other):
-        return facts
-    return [dataclasses.replace(f, kind="date", normal=f.text, value=f.text, unit="year")
-            if f.kind == "quantity" and f.text.isdigit() and len(f.text) == 4 and 1900 <= int(f.text) <= 2100
-            else f for f in facts]
-
-
-def _exact_names(fa: list[Fact], fb: list[Fact]) -> dict[int, int]:
-    """Name facts written the same on both sides, paired one to one in text order."""
-    out: dict[int, int] = {}
-    for i, x in enumerate(fa):
-        for j, y in enumerate(fb):
-            if x.kind == y.kind == "name" and j not in out.values() and x.normal == y.normal:
-                out[i] = j
-                break
-    return out
-
-
-def _agree(x: Fact, y: Fact) -> bool:
-    if x.kind == "date" and x.unit != y.unit and x.normal != y.normal:
-        return False  # "February" is compatible with "2003" but does not state it: both stay open
-    if x.kind == "name":  # spaCy's label may differ ("Kollar-Kotelly" ORG, "Colleen Kollar-Kotelly" PERSON)
-        return same_referent(str(x.value), str(y.value)) or name_key(x.text) == name_key(y.text)
-    return facts_agree(x, y) is True
-
-
-def _comparable(a: _Side, x: Fact, b: _Side, y: Fact) -> bool:
-    """Whether x and y can state the same kind of thing (people, currency, unit)."""
-    if x.kind == "name":
-        return x.unit in PERSONAL and y.unit in PERSONAL or (
-            _given(x) is not None and _given(x) == _given(y)) or _one_word_apart(x, y)
-    if x.kind in ("money", "duration") and x.unit != y.unit:
-        return False
-    if x.kind == "time" and x.unit and y.unit and x.unit != y.unit:
-        return False  # "7 p.m. EST" and "8am (AEST)" may be the same moment
-    if x.kind == "quantity" and (x.unit or y.unit) and x.unit != y.unit:
-        # "3km" vs "two miles", "three-term" vs "88,747 votes"; but "80 basis points" ~ "50-basis-point"
-        if "age" in (x.unit, y.unit) and None in (x.unit, y.unit):  # "Walsh, also 40," vs "Walsh, 70,"
-            return _same_anchor(x.anchor, y.anchor)
-        return (x.unit is None and _next_word(a, x) == y.unit) or (y.unit is None and _next_word(b, y) == x.unit)
-    return True
-
-
-def _next_word(side: _Side, fact: Fact) -> str | None:
-    """Lemma of the noun right after a fact ("basis" in "80 basis points"), if one follows."""
-    from comparator.facts import UNIT_ABBREVIATIONS
-
-    if side.span is None:
-        return "?"  # unknown: not comparable with a unit
-    for t in side.span:
-        if t.idx >= fact.end:
-            if not t.is_alpha or t.pos_ not in ("NOUN", "PROPN"):
-                return None
-            return UNIT_ABBREVIATIONS.get(t.lemma_.lower(), t.lemma_.lower())
-    return None
-
-
-def _window(side: _Side, fact: Fact, size: int = 6) -> set[str]:
-    """Content lemmas around a fact inside its claim (numbers and the fact itself left out)."""
-    if side.span is None:
-        words = side.claim.text.lower().split()
-        return {w.strip(".,;:\"'") for w in words} - {fact.text.lower()}
-    toks = [t for t in side.span if not (t.idx >= fact.start and t.idx < fact.end)]
-    pos = [k for k, t in enumerate(side.span) if t.idx >= fact.start and t.idx < fact.end]
-    if not pos:
-        return set()
-    lo, hi = max(pos[0] - size, 0), pos[-1] + size + 1
-    near = [t for t in side.span[lo:hi] if t in toks]
-    return {t.lemma_.lower() for t in near if t.is_alpha and not t.is_stop and not t.like_num and t.ent_type_ != "DATE"}
-
-
-def _near_agreed(side: _Side, fact: Fact, agreed: dict[str, Fact], chars: int = 60) -> set[str]:
-    return {n for n, f in agreed.items() if abs(f.start - fact.start) <= chars and f is not fact}
-
-
-def _role_score(a: _Side, x: Fact, fa: list[Fact], agreed_a: dict[str, Fact],
-                b: _Side, y: Fact, fb: list[Fact], agreed_b: dict[str, Fact]) -> float:
-    """How sure it is that x and y fill the same role (0-1)."""
-    score = 0.0
-    same_anchor = _same_anchor(x.anchor, y.anchor)
-    if same_anchor:
-        score += 0.4
-        if x.kind != "name" and _lone_anchor(x, fa, agreed_a) and _lone_anchor(y, fb, agreed_b):
-            score += 0.2  # the only open figure counting "genes" on each side
-    elif x.kind == "ordinal":
-        return 0.0  # "second judge" vs "first (of two requests)": only the same noun counts
-    elif x.kind != "name":  # each anchor shows up in the other claim: "found abandoned June 15" / "found June 25"
-        score += 0.1 * (_has_lemma(b, x.anchor) + _has_lemma(a, y.anchor))
-    if x.kind == "name":
-        if _one_word_apart(x, y) and x.unit not in PERSONAL:
-            return 0.9
-        gx, gy = name_key(str(x.value)).split(), name_key(str(y.value)).split()
-        same_given = len(gx) >= 2 and len(gy) >= 2 and gx[:-1] == gy[:-1]
-        lone = same_anchor and len(_open_facts(x, fa, agreed_a)) == 1 and len(_open_facts(y, fb, agreed_b)) == 1 \
-            and _honorific(a, x) and _honorific(b, y)
-        if not same_given and not _distinct_people(a, x, b, y, lone):
-            return 0.0
-        if same_given:
-            score += 0.45  # "Rick Perry" vs "Rick Villeneuve": same given name, another surname
-    wa, wb = _window(a, x), _window(b, y)
-    if wa and wb:
-        score += 0.4 * len(wa & wb) / min(len(wa), len(wb))
-    open_a, open_b = _open_facts(x, fa, agreed_a), _open_facts(y, fb, agreed_b)
-    if len(open_a) == 1 and len(open_b) == 1:
-        score += SINGLE_BONUS  # the only unmatched fact of its kind on both sides
-        if x.kind in ("date", "time"):
-            score += 0.15  # aligned claims with one date each date the same event
-    if _near_agreed(a, x, agreed_a) & _near_agreed(b, y, agreed_b):
-        score += 0.2
-    if x.kind != "name" and len(open_a) == 1 and len(open_b) == 1 \
-            and (_neighbour(a, x, -1) or 1) == (_neighbour(b, y, -1) or 2):
-        score += 0.1  # the only open figures, after the same word: "within 90 days" / "within 60 days"
-    return min(score, 1.0)
-
-
-def _neighbour(side: _Side, fact: Fact, step: int) -> str | None:
-    """The lower-cased word just before (step -1) or after (step 1) a fact, punctuation skipped."""
-    text = side.claim.text
-    rel_start, rel_end = fact.start - side.claim.start, fact.end - side.claim.start
-    words = (text[:rel_start].split() if step < 0 else text[rel_end:].split())
-    words = [w.strip(".,;:!?\"'()[]").lower() for w in words]
-    words = [w for w in words if w]
-    if not words:
-        return None
-    return words[-1] if step < 0 else words[0]
-
-
-def _lone_anchor(x: Fact, facts: list[Fact], agreed: dict[str, Fact]) -> bool:
-    """Whether x is the only open fact of its kind hanging on its anchor."""
-    return not any(f is not x and f.kind == x.kind and agreed.get(f.normal) is not f
-                   and _same_anchor(f.anchor, x.anchor) for f in facts)
-
-
-def _has_lemma(side: _Side, lemma: str | None) -> bool:
-    if not lemma or side.span is None:
-        return False
-    return any(_stem(t.lemma_) == _stem(lemma) for t in side.span)
-
-
-def _stem(word: str) -> str:
-    """'marines' ~ 'marine': anchors compared without a plural ending."""
-    w = word.lower()
-    return w[:-1] if w.endswith("s") and len(w) > 3 else w
-
-
-def _one_word_apart(x: Fact, y: Fact) -> bool:
-    """'Russell 2000 index' vs 'Russell 2003 index': the same name but for one number."""
-    wx, wy = name_key(str(x.value)).split(), name_key(str(y.value)).split()
-    diff = [(p, q) for p, q in zip(wx, wy) if p != q]
-    return len(wx) == len(wy) >= 2 and len(diff) == 1 and any(ch.isdigit() for ch in diff[0][0] + diff[0][1])
-
-
-def _given(f: Fact) -> str | None:
-    """Given names of a multi-word name ("Rick" of "Gov. Rick Perry")."""
-    words = name_key(str(f.value)).split()
-    return " ".join(words[:-1]) if len(words) >= 2 else None
-
-
-#: courtesy titles written before a surname only ("Ms Ward", never "Ms Fatima" in news copy)
-_SURNAME_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof"})
-
-
-def _honorific(side: _Side, fact: Fact) -> bool:
-    """Whether a one-word name follows a courtesy title, inside its span or just before it."""
-    words = fact.text.split()
-    before = side.text[:fact.start].split()
-    word = words[0] if len(words) > 1 else (before[-1] if before else "")
-    return word.lower().rstrip(".") in _SURNAME_TITLES
-
-
-def _distinct_people(a: _Side, x: Fact, b: _Side, y: Fact, lone: bool = False) -> bool:
-    """Names whose surname the other claim never uses: not "Saddam" vs "Hussein".
-
-    Two one-word names count only when ``lone``: each is the only unmatched person
-    of its claim and both fill the same grammatical role ("Ms Ward said" / "Ms Reid said").
-    """
-    kx, ky = name_key(str(x.value)).split(), name_key(str(y.value)).split()
-    if not kx or not ky or (len(kx) < 2 and len(ky) < 2 and not lone):
-        return False
-    return kx[-1] not in name_key(b.claim.text).split() and ky[-1] not in name_key(a.claim.text).split()
-
-
-def _open_facts(x: Fact, facts: list[Fact], agreed: dict[str, Fact]) -> list[Fact]:
-    """The facts of x's kind on its side that agree with nothing on the other side (x included)."""
-    return [f for f in facts if f is x or (
-        f.kind == x.kind and agreed.get(f.normal) is not f and not f.normal.startswith("rel:")
-        and (f.kind != "name" or f.unit in PERSONAL))]
-
-
-def _same_anchor(x: str | None, y: str | None) -> bool:
-    """'marines' ~ 'marine', 'shiite' ~ "shi'ite": anchors equal up to plural and spelling."""
-    if not x or not y:
-        return False
-    from rapidfuzz import fuzz
-
-    sx, sy = _stem(x), _stem(y)
-    return sx == sy or (min(len(sx), len(sy)) >= 5 and fuzz.ratio(sx, sy) >= 85)
-
-
-def _voice(side: _Side, start: int, end: int) -> str:
+def _voice(side: roles.Side, start: int, end: int) -> str:
     if side.claim.voice != "mixed":
         return side.claim.voice
     inside = any(qs <= start and end <= qe for qs, qe in side.claim.quotes)
     return "quoted" if inside else "authorial"
 
 
-def _evidence(side: _Side, start: int, end: int) -> Evidence:
+def _evidence(side: roles.Side, start: int, end: int) -> Evidence:
     voice = _voice(side, start, end)
     return Evidence(article=side.claim.article, claim=side.claim.id, text=side.text[start:end], start=start,
                     end=end, voice=voice, speaker=side.claim.speaker if voice != "authorial" else None)
 
 
-def _phrase(side: _Side, fact: Fact) -> str:
+def _phrase(side: roles.Side, fact: Fact) -> str:
     """The fact with the noun it counts when that follows closely: '7.6 million individuals'."""
     if side.span is not None and fact.anchor and fact.kind in ("quantity", "ordinal"):
         for t in side.span:
@@ -369,7 +154,7 @@ def _phrase(side: _Side, fact: Fact) -> str:
     return fact.text
 
 
-def _divergence(a: _Side, x: Fact, b: _Side, y: Fact, role: float, score: float,
+def _divergence(a: roles.Side, x: Fact, b: roles.Side, y: Fact, role: float, score: float,
                 context: str | None = None) -> Finding:
     """The error finding for two facts in the same role; ``context`` is an agreeing fact next to both."""
     what = _KIND_WORDS.get(x.kind, x.kind)
@@ -387,7 +172,7 @@ def _divergence(a: _Side, x: Fact, b: _Side, y: Fact, role: float, score: float,
     )
 
 
-def _worth_detail(fact: Fact, other: _Side) -> bool:
+def _worth_detail(fact: Fact, other: roles.Side) -> bool:
     """Dates and numbers always; laws and people only when the other article never names them."""
     if fact.kind == "name":
         if fact.unit not in DETAIL_NAMES:
@@ -408,7 +193,7 @@ def _describe(f: Fact) -> str:
     return f"{what} “{f.text}”"
 
 
-def _detail_finding(side: _Side, other: _Side, facts: list[Fact], score: float) -> Finding:
+def _detail_finding(side: roles.Side, other: roles.Side, facts: list[Fact], score: float) -> Finding:
     """detail_only: the facts of ``side`` that no aligned claim of ``other``'s article carries."""
     message = f"{side.outlet} gives {_join([_describe(f) for f in facts])}; " \
               f"the matching sentence of {other.outlet} does not."
@@ -429,7 +214,7 @@ def _join(items: list[str]) -> str:
 
 # -- negation and certainty ------------------------------------------------------------------------
 
-def _polarity_findings(a: _Side, b: _Side, score: float) -> Iterable[Finding]:
+def _polarity_findings(a: roles.Side, b: roles.Side, score: float) -> Iterable[Finding]:
     if a.span is None or b.span is None:
         return []
     sa, sb = verb_stances(a.span), verb_stances(b.span)
