@@ -11,7 +11,7 @@ def test_all_names_exist():
         assert hasattr(comparator, name), name
 
 
-def test_all_is_sorted_and_unique():
+def test_all_has_no_duplicates():
     assert len(set(comparator.__all__)) == len(comparator.__all__)
 
 
