@@ -15,7 +15,7 @@ import sys
 from typing import TYPE_CHECKING, Any, Sequence
 
 from comparator.errors import ModelError
-from comparator.quotes import find_quotes
+from comparator.claims.quotes import find_quotes
 from comparator.types import Article
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -43,6 +43,7 @@ class Article:
     source_path: str | None = None  # path as given by the user (plus ``#line`` for corpora)
     encoding: str | None = None  # encoding the file was decoded with
     meta: Mapping[str, Any] = field(default_factory=dict)
+    truncated: bool = False  # a teaser or excerpt: it ends before the story does
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -117,6 +118,7 @@ class Claim:
     quotes: tuple[tuple[int, int], ...] = ()  # quoted character ranges (article offsets)
     facts: tuple[Fact, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    kind: str = "body"  # "body" | "headline" (a headline or deck, compared as its own claim)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from comparator import nlp
-from comparator.boilerplate import REASONS, RULES, match_reason, paragraph_reason, shape_reason
+from comparator.claims.boilerplate import REASONS, RULES, match_reason, paragraph_reason, shape_reason
 from comparator.claims import extract_claims
 from comparator.types import Article
 

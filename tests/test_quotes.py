@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from comparator import nlp
 from comparator.claims import extract_claims
-from comparator.quotes import clip, find_quotes
+from comparator.claims.quotes import clip, find_quotes
 from comparator.types import Article
 
 

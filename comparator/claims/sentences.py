@@ -15,10 +15,10 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from comparator.boilerplate import covers_paragraph, match_reason, paragraph_reason
-from comparator.quotes import (
+from comparator.claims.boilerplate import covers_paragraph, match_reason, paragraph_reason
+from comparator.claims.quotes import (
     REPORTING_VERBS, Segment, classify_voice, clip, find_quotes, is_title, paragraphs)
-from comparator.speakers import assign_speakers
+from comparator.claims.speakers import assign_speakers
 from comparator.types import Article, Claim, Mention
 
 if TYPE_CHECKING:  # pragma: no cover

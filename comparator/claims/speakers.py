@@ -13,7 +13,7 @@ X". The subject becomes a canonical speaker:
   (DHS) spokesperson" -> "DHS spokesperson" (the acronym in parentheses wins);
 - an organisation: its name ("Politico noted" -> "Politico").
 
-Each quote chain (see :mod:`comparator.quotes`) gets the speaker of the
+Each quote chain (see :mod:`comparator.claims.quotes`) gets the speaker of the
 nearest attribution in its paragraphs, preferring one in the same sentence,
 then one before the quote (a partial quote only looks in its own sentence).
 A quote with no attribution in its own sentence takes the speaker of the
@@ -28,7 +28,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from comparator.quotes import (
+from comparator.claims.quotes import (
     CLOSING, REPORTING_VERBS, STRAIGHT, Quote, Segment, inside, opens_inside_clause)
 
 if TYPE_CHECKING:  # pragma: no cover

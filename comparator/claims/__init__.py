@@ -1,0 +1,11 @@
+"""The claims stage: sentences, quotes and voice, speakers, page furniture.
+
+``extract_claims(article, doc)`` turns one parsed article into its claims
+(:mod:`.sentences`); the helpers it uses live beside it: quote spans and voice
+(:mod:`.quotes`), attribution of quotes to speakers (:mod:`.speakers`) and the
+boilerplate rules (:mod:`.boilerplate`).
+"""
+
+from comparator.claims.sentences import extract_claims, segment
+
+__all__ = ["extract_claims", "segment"]
