@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from comparator.claims.abbreviations import abbreviation_before, continues_sentence
 from comparator.claims.boilerplate import covers_paragraph, match_reason, paragraph_reason
 from comparator.claims.quotes import (
     REPORTING_VERBS, Segment, classify_voice, clip, find_quotes, is_title, paragraphs)
@@ -30,7 +31,8 @@ CLOSERS = "\"'”’»)]} "
 def segment(text: str, doc: "Doc") -> tuple[Segment, ...]:
     """Sentence ranges of ``text`` in reading order (never across a line break)."""
     has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
-    starts = sorted({s.start_char for s in doc.sents}) if has_sents else []
+    starts = sorted({s.start_char for s in doc.sents if not _after_abbreviation(doc, s.start)}) \
+        if has_sents else []
     out: list[Segment] = []
     for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
         lo, hi = bisect.bisect_right(starts, p_start), bisect.bisect_left(starts, p_end)
@@ -57,6 +59,15 @@ def segment(text: str, doc: "Doc") -> tuple[Segment, ...]:
         out.extend(Segment(a, b, p_index) for a, b in joined
                    if any(ch.isalnum() for ch in text[a:b]))
     return tuple(out)
+
+
+def _after_abbreviation(doc: "Doc", i: int) -> bool:
+    """Token ``i`` follows a title, initial or month abbreviation it belongs with (``Sgt. | Lena``).
+
+    The parser may still start a sentence there although the boundary component
+    said not to; this drops such starts (see :mod:`.abbreviations`).
+    """
+    return i > 0 and continues_sentence(abbreviation_before(doc, i), doc[i].text)
 
 
 def _tail_attribution(text: str, doc: "Doc", prev_end: int, start: int, end: int) -> bool:
