@@ -172,7 +172,9 @@ def claims(path: str, as_json: bool, event: str | None) -> None:
     from comparator.load import load_articles
     from comparator.nlp import parse_articles
 
-    articles = load_articles([path], event=event)
+    from comparator.load.headline import with_headline
+
+    articles = tuple(with_headline(a) for a in load_articles([path], event=event))
     docs = parse_articles(articles)
     for article in articles:
         found = extract_claims(article, docs[article.id])

@@ -27,6 +27,7 @@ FINDING_KINDS: tuple[str, ...] = (
     "wording",
     "sourcing",
     "emphasis",
+    "syndicated",
 )
 
 
@@ -54,6 +55,8 @@ class Article:
             "url": self.url,
             "published": self.published,
             "encoding": self.encoding,
+            "truncated": self.truncated,
+            "warnings": list(self.meta.get("warnings", ())),
         }
 
 
@@ -136,6 +139,7 @@ class Claim:
             "quotes": [list(q) for q in self.quotes],
             "facts": [f.to_dict() for f in self.facts],
             "mentions": [m.to_dict() for m in self.mentions],
+            "kind": self.kind,
         }
 
 

@@ -1,10 +1,26 @@
-"""Text around the story that is not the story: captions, credits, footers, prompts.
+"""Page furniture in text: the one table of wording rules, by kind.
 
 Decided per paragraph (one line of the text) with transparent rules: the
 pattern table :data:`RULES` (first match wins, so stronger reasons come
 first) plus one shape cue: a short line without a verb and without terminal
-punctuation above the first real sentence is a caption or credit. Reasons
-are ``caption``, ``credit``, ``footer`` and ``prompt``.
+punctuation above the first real sentence is a caption or credit. The kinds
+(:data:`REASONS`, carried by ``Claim.boilerplate_reason``):
+
+- ``caption``: a sentence describing a picture or a video;
+- ``credit``: a photo or video credit;
+- ``byline``: "By Jane Roe, Reuters";
+- ``dateline``: a time-stamp line ("Published 4:05 PM EST, Nov. 21, 2025");
+- ``subhead``: a section subhead or a run-in label ("UPDATE:", "Why it matters:");
+- ``related``: links to and teasers of other stories ("Read more: ...", "Details here.");
+- ``prompt``: newsletter, app, social and subscription promotion;
+- ``paywall``: a paywall or metering notice ("You've reached your limit of free articles");
+- ``footer``: syndication, copyright, contributor and contact lines;
+- ``embed``: an embedded post or pull quote repeating words of the story;
+- ``duplicate``: a later verbatim copy of a paragraph (reported once);
+- ``headline``/``deck``: the headline and the deck (claims of kind ``headline``).
+
+Rules that need the whole article (a "More stories" section, repeats, decks,
+run-in labels, page structure from HTML) live in :mod:`.furniture`.
 """
 
 from __future__ import annotations
@@ -12,7 +28,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-REASONS: tuple[str, ...] = ("caption", "credit", "footer", "prompt")
+REASONS: tuple[str, ...] = (
+    "caption", "credit", "byline", "dateline", "subhead", "related", "prompt", "paywall", "footer",
+    "embed", "duplicate", "headline", "deck",
+)
 
 #: A line with at most this many words, no verb and no end punctuation is a caption/credit at the top.
 MAX_SHAPE_WORDS = 10
@@ -36,6 +55,17 @@ def _rule(reason: str, pattern: str, note: str, *, case: bool = False) -> Rule:
 _NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de|la|and|for))*"
 
 RULES: tuple[Rule, ...] = (
+    # paywall and metering notices (an article ending in one is truncated)
+    _rule("paywall", r"\breached (your|the) (limit|maximum)\b|\b(free|complimentary) (articles?|stories|"
+          r"reads?) (left|remaining|this month)\b|\b\d+ (free )?(articles?|stories) (left|remaining)\b",
+          "metering notice"),
+    _rule("paywall", r"\bunlimited (digital )?access\b|\bsubscribe (now )?to (continue|keep) reading\b|"
+          r"\b(to )?(continue|keep) reading,? (please )?(subscribe|log in|sign in|register)\b|"
+          r"\b(log|sign) in to (continue|keep) reading\b|\balready (a|an existing) (subscriber|member)\b|"
+          r"\bthis (article|story|content) is (only )?(available|reserved|exclusive) (to|for) "
+          r"(subscribers|members)\b|\bsubscribers? only\b", "subscription wall"),
+    _rule("paywall", r"^\W*cancel (at )?any ?time\W*$|\bfor (just|only) [$€£]\s?\d[\d.,]* (a|per|/) "
+          r"(week|month|year)\b", "subscription offer"),
     # footers: syndication, copyright, contact and contributor lines
     _rule("footer", r"\ball content (created|produced) by\b", "syndication notice"),
     _rule("footer", r"\bavailable without charge\b", "syndication notice"),
@@ -60,7 +90,8 @@ RULES: tuple[Rule, ...] = (
           "author bio", case=True),
     _rule("footer", r"\bthe views expressed (here|in this)\b", "opinion disclaimer"),
     _rule("footer", r"\bfor (licensing|reprint) (opportunities|inquiries|requests)\b", "licensing line"),
-    _rule("footer", r"\bthis (story|article) has been (updated|corrected)\b", "update note"),
+    _rule("footer", r"\bthis (story|article) has been (updated|corrected)\b(?! to (note|say|show|reflect) that)",
+          "update note"),
     # prompts: newsletters, apps, links
     _rule("prompt", r"\b(click|tap) here\b", "link prompt"),
     _rule("prompt", r"^\W*sign up\b|\bsign up (now|here|today)\b|\bsign up (for|to) (our|my) ",
@@ -72,8 +103,10 @@ RULES: tuple[Rule, ...] = (
     _rule("prompt", r"^\W*(?i:follow) ((?i:us|him|her|them)|[A-Z]\w+( [A-Z]\w+)?) (?i:on) "
           r"(?i:twitter|x|facebook|instagram|threads|bluesky)\b",
           "social prompt", case=True),
-    _rule("prompt", r"^\W*(read|see|watch|listen|also read|read more|more|related|recommended|trending)"
-          r"\s*(:|more\b|also\b|next\b)", "read-more prompt"),
+    _rule("related", r"^\W*(read|see|watch|listen|also read|read more|more|related|recommended|trending)"
+          r"\s*(:|more\b|also\b|next\b)", "read-more link"),
+    _rule("related", r"^\W*((more )?details|(read )?more|the full story|full story|full coverage|"
+          r"(watch|see) (it|the video|more)|video|photos)\s+(here|below)\W*$", "link stub"),
     _rule("prompt", r"^\W*(advertisement|story continues below|continue reading)\W*$", "page furniture"),
     _rule("prompt", r"\blisten to this (article|story)\b", "audio prompt"),
     # captions (a sentence that describes a picture) and bare credits
@@ -88,10 +121,14 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"^\W*(photo|image|video|graphic|illustration|picture)s?\s*:", "labelled caption"),
     _rule("credit", r"^\W*(credit|source|courtesy)\s*:", "credit line"),
     _rule("credit", r"^[^.!?]{0,60}\bscreen\s?(capture|shot|grab)\b[^.!?]{0,60}$", "screen-capture credit"),
-    _rule("credit", r"^By\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}(\s*(,|and|\||—|-)[^.!?]{0,60})?$",
+    _rule("byline", r"^By\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}(\s*(,|and|\||—|-)[^.!?]{0,60})?$",
           "byline", case=True),
-    _rule("credit", r"^(Published|Updated|Posted|Last updated)\b[^.!?]{0,60}\d[^.!?]{0,40}$",
+    _rule("dateline", r"^(Published|Updated|Posted|Last updated)\b[^.!?]{0,60}\d[^.!?]{0,40}$",
           "time stamp line", case=True),
+    # video captions of TV sites: "...; chief correspondent Jane Roe reports from Paris."
+    _rule("caption", r"[;—–-]\s*([\w'’-]+\s+){0,5}(correspondent|reporter|anchor|host|contributor|"
+          r"analyst)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){1,3}\s+(reports|has (more|the (story|details|"
+          r"latest))|explains|weighs in)\b[^.!?]*\.?$", "video caption", case=True),
     _rule("credit", rf"^\(?{_NAME}\s?/\s?{_NAME}\)?$", "Name/Agency credit line", case=True),
 )
 
@@ -123,8 +160,9 @@ def paragraph_reason(text: str, *, has_verb: bool, at_top: bool) -> str | None:
 
 def covers_paragraph(reason: str, sentences: int) -> bool:
     """Whether a paragraph-level ``reason`` applies to every sentence of the paragraph:
-    always for footers, for short caption/credit paragraphs, never for prompts (only the
-    sentence that asks the reader to do something is boilerplate)."""
-    if reason == "prompt":
+    always for footers and paywall notices, for short caption/credit paragraphs, for
+    prompts and related links only when the paragraph is one sentence (only the
+    sentence that asks the reader to do something is furniture)."""
+    if reason in ("prompt", "related"):
         return sentences == 1
-    return reason == "footer" or sentences <= MAX_WHOLE_PARAGRAPH_SENTENCES
+    return reason in ("footer", "paywall") or sentences <= MAX_WHOLE_PARAGRAPH_SENTENCES

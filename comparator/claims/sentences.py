@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from comparator.claims.abbreviations import abbreviation_before, continues_sentence
 from comparator.claims.boilerplate import covers_paragraph, match_reason, paragraph_reason
+from comparator.claims.furniture import LABEL_ONLY, article_reasons, label_end
 from comparator.claims.quotes import (
     REPORTING_VERBS, Segment, classify_voice, clip, find_quotes, is_title, paragraphs)
 from comparator.claims.speakers import assign_speakers
@@ -26,6 +27,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 CLOSERS = "\"'”’»)]} "
+#: Furniture kinds whose claims are headline claims (``Claim.kind == "headline"``).
+HEADLINE_REASONS = ("headline", "deck")
 
 
 def segment(text: str, doc: "Doc") -> tuple[Segment, ...]:
@@ -56,6 +59,11 @@ def segment(text: str, doc: "Doc") -> tuple[Segment, ...]:
                 joined[-1] = (joined[-1][0], b)
             else:
                 joined.append((a, b))
+        if joined:  # "UPDATE: The senator said…": the run-in label is a claim of its own
+            cut = label_end(text, *joined[0])
+            if cut is not None:
+                rest = _trim(text, cut, joined[0][1])
+                joined[0:1] = [(joined[0][0], cut), rest]
         out.extend(Segment(a, b, p_index) for a, b in joined
                    if any(ch.isalnum() for ch in text[a:b]))
     return tuple(out)
@@ -100,8 +108,9 @@ def _has_verb(doc: "Doc", start: int, end: int) -> bool:
     return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
-def _boilerplate(text: str, doc: "Doc", sentences: tuple[Segment, ...]) -> list[str | None]:
-    """The boilerplate reason of every sentence (None for story text)."""
+def _boilerplate(text: str, doc: "Doc", sentences: tuple[Segment, ...], article: Article | None = None,
+                 quotes: tuple[tuple[int, int], ...] = ()) -> list[str | None]:
+    """The furniture kind of every sentence (None for story text): wording rules, then article rules."""
     reasons: list[str | None] = [None] * len(sentences)
     by_para: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
@@ -119,7 +128,11 @@ def _boilerplate(text: str, doc: "Doc", sentences: tuple[Segment, ...]) -> list[
             for i in idx:
                 reasons[i] = match_reason(text[sentences[i].start:sentences[i].end])
         at_top = at_top and all(reasons[i] for i in idx)
-    return reasons
+    for i, s in enumerate(sentences):
+        if LABEL_ONLY.match(text[s.start:s.end]):
+            reasons[i] = "subhead"
+    meta = article.meta if article is not None else {}
+    return article_reasons(text, doc, sentences, reasons, meta, quotes)
 
 
 def _mentions(doc: "Doc", start: int, end: int) -> tuple[Mention, ...]:
@@ -136,7 +149,7 @@ def extract_claims(article: Article, doc: "Doc") -> tuple[Claim, ...]:
     sentences = segment(text, doc)
     quotes = tuple(q for q in find_quotes(text) if not is_title(text, q))  # names aren't words
     speakers = assign_speakers(text, doc, quotes, sentences)
-    reasons = _boilerplate(text, doc, sentences)
+    reasons = _boilerplate(text, doc, sentences, article, tuple((q.start, q.end) for q in quotes))
     claims = []
     for index, (s, reason) in enumerate(zip(sentences, reasons)):
         ranges = clip(quotes, s.start, s.end)
@@ -159,6 +172,7 @@ def extract_claims(article: Article, doc: "Doc") -> tuple[Claim, ...]:
             speaker=speaker,
             boilerplate=reason is not None,
             boilerplate_reason=reason,
+            kind="headline" if reason in HEADLINE_REASONS else "body",
             quotes=ranges,
             mentions=_mentions(doc, s.start, s.end),
         ))

@@ -67,6 +67,7 @@ class Decoded:
 
     text: str
     encoding: str
+    warnings: tuple[str, ...] = ()  # fallbacks taken (see comparator.load.charset)
 
 
 def _binary(path: str, kind: str) -> BinaryInputError:
