@@ -123,7 +123,8 @@ RULES: tuple[Rule, ...] = (
     _rule("credit", r"^[^.!?]{0,60}\bscreen\s?(capture|shot|grab)\b[^.!?]{0,60}$", "screen-capture credit"),
     _rule("byline", r"^By\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}(\s*(,|and|\||—|-)[^.!?]{0,60})?$",
           "byline", case=True),
-    _rule("dateline", r"^(Published|Updated|Posted|Last updated)\b[^.!?]{0,60}\d[^.!?]{0,40}$",
+    _rule("dateline", r"^(Published|Updated|Posted|Last updated)(\s+(on|at))?:?(\s*([A-Z][a-z]{2,8}\.?,?|"
+          r"\d{1,4}(:\d{2})?,?|[AaPp]\.?[Mm]\.?,?|[A-Z]{2,4},?|at|on|[-–|/]))+\s*$",
           "time stamp line", case=True),
     # video captions of TV sites: "...; chief correspondent Jane Roe reports from Paris."
     _rule("caption", r"[;—–-]\s*([\w'’-]+\s+){0,5}(correspondent|reporter|anchor|host|contributor|"

@@ -92,6 +92,10 @@ def fetch_page(url: str, *, max_bytes: int, allow_private: bool = False) -> Page
     if response is None:
         reason = capture.messages[-1] if capture.messages else "no response"
         reason = reason.replace(url, "").replace("download error:", "").strip(" :")
+        if "MAX_FILE_SIZE" in reason:
+            raise FetchError(f"is larger than the limit of {max_bytes:,} bytes.", path=url,
+                             hint="Save the page as .html and trim it, or raise max_file_bytes in "
+                                  "[tool.comparator].")
         raise FetchError(f"could not be fetched ({reason[:300]}).", path=url,
                          hint=f"Check the address and your connection (timeout {TIMEOUT_SECONDS} s), or save "
                               "the page as .html and pass the file.")
