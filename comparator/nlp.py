@@ -97,6 +97,9 @@ def load_nlp() -> "Language":
             Language.component(BOUNDARIES, func=set_boundaries)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(BOUNDARIES, before="parser")
+        from comparator.claims.abbreviations import add_tokenizer_exceptions
+
+        add_tokenizer_exceptions(nlp)  # "Sgt." one token (see comparator.claims.abbreviations)
         return nlp
     raise ModelError(
         f"no English spaCy pipeline is installed (tried {', '.join(MODEL_NAMES)}).",

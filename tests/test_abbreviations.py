@@ -69,3 +69,9 @@ def test_field_case_probe_of_titles():
         by_para[c.paragraph] = by_para.get(c.paragraph, 0) + 1
     # every paragraph is one sentence except "…in the U.S. The rest goes to Canada."
     assert sorted(by_para.values()) == [1] * 9 + [2]
+
+
+def test_titles_are_one_token_so_ner_sees_the_name():
+    doc = nlp.load_nlp()("Security was handled by the state police, Sgt. Lena Duarte said.")
+    assert "Sgt." in [t.text for t in doc]
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Lena Duarte"]

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["DATE_ABBREVIATIONS", "abbreviation_before", "NUMBER_ABBREVIATIONS", "PLACE_ABBREVIATIONS", "TITLES",
+__all__ = ["DATE_ABBREVIATIONS", "abbreviation_before", "add_tokenizer_exceptions", "NUMBER_ABBREVIATIONS", "PLACE_ABBREVIATIONS", "TITLES",
            "continues_sentence"]
 
 #: Ranks, titles and honorifics written before a name (without the period, case-sensitive).
@@ -103,3 +103,12 @@ def abbreviation_before(doc: "Doc", i: int) -> str:
     if prev.text == "." and prev.whitespace_ and i >= 2 and not doc[i - 2].whitespace_:
         return doc[i - 2].text
     return ""
+
+
+def add_tokenizer_exceptions(nlp) -> None:  # noqa: ANN001 - spacy Language
+    """Keep every listed abbreviation one token (``Sgt.``, not ``Sgt`` ``.``) in ``nlp``'s tokenizer,
+    so the tagger and NER see a title, not a name followed by a full stop."""
+    from spacy.symbols import ORTH
+
+    for word in sorted(TITLES | DATE_ABBREVIATIONS | PLACE_ABBREVIATIONS | {"No", "Nos", "Vol", "Art", "Fig"}):
+        nlp.tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
