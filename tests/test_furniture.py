@@ -236,3 +236,19 @@ def test_headline_and_furniture_stay_out_of_the_comparison(fake_encoder):
         for e in f.evidence:
             claim = next((c for c in comp.claims if c.id == e.claim), None)
             assert claim is None or not claim.boilerplate or f.kind == "syndicated"
+
+
+def test_inline_related_box_does_not_swallow_the_rest_of_the_story():
+    rest = ('"We will hold the board to its word," said Vargas, who has fought the dump since 2015. '
+            "She said the county must also fund a cleanup.")
+    text = "\n\n".join(STORY[:2] + ["Related stories", "Council delays vote on water rates", rest, STORY[2]])
+    got = kinds_of(text)
+    assert got["Related stories"] == "related" and got["Council delays vote on water rates"] == "related"
+    assert all(r is None for t, r in reasons(text) if t in rest or t == STORY[2])
+
+
+def test_markdown_link_only_paragraphs_are_related():
+    text = "\n\n".join(STORY[:2] + ["[Council delays vote on water rates](https://example.com/vote)",
+                                   "- [Three hurt in pile-up](/local/pileup)", STORY[2]])
+    got = reasons(text)
+    assert [r for _, r in got] == [None, None, "related", "related", None]

@@ -9,8 +9,10 @@ at the article (paragraphs in order, ``Article.meta``):
 - **headline** region: the title the pipeline appended to the text
   (``Article.meta["headline_start"]``; see :mod:`comparator.load.headline`);
 - **related section**: a line such as "More from the Harbor Herald", "Related
-  stories" or "Read next" starts a block of teasers that runs to the end of
-  the body;
+  stories" or "Read next" starts a block of teasers (one-sentence paragraphs
+  of at most :data:`MAX_TEASER_WORDS` words without quotations) that runs
+  until the story goes on or the body ends; Markdown paragraphs that are only
+  links are ``related`` too;
 - **repeats**: a paragraph whose words appear inside another paragraph's
   quotation (an embedded post or pull quote) is ``embed``; a later verbatim
   copy of a paragraph is ``duplicate`` (or the first copy's kind);
@@ -73,6 +75,16 @@ _NEWS_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", 
 MAX_SUBHEAD_WORDS = 8
 #: A paragraph repeating another's quotation is an embed from this many words (shorter: a catchphrase).
 MIN_EMBED_WORDS = 6
+
+
+_MD_LINKS_ONLY = re.compile(r"^[\W\d]*(\[[^\]]{3,}\]\([^)\s]+\)[\W]*)+$")
+#: Teasers below a related-stories heading are at most this many words, one sentence, no quotation.
+MAX_TEASER_WORDS = 35
+
+
+def _teaser(line: str, sentences: int, quoted: bool) -> bool:
+    """A teaser headline or one-line summary in a block of links (not a story paragraph)."""
+    return sentences == 1 and not quoted and len(line.split()) <= MAX_TEASER_WORDS
 
 
 def label_end(text: str, start: int, end: int) -> int | None:
@@ -154,9 +166,16 @@ def article_reasons(text: str, doc: "Doc", sentences: Sequence[Segment], reasons
     for n, p in enumerate(body):
         line = text[span[p][0]:span[p][1]].strip().lstrip("#").strip()
         if RELATED_HEADING.match(line) and len(line.split()) <= 8 and len(paras[p]) == 1:
-            for q in body[n:]:
+            mark(p, "related")
+            for q in body[n + 1:]:
+                a, b = span[q]
+                if not _teaser(text[a:b], len(paras[q]), any(qa < b and a < qb for qa, qb in quotes)):
+                    break  # the story goes on after an inline box of links
                 mark(q, "related")
             break
+    for p in body:  # Markdown paragraphs that are only links: "[Council delays vote](/local/vote)"
+        if _MD_LINKS_ONLY.match(text[span[p][0]:span[p][1]]):
+            mark(p, "related")
 
     # repeats: embedded posts / pull quotes, and verbatim copies
     seen: dict[str, int] = {}
