@@ -121,7 +121,10 @@ class Claim:
     quotes: tuple[tuple[int, int], ...] = ()  # quoted character ranges (article offsets)
     facts: tuple[Fact, ...] = ()
     mentions: tuple[Mention, ...] = ()
-    kind: str = "body"  # "body" | "headline" (a headline or deck, compared as its own claim)
+    # "body" | "headline": a headline or deck, compared as its own claim. Headline claims are always
+    # boilerplate (reason "headline" or "deck"), so body comparisons skip them; the title is appended
+    # to Article.text after a blank line (Article.meta["headline_start"]; comparator.load.headline).
+    kind: str = "body"
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -252,3 +252,10 @@ def test_markdown_link_only_paragraphs_are_related():
                                    "- [Three hurt in pile-up](/local/pileup)", STORY[2]])
     got = reasons(text)
     assert [r for _, r in got] == [None, None, "related", "related", None]
+
+
+def test_markdown_title_heading_on_top_is_the_headline():
+    art = Article(id="a", outlet="A", text="# Board closes landfill\n\n" + "\n\n".join(STORY), title="Board closes landfill")
+    claims = claims_of(with_headline(art))
+    assert (claims[0].boilerplate_reason, claims[0].kind) == ("headline", "headline")
+    assert all(c.kind == "body" and not c.boilerplate for c in claims[1:])

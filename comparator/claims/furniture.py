@@ -77,6 +77,7 @@ MAX_SUBHEAD_WORDS = 8
 MIN_EMBED_WORDS = 6
 
 
+_MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 _MD_LINKS_ONLY = re.compile(r"^[\W\d]*(\[[^\]]{3,}\]\([^)\s]+\)[\W]*)+$")
 #: Teasers below a related-stories heading are at most this many words, one sentence, no quotation.
 MAX_TEASER_WORDS = 35
@@ -161,6 +162,10 @@ def article_reasons(text: str, doc: "Doc", sentences: Sequence[Segment], reasons
     for p in order:
         if p not in body:
             mark(p, "headline", force=True)
+    for n, p in enumerate(body):  # Markdown headings: "# Title" on top is the headline, others subheads
+        line = text[span[p][0]:span[p][1]]
+        if _MD_HEADING.match(line):
+            mark(p, "headline" if n == 0 and line.startswith("# ") else "subhead", force=True)
 
     # a related-stories section runs to the end of the body
     for n, p in enumerate(body):
