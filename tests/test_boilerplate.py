@@ -127,3 +127,32 @@ def test_a_prompt_in_a_short_story_paragraph_does_not_swallow_the_story():
     claims = claims_of("Residents were urged to register for alerts. Click here to sign up for our alerts.\n"
                        "Sign up for our newsletter.")
     assert [c.boilerplate_reason for c in claims] == [None, "prompt", "prompt"]
+
+
+@pytest.mark.parametrize("line", [
+    "You've reached your limit of free articles this month.",
+    "Get unlimited digital access for just $2.95 a week.",
+    "Already a subscriber? Log in to keep reading.",
+    "Subscribe to read the full article.",
+    "Create a free account to continue reading.",
+    "Register to read more.",
+    "To continue reading this article, you must be a subscriber.",
+    "Start your free trial today.",
+    "Unlock this article by subscribing.",
+    "The rest of this article is for members.",
+    "Only subscribers can read this story.",
+    "You have 3 free articles remaining.",
+])
+def test_paywall_wordings(line):
+    assert match_reason(line) == "paywall"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor said residents should register to vote.",
+    "He continued reading the statement to reporters.",
+    "Students need tutors to continue reading at grade level.",
+    "Police said they had full access to the building.",
+    "The trial will start next week, a court spokesperson said.",
+])
+def test_story_sentences_are_not_paywall(sentence):
+    assert match_reason(sentence) is None

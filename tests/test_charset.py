@@ -95,3 +95,23 @@ def test_whatwg_aliases(label, codec):
     from comparator.load.charset import _codec
 
     assert _codec(label) == codec
+
+
+# invented: the Border Post story saved as ISO-8859-2 plain text (no declaration possible)
+def test_legacy_text_file_is_detected_not_mojibake(tmp_path):
+    body = ("The Oder flood crest passed Słubice on Monday without breaching the town's barriers, "
+            "mayor Łucja Wąsik said.\n\nSome 1,200 people from the Żabie Pole district had been evacuated.\n\n"
+            "Fire chief Zbigniew Łęcki said extra pumps were on their way.\n")
+    path = tmp_path / "border-post.txt"
+    path.write_bytes(("---\noutlet: Border Post\n---\n" + body).encode("iso-8859-2"))
+    art = load_article_file(path)[0]
+    assert "Łucja Wąsik" in art.text and "Łęcki" in art.text
+    assert art.encoding != "cp1252" and art.meta["warnings"]
+
+
+def test_western_text_file_stays_cp1252(tmp_path):
+    path = tmp_path / "elbe.txt"
+    path.write_bytes("Mayor Jürgen Köhler said Renée Größmann’s crews worked through the night; "
+                     "the café reopened at 8 a.m. and £5 buys a meal.\n".encode("cp1252"))
+    art = load_article_file(path)[0]
+    assert art.encoding == "cp1252" and "Größmann’s" in art.text and "warnings" not in art.meta

@@ -64,6 +64,13 @@ RULES: tuple[Rule, ...] = (
           r"\b(log|sign) in to (continue|keep) reading\b|\balready (a|an existing) (subscriber|member)\b|"
           r"\bthis (article|story|content) is (only )?(available|reserved|exclusive) (to|for) "
           r"(subscribers|members)\b|\bsubscribers? only\b", "subscription wall"),
+    _rule("paywall", r"\bto (continue|keep) reading(,| this\b| the (full )?(article|story)\b|\W*$)|\b(subscribe|register|sign up|log in|sign in) "
+          r"(now )?to (read|see|unlock|access) (the|this|more|full|our)\b|\bread the full (story|article) "
+          r"with\b|\b(unlock|access) (this|the full) (article|story)\b|\bstart (your|a) free trial\b|"
+          r"\balready have an account\W+(sign|log) in\b|\b(please )?(log|sign) in or (register|subscribe)\b|"
+          r"\bonly (subscribers|members) can (read|see|access)\b|\bthe rest of this (article|story) is "
+          r"(for|available to|reserved for) (subscribers|members)\b|\bget full access to\b|"
+          r"\bsubscribe (for|from) (just |only )?[$€£]\s?\d", "subscription wall"),
     _rule("paywall", r"^\W*cancel (at )?any ?time\W*$|\bfor (just|only) [$€£]\s?\d[\d.,]* (a|per|/) "
           r"(week|month|year)\b", "subscription offer"),
     # footers: syndication, copyright, contact and contributor lines

@@ -189,7 +189,12 @@ def _load_file(path: str | Path, *, settings: Settings | None = None,
     if fmt in ("text", "markdown"):
         from comparator.load.text import parse_text
 
-        return (parse_text(decoded.text, path=path, source_path=shown, encoding=decoded.encoding, fmt=fmt),)
+        art = parse_text(decoded.text, path=path, source_path=shown, encoding=decoded.encoding, fmt=fmt)
+        if decoded.warnings:
+            import dataclasses
+
+            art = dataclasses.replace(art, meta={**art.meta, "warnings": list(decoded.warnings)})
+        return (art,)
     from comparator.load.records import parse_records
 
     return parse_records(decoded.text, path=path, source_path=shown, encoding=decoded.encoding,

@@ -8,6 +8,7 @@ UTF-8 nor plausible cp1252 raise :class:`EncodingError`.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from comparator.errors import BinaryInputError, EncodingError
@@ -114,7 +115,36 @@ def decode_bytes(data: bytes, path: str) -> Decoded:
     decoded = _check_controls(Decoded(text, "cp1252"), path)
     if not _plausible_cp1252(text):
         raise _undecodable(data, path, utf8_error)
-    return decoded
+    return _unless_mojibake(data, decoded)
+
+
+#: Symbols of Latin-1's upper half inside a word ("W±sik", "£ucja", "S³ubice"): the signature of
+#: Central-European (ISO-8859-2, cp1250...) text read as cp1252. « » ¡ ¿ are left out (French, Spanish).
+_MOJIBAKE = re.compile(r"[A-Za-z][\xa1-\xa9\xac-\xba\xbc-\xbe][a-z]|(?<![\w\xa1-\xbf])"
+                       r"[\xa3\xa5\xa6\xa8\xaa\xac\xaf\xb1-\xb3\xb5\xb6\xb9\xba\xbc-\xbe][a-z]")
+#: Mid-word symbols from which a cp1252 reading is re-checked by detection.
+MIN_MOJIBAKE_HITS = 2
+
+
+def _unless_mojibake(data: bytes, decoded: Decoded) -> Decoded:
+    """A cp1252 reading, or charset-normalizer's guess (with a warning) when cp1252 gives mojibake."""
+    hits = len(_MOJIBAKE.findall(decoded.text))
+    if hits < MIN_MOJIBAKE_HITS:
+        return decoded
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return decoded
+    try:
+        name = codecs.lookup(best.encoding).name
+        text = data.decode(name)
+    except (LookupError, UnicodeDecodeError):
+        return decoded
+    if len(_MOJIBAKE.findall(text)) >= hits:
+        return decoded
+    return Decoded(text, name, (f"not UTF-8 and read as {name} (detected): as Windows-1252 it showed "
+                                f"{hits} symbols inside words. Re-save the file as UTF-8 to be sure.",))
 
 
 def _clean_utf8(data: bytes) -> bool:
