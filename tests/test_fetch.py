@@ -100,3 +100,19 @@ def test_cli_reports_a_failed_url(server, tmp_path):
 
     result = CliRunner().invoke(cli, ["claims", f"{server}/missing"])
     assert result.exit_code == 2 and "E120" in result.output and "/missing" in result.output
+
+
+def test_url_column_of_a_corpus_is_fetched(server, tmp_path, monkeypatch):
+    import functools
+
+    import comparator.load.fetch as fetch
+    from comparator.load import load_articles
+
+    monkeypatch.setattr(fetch, "load_url", functools.partial(fetch.load_url, allow_private=True))
+    corpus = tmp_path / "c.csv"
+    corpus.write_text(f"event,outlet,url,text\nflood,Harbor Herald,{server}/herald,\n"
+                      "flood,Coastline Daily,,Crews closed the line shortly after 5 a.m.\n", encoding="utf-8")
+    arts = load_articles([corpus])
+    assert [a.outlet for a in arts] == ["Harbor Herald", "Coastline Daily"]
+    assert "36-inch water main" in arts[0].text and arts[0].meta["event"] == "flood"
+    assert arts[0].source_path.endswith("c.csv#0") and arts[0].url == f"{server}/herald"
