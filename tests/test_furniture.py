@@ -259,3 +259,30 @@ def test_markdown_title_heading_on_top_is_the_headline():
     claims = claims_of(with_headline(art))
     assert (claims[0].boilerplate_reason, claims[0].kind) == ("headline", "headline")
     assert all(c.kind == "body" and not c.boilerplate for c in claims[1:])
+
+
+@pytest.mark.parametrize("markup", [
+    '<p class="article-dek">Board members say the dump has outlived its use after forty years.</p>',
+    '<h2 class="standfirst">Board members say the dump has outlived its use after forty years.</h2>',
+])
+def test_html_deck_is_a_headline_claim(tmp_path, markup):
+    html = ("<html><head><title>Board closes landfill</title></head><body><article><h1>Board closes "
+            "landfill</h1>" + markup + "".join(f"<p>{s}</p>" for s in STORY) + "</article></body></html>")
+    path = tmp_path / "p.html"
+    path.write_text(html, encoding="utf-8")
+    claims = claims_of(with_headline(load_article_file(path)[0]))
+    deck = [c for c in claims if c.text.startswith("Board members say")]
+    assert all((c.boilerplate_reason, c.kind) == ("deck", "headline") for c in deck)
+    assert [c.text for c in claims if not c.boilerplate] == STORY
+
+
+def test_html_description_repeated_as_first_paragraph_is_the_deck(tmp_path):
+    deck = "Board members say the dump has outlived its use after forty years."
+    html = (f'<html><head><title>Board closes landfill</title><meta name="description" content="{deck}">'
+            "</head><body><article><h1>Board closes landfill</h1>"
+            + "".join(f"<p>{s}</p>" for s in [deck] + STORY) + "</article></body></html>")
+    path = tmp_path / "p.html"
+    path.write_text(html, encoding="utf-8")
+    claims = claims_of(load_article_file(path)[0])
+    assert (claims[0].text, claims[0].kind) == (deck, "headline")
+    assert [c.text for c in claims if not c.boilerplate] == STORY

@@ -77,6 +77,10 @@ def parse_html(html: str, *, path: Path, source_path: str, encoding: str,
     from comparator.load.structure import furniture_spans
 
     spans = furniture_spans(text, html)
+    description = " ".join((getattr(doc, "description", None) or "").split()).casefold()
+    first = text.split("\n", 1)[0]
+    if description and " ".join(first.split()).casefold() == description:
+        spans = [[0, len(first), "deck"]] + [sp for sp in spans if sp[0] != 0]
     if spans:
         extra["furniture"] = spans
     if warnings:
