@@ -171,7 +171,7 @@ def article_reasons(text: str, doc: "Doc", sentences: Sequence[Segment], reasons
     for n, p in enumerate(body):
         line = text[span[p][0]:span[p][1]].strip().lstrip("#").strip()
         if RELATED_HEADING.match(line) and len(line.split()) <= 8 and len(paras[p]) == 1:
-            mark(p, "related")
+            mark(p, "related", force=reasons[paras[p][0]] in (None, "subhead"))
             for q in body[n + 1:]:
                 a, b = span[q]
                 if not _teaser(text[a:b], len(paras[q]), any(qa < b and a < qb for qa, qb in quotes)):
