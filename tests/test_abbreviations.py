@@ -75,3 +75,8 @@ def test_titles_are_one_token_so_ner_sees_the_name():
     doc = nlp.load_nlp()("Security was handled by the state police, Sgt. Lena Duarte said.")
     assert "Sgt." in [t.text for t in doc]
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Lena Duarte"]
+
+
+def test_rank_before_an_ordinal():
+    text = "The convoy left at dawn, Sgt. 1st Class Jane Roe said."
+    assert sentences(text) == [text]

@@ -115,3 +115,16 @@ def test_western_text_file_stays_cp1252(tmp_path):
                      "the café reopened at 8 a.m. and £5 buys a meal.\n".encode("cp1252"))
     art = load_article_file(path)[0]
     assert art.encoding == "cp1252" and "Größmann’s" in art.text and "warnings" not in art.meta
+
+
+def test_legacy_declaration_on_utf8_bytes_is_read_as_utf8_with_a_warning():
+    html = page("Łucja Wąsik and Jürgen Köhler said so.", '<meta charset="iso-8859-1">')
+    decoded = decode_html(html.encode("utf-8"), "x.html")
+    assert "Łucja Wąsik" in decoded.text and "Ã" not in decoded.text
+    assert decoded.encoding == "utf-8" and "bytes are UTF-8" in decoded.warnings[0]
+
+
+def test_utf8_declaration_on_latin2_bytes_is_detected():
+    body = "Flood barriers held in Słubice, mayor Łucja Wąsik said, and Zbigniew Łęcki agreed. " * 3
+    decoded = decode_html(page(body, '<meta charset="utf-8">').encode("iso-8859-2"), "x.html")
+    assert "Łucja Wąsik" in decoded.text and decoded.warnings

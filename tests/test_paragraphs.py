@@ -122,3 +122,22 @@ def test_markdown_structure_is_respected():
 def test_markdown_hard_break_is_kept():
     text = "First line of an address block  \nSecond line of the same address block\n"
     assert unwrap(text, "markdown") == text
+
+
+# invented: a newspaper column pasted from a PDF, wrapped at about 38 characters
+COLUMN = """\
+Crews closed the Front Street main
+shortly after 5 a.m. on Monday, and
+service should be back by Wednesday,
+utilities director Owen Pryce said.
+
+By Mara Lindqvist
+Staff writer
+"""
+
+
+def test_narrow_pdf_column_is_rejoined_but_a_byline_block_is_not():
+    lines = unwrap(COLUMN, "text").split("\n")
+    assert lines[0] == ("Crews closed the Front Street main shortly after 5 a.m. on Monday, and service "
+                        "should be back by Wednesday, utilities director Owen Pryce said.")
+    assert "By Mara Lindqvist" in lines and "Staff writer" in lines

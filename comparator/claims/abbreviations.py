@@ -82,7 +82,9 @@ def continues_sentence(abbreviation: str, following: str) -> bool:
     """
     if not following:
         return False
-    if abbreviation in TITLES or abbreviation in PLACE_ABBREVIATIONS or _INITIAL.match(abbreviation):
+    if abbreviation in TITLES:
+        return _capitalised(following) or following[0].isdigit()  # "Sgt. 1st Class Jane Roe"
+    if abbreviation in PLACE_ABBREVIATIONS or _INITIAL.match(abbreviation):
         return _capitalised(following)
     if abbreviation in DATE_ABBREVIATIONS or abbreviation in NUMBER_ABBREVIATIONS:
         return following[0].isdigit()

@@ -9,6 +9,8 @@ The order is the one browsers follow (WHATWG *Encoding* and the HTML
    ``<meta http-equiv="Content-Type" content="...; charset=...">`` (read with
    lxml), with WHATWG's label aliases: ``iso-8859-1``, ``latin1`` and
    ``ascii`` mean windows-1252;
+   (a page declaring a legacy charset whose bytes are valid multi-byte UTF-8
+   is read as UTF-8, with a warning: the declaration was copied from a template);
 3. else, or when the bytes are not valid in the declared charset, UTF-8 if
    they are valid UTF-8, else Windows-1252 when that reads as plausible
    Western-European text (see :mod:`.decode`), else the best guess of
@@ -79,11 +81,21 @@ def declared_charset(data: bytes) -> str | None:
     return None
 
 
-def _detect(data: bytes) -> str | None:
-    from charset_normalizer import from_bytes
+def _multibyte_utf8(data: bytes) -> bool:
+    """Valid UTF-8 with at least one multi-byte character (legacy text almost never is)."""
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
-    best = from_bytes(data).best()
-    return _codec(best.encoding) if best is not None else None
+
+def _detect(data: bytes) -> str | None:
+    from comparator.load.decode import detect_charset
+
+    return detect_charset(data)
 
 
 def decode_html(data: bytes, path: str, *, http_charset: str | None = None) -> Decoded:
@@ -102,6 +114,9 @@ def decode_html(data: bytes, path: str, *, http_charset: str | None = None) -> D
         if name is None:
             warnings.append(f"{source} declares an unknown charset {label!r}; it was ignored.")
             continue
+        if name != "utf-8" and _multibyte_utf8(data):
+            warnings.append(f"{source} declares charset {label!r} but the bytes are UTF-8; read as UTF-8.")
+            return _done(decode_bytes(data, path), warnings, path)
         try:
             text = data.decode(name)
         except UnicodeDecodeError as exc:

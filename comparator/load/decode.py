@@ -126,20 +126,47 @@ _MOJIBAKE = re.compile(r"[A-Za-z][\xa1-\xa9\xac-\xba\xbc-\xbe][a-z]|(?<![\w\xa1-
 MIN_MOJIBAKE_HITS = 2
 
 
+#: When charset-normalizer finds several equally good single-byte readings (ISO-8859-2, -4 and -10
+#: read Polish alike), the one most used on the web wins (W3Techs' charset usage ranking).
+WEB_CHARSETS: tuple[str, ...] = (
+    "utf-8", "cp1252", "cp1251", "cp1250", "iso8859-2", "iso8859-15", "shift_jis", "gb18030", "euc_kr",
+    "euc_jp", "big5", "cp1256", "cp1254", "cp1253", "cp1255", "cp1257", "koi8-r", "iso8859-5", "iso8859-7",
+    "iso8859-9", "cp874", "iso8859-4", "iso8859-10", "iso8859-13", "iso8859-16",
+)
+
+
+def detect_charset(data: bytes) -> str | None:
+    """charset-normalizer's reading of ``data`` (a Python codec name), ties broken by :data:`WEB_CHARSETS`."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    tied = [m for m in matches if m.chaos <= best.chaos + 0.005 and m.coherence >= best.coherence - 0.01]
+    names = []
+    for m in tied:
+        try:
+            names.append(codecs.lookup(m.encoding).name)
+        except LookupError:
+            continue
+    if not names:
+        return None
+    rank = {n: i for i, n in enumerate(WEB_CHARSETS)}
+    return min(names, key=lambda n: (rank.get(n, len(rank)), names.index(n)))
+
+
 def _unless_mojibake(data: bytes, decoded: Decoded) -> Decoded:
     """A cp1252 reading, or charset-normalizer's guess (with a warning) when cp1252 gives mojibake."""
     hits = len(_MOJIBAKE.findall(decoded.text))
     if hits < MIN_MOJIBAKE_HITS:
         return decoded
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
+    name = detect_charset(data)
+    if name is None:
         return decoded
     try:
-        name = codecs.lookup(best.encoding).name
         text = data.decode(name)
-    except (LookupError, UnicodeDecodeError):
+    except UnicodeDecodeError:
         return decoded
     if len(_MOJIBAKE.findall(text)) >= hits:
         return decoded

@@ -36,8 +36,9 @@ __all__ = ["MAX_WRAP_WIDTH", "MIN_WRAP_WIDTH", "soft_breaks", "unwrap"]
 
 #: A block holding a line longer than this is not hard-wrapped (one paragraph per line).
 MAX_WRAP_WIDTH = 120
-#: Wrap widths below this are not assumed (a short line above another one is a real break).
-MIN_WRAP_WIDTH = 60
+#: Wrap widths below this are not assumed (a short line above another one is a real break);
+#: newspaper columns pasted from a PDF wrap at 30-45 characters.
+MIN_WRAP_WIDTH = 30
 
 #: Plain-text lines that start their own paragraph: bullets, numbered items, quotes, headings, tables.
 _STRUCTURE = re.compile(r"^\s*(?:[-*+•–]\s|\d{1,3}[.)]\s|>|#{1,6}\s|\|)")
