@@ -156,3 +156,32 @@ def test_paywall_wordings(line):
 ])
 def test_story_sentences_are_not_paywall(sentence):
     assert match_reason(sentence) is None
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("WASHINGTON (AP) —", "dateline"),
+    ("PALM BEACH, Fla. —", "dateline"),
+    ("Nov. 21, 2025 4:05 PM EST", "dateline"),
+    ("Tuesday, April 17, 2018", "dateline"),
+    ("— Donald J. Trump (@realDonaldTrump) April 18, 2018", "embed"),
+    ("Denuclearization will be a great thing! pic.twitter.com/abc123", "embed"),
+    ("A post shared by Jane Roe (@janeroe) on Apr 3, 2021", "embed"),
+    ("Pictured: Migrants wait at the fence near Port Vell.", "caption"),
+    ("Clip: The governor speaks to reporters.", "caption"),
+    ("Don't miss: Council delays vote on water rates", "related"),
+    ("Also on Harbor Herald: Three injured in pile-up", "related"),
+    ("Details here.", "related"),
+])
+def test_more_kinds_of_furniture(line, kind):
+    assert match_reason(line) == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "NASA said the launch was delayed.",
+    "Top officials said on April 17, 2018 that the plan would go ahead.",
+    "He was born on April 17, 1950.",
+    "Smith (pictured) said the vote was unfair.",
+    "More details emerged on Tuesday, police said.",
+])
+def test_story_sentences_of_the_same_shapes_stay_story(sentence):
+    assert match_reason(sentence) is None

@@ -53,6 +53,8 @@ def _rule(reason: str, pattern: str, note: str, *, case: bool = False) -> Rule:
 
 
 _NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de|la|and|for))*"
+_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
+          r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 
 RULES: tuple[Rule, ...] = (
     # paywall and metering notices (an article ending in one is truncated)
@@ -110,7 +112,8 @@ RULES: tuple[Rule, ...] = (
     _rule("prompt", r"^\W*(?i:follow) ((?i:us|him|her|them)|[A-Z]\w+( [A-Z]\w+)?) (?i:on) "
           r"(?i:twitter|x|facebook|instagram|threads|bluesky)\b",
           "social prompt", case=True),
-    _rule("related", r"^\W*(read|see|watch|listen|also read|read more|more|related|recommended|trending)"
+    _rule("related", r"^\W*(read|see|watch|listen|also read|read more|more|related|recommended|trending|"
+          r"don'?’?t miss|also on [\w ]{1,30}|more (from|on) [\w ]{1,30})"
           r"\s*(:|more\b|also\b|next\b)", "read-more link"),
     _rule("related", r"^\W*((more )?details|(read )?more|the full story|full story|full coverage|"
           r"(watch|see) (it|the video|more)|video|photos)\s+(here|below)\W*$", "link stub"),
@@ -133,6 +136,20 @@ RULES: tuple[Rule, ...] = (
     _rule("dateline", r"^(Published|Updated|Posted|Last updated)(\s+(on|at))?:?(\s*([A-Z][a-z]{2,8}\.?,?|"
           r"\d{1,4}(:\d{2})?,?|[AaPp]\.?[Mm]\.?,?|[A-Z]{2,4},?|at|on|[-–|/]))+\s*$",
           "time stamp line", case=True),
+    # datelines standing alone, and date/time lines
+    _rule("dateline", r"^[A-Z][A-Z.'’-]+( [A-Z][A-Z.'’-]+){0,3}(,\s*[A-Z][\w.]*( [A-Z][\w.]*)?)?\s*"
+          r"(\([^)]{1,30}\))?\s*[—–-]{0,2}\s*$", "dateline on its own line", case=True),
+    _rule("dateline", rf"^((Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+          r"(\s*(,|at|/|\||-|–)?\s*\d{1,2}[:.]\d{2}\s*([AaPp]\.?[Mm]\.?)?\s*([A-Z]{2,4})?)?\W*$",
+          "date and time line", case=True),
+    # embedded posts: the signature line of a tweet, an Instagram credit, a bare post link
+    _rule("embed", rf"[—–-]\s*[^()\n]{{1,60}}\(@\w{{1,15}}\)\s*{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\W*$",
+          "tweet signature", case=True),
+    _rule("embed", r"\bpic\.twitter\.com/\w+|^\W*a post shared by\b|^\W*view this post on instagram\b",
+          "embedded post"),
+    # labelled captions of pasted copy: "Pictured: ...", "Clip: ..."
+    _rule("caption", r"^\W*(pictured|clip|above|below|inset|main (picture|image|photo)|top|left|right)"
+          r"(\s*\((left|right|above|below|top|centre|center)\))?\s*:\s*\S", "labelled caption"),
     # video captions of TV sites: "...; chief correspondent Jane Roe reports from Paris."
     _rule("caption", r"[;—–-]\s*([\w'’-]+\s+){0,5}(correspondent|reporter|anchor|host|contributor|"
           r"analyst)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){1,3}\s+(reports|has (more|the (story|details|"
