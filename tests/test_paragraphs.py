@@ -141,3 +141,8 @@ def test_narrow_pdf_column_is_rejoined_but_a_byline_block_is_not():
     assert lines[0] == ("Crews closed the Front Street main shortly after 5 a.m. on Monday, and service "
                         "should be back by Wednesday, utilities director Owen Pryce said.")
     assert "By Mara Lindqvist" in lines and "Staff writer" in lines
+
+
+def test_short_credit_above_a_paragraph_is_not_joined():
+    text = 'Photo by Jane Roe/Getty Images\nThe mayor spoke on Friday. "We will rebuild," she said.\n'
+    assert unwrap(text, "text") == text and unwrap(text, "markdown") == text

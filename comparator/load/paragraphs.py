@@ -22,7 +22,7 @@ and, for both, only when the line looks wrapped: the block has no line longer
 than :data:`MAX_WRAP_WIDTH` (text with one paragraph per long line is left
 alone), and either the next word would not have fitted on the line (the
 classic re-flow test: ``len(line) + 1 + len(next word) > width``, with
-``width`` the longest wrapped line of the text, at least
+``width`` the longest line of the candidate blocks, at least
 :data:`MIN_WRAP_WIDTH`) or the next line starts in lowercase (a sentence
 never does).
 """
@@ -103,10 +103,11 @@ def soft_breaks(text: str, fmt: str = "text") -> list[int]:
         else:
             blocks.append([a, b])
     widths = {n: len(_content(text, lines[n], fmt)) for block in blocks for n in block}
-    wrapped = [block for block in blocks if max(widths[n] for n in block[:-1]) <= MAX_WRAP_WIDTH]
+    wrapped = [block for block in blocks if max(widths[n] for n in block) <= MAX_WRAP_WIDTH]
     if not wrapped:
         return []
-    width = max([MIN_WRAP_WIDTH] + [widths[n] for block in wrapped for n in block[:-1]])
+    # the wrap width: no line of a wrapped paragraph is longer, its last line included
+    width = max([MIN_WRAP_WIDTH] + [widths[n] for block in wrapped for n in block])
     out = []
     for block in wrapped:
         for a, b in zip(block, block[1:]):
