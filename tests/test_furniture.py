@@ -286,3 +286,12 @@ def test_html_description_repeated_as_first_paragraph_is_the_deck(tmp_path):
     claims = claims_of(load_article_file(path)[0])
     assert (claims[0].text, claims[0].kind) == (deck, "headline")
     assert [c.text for c in claims if not c.boilerplate] == STORY
+
+
+def test_all_caps_section_names_are_subheads_not_datelines():
+    text = "\n\n".join(STORY[:2] + ["Here are the plans, in alphabetical order:", "AUSTRALIA",
+                                   "Australia plans to allow travel from mid-2022, officials said.", "BELGIUM",
+                                   "Belgium plans to ease measures from June 9, the government said."])
+    got = kinds_of(text)
+    assert got["AUSTRALIA"] == "subhead" and got["BELGIUM"] == "subhead"
+    assert got["Australia plans to allow travel from mid-2022, officials said."] is None

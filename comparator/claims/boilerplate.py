@@ -138,7 +138,7 @@ RULES: tuple[Rule, ...] = (
           "time stamp line", case=True),
     # datelines standing alone, and date/time lines
     _rule("dateline", r"^[A-Z][A-Z.'’-]+( [A-Z][A-Z.'’-]+){0,3}(,\s*[A-Z][\w.]*( [A-Z][\w.]*)?)?\s*"
-          r"(\([^)]{1,30}\))?\s*[—–-]{0,2}\s*$", "dateline on its own line", case=True),
+          r"(\([^)]{1,30}\)\s*[—–-]{0,2}|[—–-]{1,2})\s*$", "dateline on its own line", case=True),
     _rule("dateline", rf"^((Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
           r"(\s*(,|at|/|\||-|–)?\s*\d{1,2}[:.]\d{2}\s*([AaPp]\.?[Mm]\.?)?\s*([A-Z]{2,4})?)?\W*$",
           "date and time line", case=True),
