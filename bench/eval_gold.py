@@ -10,6 +10,12 @@ alignment, omission and divergent-fact figures; see that file for the exact
 definitions), and pools the counts with ``<data>/../eval/pool.py``
 (micro-averages over events).
 
+goldcheck maps a claim to gold sentences by searching its text in the file,
+so a repeated sentence (an embedded tweet that repeats a quoted paragraph) is
+mapped to its first occurrence. The extra columns ``bp P@o``/``bp R@o`` score
+boilerplate with claims mapped by their offsets instead (body offset + the
+front matter's length), which is exact for repeats.
+
 The data is licensed for local evaluation only: the script reads it and
 writes reports under ``--out`` (default: a temporary folder), never into the
 repository.
@@ -32,8 +38,40 @@ COLUMNS = (
     ("boilerplate_p", "bp P"), ("boilerplate_r", "bp R"), ("voice_acc", "voice"),
     ("speaker_acc", "speaker"), ("align_p", "al P"), ("align_r", "al R"), ("align_f1", "al F1"),
     ("omission_p", "om P"), ("omission_r", "om R"), ("divergent_p", "dv P"),
-    ("divergent_r", "dv R"), ("divergent_findings", "dv n"),
+    ("divergent_r", "dv R"), ("divergent_findings", "dv n"), ("bp_offsets_p", "bp P@o"),
+    ("bp_offsets_r", "bp R@o"),
 )
+
+
+def boilerplate_by_offsets(event: Path, report: Path, gold_file: Path) -> dict[str, int]:
+    """Boilerplate counts (tp, fp, fn) with claims mapped to gold sentences by exact offsets."""
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    rep = json.loads((report / "report.json").read_text(encoding="utf-8"))
+    story = {s["id"] for s in gold["sentences"] if s["kind"] == "story"}
+    files = {a["id"]: Path(a.get("source_path") or "").name for a in rep["articles"]}
+    counts = {"tp": 0, "fp": 0, "fn": 0}
+    for c in rep["claims"]:
+        name = files.get(c["article"], "")
+        if not (event / name).is_file():
+            continue
+        content = (event / name).read_text(encoding="utf-8")
+        body_at = content.index("\n---\n", 4) + 5 if content.startswith("---\n") else 0
+        lo, hi = body_at + c["start"], body_at + c["end"]
+        if " ".join(content[lo:hi].split()) != " ".join(c["text"].split()):
+            continue  # an appended headline: not in the file's body
+        for s in gold["sentences"]:
+            overlap = min(hi, s["end"]) - max(lo, s["start"])
+            if s["file"] == name and overlap > 0 and overlap >= 0.5 * min(hi - lo, s["end"] - s["start"]):
+                truth, pred = s["id"] not in story, bool(c["boilerplate"])
+                counts["tp"] += pred and truth
+                counts["fp"] += pred and not truth
+                counts["fn"] += (not pred) and truth
+    return counts
+
+
+def _offset_figures(c: dict[str, int]) -> dict[str, float]:
+    return {"bp_offsets_p": round(c["tp"] / max(1, c["tp"] + c["fp"]), 3),
+            "bp_offsets_r": round(c["tp"] / max(1, c["tp"] + c["fn"]), 3)}
 
 
 def events(gold: Path, only: str | None) -> list[Path]:
@@ -74,23 +112,30 @@ def main(argv: list[str] | None = None) -> None:
 
     rows: list[tuple[str, dict]] = []
     lines = []
+    offsets_total = {"tp": 0, "fp": 0, "fn": 0}
     for event in events(gold, args.events):
         comp = comparator.compare([event])
         report = out / event.name
         comparator.write_reports(comp, report, formats=("json",))
         line = score(eval_dir, "goldcheck.py", str(event), str(report), "--json").strip()
         lines.append(line)
-        rows.append((event.name, json.loads(line)))
+        gold_file = gold / f"{event.name}.gold.json"
+        by_offsets = boilerplate_by_offsets(event, report, gold_file if gold_file.exists() else event / "gold.json")
+        for k, v in by_offsets.items():
+            offsets_total[k] += v
+        rows.append((event.name, {**json.loads(line), **_offset_figures(by_offsets)}))
     pooled_file = out / "gold.jsonl"
     pooled_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     pooled = json.loads(score(eval_dir, "pool.py", str(pooled_file)))
+    pooled.update(_offset_figures(offsets_total))
 
     if args.json:
         for name, row in rows:
             print(json.dumps({"event": name, **row}, sort_keys=True))
         print(json.dumps({"event": "pooled", **pooled}, sort_keys=True))
         return
-    flat = [(name, _flat(row)) for name, row in rows] + [("pooled", pooled)]
+    flat = [(name, {**_flat(row), **{k: v for k, v in row.items() if k.startswith("bp_offsets")}})
+            for name, row in rows] + [("pooled", pooled)]
     width = max(len(n) for n, _ in flat)
     print(f"{'event':<{width}}  " + "  ".join(f"{h:>7}" for _, h in COLUMNS))
     for name, row in flat:

@@ -133,7 +133,7 @@ def cli() -> None:
 def compare(paths: tuple[str, ...], model: str | None, min_score: float | None,
             lexicons: tuple[str, ...], no_cache: bool, cache_dir: str | None, event: str | None,
             output: str | None, formats: str, tables_dir: str | None, quiet: bool, verbose: int) -> None:
-    """Compare the articles in PATHS (files or folders; together one event).
+    """Compare the articles in PATHS (files, folders or http(s) URLs; together one event).
 
     Writes report.json, report.md and report.html to the output folder and
     prints a short summary. Exit code 2 on bad input.
@@ -172,7 +172,9 @@ def claims(path: str, as_json: bool, event: str | None) -> None:
     from comparator.load import load_articles
     from comparator.nlp import parse_articles
 
-    articles = load_articles([path], event=event)
+    from comparator.load.headline import with_headline
+
+    articles = tuple(with_headline(a) for a in load_articles([path], event=event))
     docs = parse_articles(articles)
     for article in articles:
         found = extract_claims(article, docs[article.id])

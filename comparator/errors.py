@@ -64,6 +64,12 @@ class TooLargeError(InputError):
     code = "E107"
 
 
+class FetchError(InputError):
+    """A URL given as input could not be fetched (network, HTTP status, size)."""
+
+    code = "E120"
+
+
 class NotEnoughArticlesError(InputError):
     code = "E110"
 

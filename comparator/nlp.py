@@ -5,7 +5,10 @@ component before the parser, ``comparator_boundaries``, which presets
 sentence boundaries the parser gets wrong in news text: every paragraph
 (line) starts a sentence, and no sentence starts right after a comma, colon
 or semicolon, just inside an opening quote mark, on a closing quote mark or
-on a lowercase word (so ``,” the spokesperson said.`` stays attached).
+on a lowercase word (so ``,” the spokesperson said.`` stays attached), nor
+after a rank, title, initial or month abbreviation that precedes a name or a
+number (``Sgt. Lena Duarte``, ``Jan. 9``; the list is
+:mod:`comparator.claims.abbreviations`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import sys
 from typing import TYPE_CHECKING, Any, Sequence
 
 from comparator.errors import ModelError
+from comparator.claims.abbreviations import abbreviation_before, continues_sentence
 from comparator.claims.quotes import find_quotes
 from comparator.types import Article
 
@@ -49,6 +53,8 @@ def set_boundaries(doc: "Doc") -> "Doc":
             token.is_sent_start = False
         elif prev.idx in marks_close and token.i >= 2 and doc[token.i - 2].text == ",":
             token.is_sent_start = False  # “…,” Talwani wrote.
+        elif continues_sentence(abbreviation_before(doc, token.i), token.text):
+            token.is_sent_start = False  # Sgt. Lena Duarte; Jan. 9; J. R. Tolkien
     return doc
 
 
@@ -91,6 +97,9 @@ def load_nlp() -> "Language":
             Language.component(BOUNDARIES, func=set_boundaries)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(BOUNDARIES, before="parser")
+        from comparator.claims.abbreviations import add_tokenizer_exceptions
+
+        add_tokenizer_exceptions(nlp)  # "Sgt." one token (see comparator.claims.abbreviations)
         return nlp
     raise ModelError(
         f"no English spaCy pipeline is installed (tried {', '.join(MODEL_NAMES)}).",

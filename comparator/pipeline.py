@@ -98,6 +98,8 @@ def compare(
     from comparator.facts import attach_facts
     from comparator.framing.lexicon import lexicon_for
     from comparator.load import check_articles, load_articles
+    from comparator.load.headline import with_headline
+    from comparator.load.syndicated import drop_syndicated, syndicated_findings
     from comparator.nlp import nlp_model_name, parse_articles
 
     if settings is None:
@@ -110,7 +112,9 @@ def compare(
     clock = _Clock()
     with clock.stage("load"):
         articles = load_articles(sources, settings=settings, event=event)
+        articles, syndicated = drop_syndicated(articles)  # copies are a finding, not an error
         check_articles(articles)
+        articles = tuple(with_headline(a) for a in articles)  # headline claims index the text too
         lexicon_for(settings)  # a broken --lexicon fails now, not after the model loads
     with clock.stage("parse"):
         docs = parse_articles(articles)
@@ -148,6 +152,7 @@ def compare(
         for enrich in _enrichers():
             comp = enrich(comp, ctx)
         findings = [f for detect in _detectors() for f in detect(comp, ctx)]
+        findings += syndicated_findings(syndicated, comp.claims)
         order = {a.id: i for i, a in enumerate(articles)}
         comp = dataclasses.replace(comp, findings=finalize_findings(findings, order))
     return dataclasses.replace(comp, timings=dict(clock.timings))

@@ -27,6 +27,7 @@ FINDING_KINDS: tuple[str, ...] = (
     "wording",
     "sourcing",
     "emphasis",
+    "syndicated",
 )
 
 
@@ -54,6 +55,8 @@ class Article:
             "url": self.url,
             "published": self.published,
             "encoding": self.encoding,
+            "truncated": self.truncated,
+            "warnings": list(self.meta.get("warnings", ())),
         }
 
 
@@ -118,7 +121,10 @@ class Claim:
     quotes: tuple[tuple[int, int], ...] = ()  # quoted character ranges (article offsets)
     facts: tuple[Fact, ...] = ()
     mentions: tuple[Mention, ...] = ()
-    kind: str = "body"  # "body" | "headline" (a headline or deck, compared as its own claim)
+    # "body" | "headline": a headline or deck, compared as its own claim. Headline claims are always
+    # boilerplate (reason "headline" or "deck"), so body comparisons skip them; the title is appended
+    # to Article.text after a blank line (Article.meta["headline_start"]; comparator.load.headline).
+    kind: str = "body"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -136,6 +142,7 @@ class Claim:
             "quotes": [list(q) for q in self.quotes],
             "facts": [f.to_dict() for f in self.facts],
             "mentions": [m.to_dict() for m in self.mentions],
+            "kind": self.kind,
         }
 
 

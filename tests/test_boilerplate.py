@@ -37,14 +37,14 @@ def claims_of(text: str):
      "to any legitimate news publisher.", "footer"),
     ("CLICK HERE TO GET THE NEWS APP", "prompt"),
     ("Sign up for our Morning Briefing newsletter.", "prompt"),
-    ("Read more: Why the budget fight matters", "prompt"),
-    ("RELATED: Judge halts toll increase", "prompt"),
+    ("Read more: Why the budget fight matters", "related"),
+    ("RELATED: Judge halts toll increase", "related"),
     ("Follow Jane Roe on Twitter.", "prompt"),
     ("Advertisement", "prompt"),
-    ("Subscribe now for unlimited access.", "prompt"),
-    ("By Jane Doe and John Roe, Reuters", "credit"),
-    ("By JANE DOE", "credit"),
-    ("Published November 21, 2025 4:05pm EST", "credit"),
+    ("Subscribe now for unlimited access.", "paywall"),
+    ("By Jane Doe and John Roe, Reuters", "byline"),
+    ("By JANE DOE", "byline"),
+    ("Published November 21, 2025 4:05pm EST", "dateline"),
     ("Associated Press writer Mark Lee in Boston contributed.", "footer"),
     ("Image: Smoke rises over the harbor after the blast", "caption"),
     ("Subscribe to our YouTube channel!", "prompt"),
@@ -127,3 +127,61 @@ def test_a_prompt_in_a_short_story_paragraph_does_not_swallow_the_story():
     claims = claims_of("Residents were urged to register for alerts. Click here to sign up for our alerts.\n"
                        "Sign up for our newsletter.")
     assert [c.boilerplate_reason for c in claims] == [None, "prompt", "prompt"]
+
+
+@pytest.mark.parametrize("line", [
+    "You've reached your limit of free articles this month.",
+    "Get unlimited digital access for just $2.95 a week.",
+    "Already a subscriber? Log in to keep reading.",
+    "Subscribe to read the full article.",
+    "Create a free account to continue reading.",
+    "Register to read more.",
+    "To continue reading this article, you must be a subscriber.",
+    "Start your free trial today.",
+    "Unlock this article by subscribing.",
+    "The rest of this article is for members.",
+    "Only subscribers can read this story.",
+    "You have 3 free articles remaining.",
+])
+def test_paywall_wordings(line):
+    assert match_reason(line) == "paywall"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor said residents should register to vote.",
+    "He continued reading the statement to reporters.",
+    "Students need tutors to continue reading at grade level.",
+    "Police said they had full access to the building.",
+    "The trial will start next week, a court spokesperson said.",
+])
+def test_story_sentences_are_not_paywall(sentence):
+    assert match_reason(sentence) is None
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("WASHINGTON (AP) —", "dateline"),
+    ("PALM BEACH, Fla. —", "dateline"),
+    ("Nov. 21, 2025 4:05 PM EST", "dateline"),
+    ("Tuesday, April 17, 2018", "dateline"),
+    ("— Donald J. Trump (@realDonaldTrump) April 18, 2018", "embed"),
+    ("Denuclearization will be a great thing! pic.twitter.com/abc123", "embed"),
+    ("A post shared by Jane Roe (@janeroe) on Apr 3, 2021", "embed"),
+    ("Pictured: Migrants wait at the fence near Port Vell.", "caption"),
+    ("Clip: The governor speaks to reporters.", "caption"),
+    ("Don't miss: Council delays vote on water rates", "related"),
+    ("Also on Harbor Herald: Three injured in pile-up", "related"),
+    ("Details here.", "related"),
+])
+def test_more_kinds_of_furniture(line, kind):
+    assert match_reason(line) == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "NASA said the launch was delayed.",
+    "Top officials said on April 17, 2018 that the plan would go ahead.",
+    "He was born on April 17, 1950.",
+    "Smith (pictured) said the vote was unfair.",
+    "More details emerged on Tuesday, police said.",
+])
+def test_story_sentences_of_the_same_shapes_stay_story(sentence):
+    assert match_reason(sentence) is None

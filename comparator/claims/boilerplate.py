@@ -1,10 +1,26 @@
-"""Text around the story that is not the story: captions, credits, footers, prompts.
+"""Page furniture in text: the one table of wording rules, by kind.
 
 Decided per paragraph (one line of the text) with transparent rules: the
 pattern table :data:`RULES` (first match wins, so stronger reasons come
 first) plus one shape cue: a short line without a verb and without terminal
-punctuation above the first real sentence is a caption or credit. Reasons
-are ``caption``, ``credit``, ``footer`` and ``prompt``.
+punctuation above the first real sentence is a caption or credit. The kinds
+(:data:`REASONS`, carried by ``Claim.boilerplate_reason``):
+
+- ``caption``: a sentence describing a picture or a video;
+- ``credit``: a photo or video credit;
+- ``byline``: "By Jane Roe, Reuters";
+- ``dateline``: a time-stamp line ("Published 4:05 PM EST, Nov. 21, 2025");
+- ``subhead``: a section subhead or a run-in label ("UPDATE:", "Why it matters:");
+- ``related``: links to and teasers of other stories ("Read more: ...", "Details here.");
+- ``prompt``: newsletter, app, social and subscription promotion;
+- ``paywall``: a paywall or metering notice ("You've reached your limit of free articles");
+- ``footer``: syndication, copyright, contributor and contact lines;
+- ``embed``: an embedded post or pull quote repeating words of the story;
+- ``duplicate``: a later verbatim copy of a paragraph (reported once);
+- ``headline``/``deck``: the headline and the deck (claims of kind ``headline``).
+
+Rules that need the whole article (a "More stories" section, repeats, decks,
+run-in labels, page structure from HTML) live in :mod:`.furniture`.
 """
 
 from __future__ import annotations
@@ -12,7 +28,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-REASONS: tuple[str, ...] = ("caption", "credit", "footer", "prompt")
+REASONS: tuple[str, ...] = (
+    "caption", "credit", "byline", "dateline", "subhead", "related", "prompt", "paywall", "footer",
+    "embed", "duplicate", "headline", "deck",
+)
 
 #: A line with at most this many words, no verb and no end punctuation is a caption/credit at the top.
 MAX_SHAPE_WORDS = 10
@@ -34,8 +53,28 @@ def _rule(reason: str, pattern: str, note: str, *, case: bool = False) -> Rule:
 
 
 _NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de|la|and|for))*"
+_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
+          r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 
 RULES: tuple[Rule, ...] = (
+    # paywall and metering notices (an article ending in one is truncated)
+    _rule("paywall", r"\breached (your|the) (limit|maximum)\b|\b(free|complimentary) (articles?|stories|"
+          r"reads?) (left|remaining|this month)\b|\b\d+ (free )?(articles?|stories) (left|remaining)\b",
+          "metering notice"),
+    _rule("paywall", r"\bunlimited (digital )?access\b|\bsubscribe (now )?to (continue|keep) reading\b|"
+          r"\b(to )?(continue|keep) reading,? (please )?(subscribe|log in|sign in|register)\b|"
+          r"\b(log|sign) in to (continue|keep) reading\b|\balready (a|an existing) (subscriber|member)\b|"
+          r"\bthis (article|story|content) is (only )?(available|reserved|exclusive) (to|for) "
+          r"(subscribers|members)\b|\bsubscribers? only\b", "subscription wall"),
+    _rule("paywall", r"\bto (continue|keep) reading(,| this\b| the (full )?(article|story)\b|\W*$)|\b(subscribe|register|sign up|log in|sign in) "
+          r"(now )?to (read|see|unlock|access) (the|this|more|full|our)\b|\bread the full (story|article) "
+          r"with\b|\b(unlock|access) (this|the full) (article|story)\b|\bstart (your|a) free trial\b|"
+          r"\balready have an account\W+(sign|log) in\b|\b(please )?(log|sign) in or (register|subscribe)\b|"
+          r"\bonly (subscribers|members) can (read|see|access)\b|\bthe rest of this (article|story) is "
+          r"(for|available to|reserved for) (subscribers|members)\b|\bget full access to\b|"
+          r"\bsubscribe (for|from) (just |only )?[$€£]\s?\d", "subscription wall"),
+    _rule("paywall", r"^\W*cancel (at )?any ?time\W*$|\bfor (just|only) [$€£]\s?\d[\d.,]* (a|per|/) "
+          r"(week|month|year)\b", "subscription offer"),
     # footers: syndication, copyright, contact and contributor lines
     _rule("footer", r"\ball content (created|produced) by\b", "syndication notice"),
     _rule("footer", r"\bavailable without charge\b", "syndication notice"),
@@ -60,7 +99,8 @@ RULES: tuple[Rule, ...] = (
           "author bio", case=True),
     _rule("footer", r"\bthe views expressed (here|in this)\b", "opinion disclaimer"),
     _rule("footer", r"\bfor (licensing|reprint) (opportunities|inquiries|requests)\b", "licensing line"),
-    _rule("footer", r"\bthis (story|article) has been (updated|corrected)\b", "update note"),
+    _rule("footer", r"\bthis (story|article) has been (updated|corrected)\b(?! to (note|say|show|reflect) that)",
+          "update note"),
     # prompts: newsletters, apps, links
     _rule("prompt", r"\b(click|tap) here\b", "link prompt"),
     _rule("prompt", r"^\W*sign up\b|\bsign up (now|here|today)\b|\bsign up (for|to) (our|my) ",
@@ -72,8 +112,11 @@ RULES: tuple[Rule, ...] = (
     _rule("prompt", r"^\W*(?i:follow) ((?i:us|him|her|them)|[A-Z]\w+( [A-Z]\w+)?) (?i:on) "
           r"(?i:twitter|x|facebook|instagram|threads|bluesky)\b",
           "social prompt", case=True),
-    _rule("prompt", r"^\W*(read|see|watch|listen|also read|read more|more|related|recommended|trending)"
-          r"\s*(:|more\b|also\b|next\b)", "read-more prompt"),
+    _rule("related", r"^\W*(read|see|watch|listen|also read|read more|more|related|recommended|trending|"
+          r"don'?’?t miss|also on [\w ]{1,30}|more (from|on) [\w ]{1,30})"
+          r"\s*(:|more\b|also\b|next\b)", "read-more link"),
+    _rule("related", r"^\W*((more )?details|(read )?more|the full story|full story|full coverage|"
+          r"(watch|see) (it|the video|more)|video|photos)\s+(here|below)\W*$", "link stub"),
     _rule("prompt", r"^\W*(advertisement|story continues below|continue reading)\W*$", "page furniture"),
     _rule("prompt", r"\blisten to this (article|story)\b", "audio prompt"),
     # captions (a sentence that describes a picture) and bare credits
@@ -88,10 +131,29 @@ RULES: tuple[Rule, ...] = (
     _rule("caption", r"^\W*(photo|image|video|graphic|illustration|picture)s?\s*:", "labelled caption"),
     _rule("credit", r"^\W*(credit|source|courtesy)\s*:", "credit line"),
     _rule("credit", r"^[^.!?]{0,60}\bscreen\s?(capture|shot|grab)\b[^.!?]{0,60}$", "screen-capture credit"),
-    _rule("credit", r"^By\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}(\s*(,|and|\||—|-)[^.!?]{0,60})?$",
+    _rule("byline", r"^By\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}(\s*(,|and|\||—|-)[^.!?]{0,60})?$",
           "byline", case=True),
-    _rule("credit", r"^(Published|Updated|Posted|Last updated)\b[^.!?]{0,60}\d[^.!?]{0,40}$",
+    _rule("dateline", r"^(Published|Updated|Posted|Last updated)(\s+(on|at))?:?(\s*([A-Z][a-z]{2,8}\.?,?|"
+          r"\d{1,4}(:\d{2})?,?|[AaPp]\.?[Mm]\.?,?|[A-Z]{2,4},?|at|on|[-–|/]))+\s*$",
           "time stamp line", case=True),
+    # datelines standing alone, and date/time lines
+    _rule("dateline", r"^[A-Z][A-Z.'’-]+( [A-Z][A-Z.'’-]+){0,3}(,\s*[A-Z][\w.]*( [A-Z][\w.]*)?)?\s*"
+          r"(\([^)]{1,30}\)\s*[—–-]{0,2}|[—–-]{1,2})\s*$", "dateline on its own line", case=True),
+    _rule("dateline", rf"^((Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+          r"(\s*(,|at|/|\||-|–)?\s*\d{1,2}[:.]\d{2}\s*([AaPp]\.?[Mm]\.?)?\s*([A-Z]{2,4})?)?\W*$",
+          "date and time line", case=True),
+    # embedded posts: the signature line of a tweet, an Instagram credit, a bare post link
+    _rule("embed", rf"[—–-]\s*[^()\n]{{1,60}}\(@\w{{1,15}}\)\s*{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\W*$",
+          "tweet signature", case=True),
+    _rule("embed", r"\bpic\.twitter\.com/\w+|^\W*a post shared by\b|^\W*view this post on instagram\b",
+          "embedded post"),
+    # labelled captions of pasted copy: "Pictured: ...", "Clip: ..."
+    _rule("caption", r"^\W*(pictured|clip|above|below|inset|main (picture|image|photo)|top|left|right)"
+          r"(\s*\((left|right|above|below|top|centre|center)\))?\s*:\s*\S", "labelled caption"),
+    # video captions of TV sites: "...; chief correspondent Jane Roe reports from Paris."
+    _rule("caption", r"[;—–-]\s*([\w'’-]+\s+){0,5}(correspondent|reporter|anchor|host|contributor|"
+          r"analyst)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){1,3}\s+(reports|has (more|the (story|details|"
+          r"latest))|explains|weighs in)\b[^.!?]*\.?$", "video caption", case=True),
     _rule("credit", rf"^\(?{_NAME}\s?/\s?{_NAME}\)?$", "Name/Agency credit line", case=True),
 )
 
@@ -123,8 +185,9 @@ def paragraph_reason(text: str, *, has_verb: bool, at_top: bool) -> str | None:
 
 def covers_paragraph(reason: str, sentences: int) -> bool:
     """Whether a paragraph-level ``reason`` applies to every sentence of the paragraph:
-    always for footers, for short caption/credit paragraphs, never for prompts (only the
-    sentence that asks the reader to do something is boilerplate)."""
-    if reason == "prompt":
+    always for footers and paywall notices, for short caption/credit paragraphs, for
+    prompts and related links only when the paragraph is one sentence (only the
+    sentence that asks the reader to do something is furniture)."""
+    if reason in ("prompt", "related"):
         return sentences == 1
-    return reason == "footer" or sentences <= MAX_WHOLE_PARAGRAPH_SENTENCES
+    return reason in ("footer", "paywall") or sentences <= MAX_WHOLE_PARAGRAPH_SENTENCES

@@ -15,7 +15,9 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from comparator.claims.abbreviations import abbreviation_before, continues_sentence
 from comparator.claims.boilerplate import covers_paragraph, match_reason, paragraph_reason
+from comparator.claims.furniture import LABEL_ONLY, article_reasons, label_end
 from comparator.claims.quotes import (
     REPORTING_VERBS, Segment, classify_voice, clip, find_quotes, is_title, paragraphs)
 from comparator.claims.speakers import assign_speakers
@@ -25,12 +27,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 CLOSERS = "\"'”’»)]} "
+#: Furniture kinds whose claims are headline claims (``Claim.kind == "headline"``).
+HEADLINE_REASONS = ("headline", "deck")
 
 
 def segment(text: str, doc: "Doc") -> tuple[Segment, ...]:
     """Sentence ranges of ``text`` in reading order (never across a line break)."""
     has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
-    starts = sorted({s.start_char for s in doc.sents}) if has_sents else []
+    starts = sorted({s.start_char for s in doc.sents if not _after_abbreviation(doc, s.start)}) \
+        if has_sents else []
     out: list[Segment] = []
     for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
         lo, hi = bisect.bisect_right(starts, p_start), bisect.bisect_left(starts, p_end)
@@ -54,9 +59,23 @@ def segment(text: str, doc: "Doc") -> tuple[Segment, ...]:
                 joined[-1] = (joined[-1][0], b)
             else:
                 joined.append((a, b))
+        if joined:  # "UPDATE: The senator said…": the run-in label is a claim of its own
+            cut = label_end(text, *joined[0])
+            if cut is not None:
+                rest = _trim(text, cut, joined[0][1])
+                joined[0:1] = [(joined[0][0], cut), rest]
         out.extend(Segment(a, b, p_index) for a, b in joined
                    if any(ch.isalnum() for ch in text[a:b]))
     return tuple(out)
+
+
+def _after_abbreviation(doc: "Doc", i: int) -> bool:
+    """Token ``i`` follows a title, initial or month abbreviation it belongs with (``Sgt. | Lena``).
+
+    The parser may still start a sentence there although the boundary component
+    said not to; this drops such starts (see :mod:`.abbreviations`).
+    """
+    return i > 0 and continues_sentence(abbreviation_before(doc, i), doc[i].text)
 
 
 def _tail_attribution(text: str, doc: "Doc", prev_end: int, start: int, end: int) -> bool:
@@ -89,8 +108,9 @@ def _has_verb(doc: "Doc", start: int, end: int) -> bool:
     return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
-def _boilerplate(text: str, doc: "Doc", sentences: tuple[Segment, ...]) -> list[str | None]:
-    """The boilerplate reason of every sentence (None for story text)."""
+def _boilerplate(text: str, doc: "Doc", sentences: tuple[Segment, ...], article: Article | None = None,
+                 quotes: tuple[tuple[int, int], ...] = ()) -> list[str | None]:
+    """The furniture kind of every sentence (None for story text): wording rules, then article rules."""
     reasons: list[str | None] = [None] * len(sentences)
     by_para: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
@@ -108,7 +128,11 @@ def _boilerplate(text: str, doc: "Doc", sentences: tuple[Segment, ...]) -> list[
             for i in idx:
                 reasons[i] = match_reason(text[sentences[i].start:sentences[i].end])
         at_top = at_top and all(reasons[i] for i in idx)
-    return reasons
+    for i, s in enumerate(sentences):
+        if LABEL_ONLY.match(text[s.start:s.end]):
+            reasons[i] = "subhead"
+    meta = article.meta if article is not None else {}
+    return article_reasons(text, doc, sentences, reasons, meta, quotes)
 
 
 def _mentions(doc: "Doc", start: int, end: int) -> tuple[Mention, ...]:
@@ -125,7 +149,7 @@ def extract_claims(article: Article, doc: "Doc") -> tuple[Claim, ...]:
     sentences = segment(text, doc)
     quotes = tuple(q for q in find_quotes(text) if not is_title(text, q))  # names aren't words
     speakers = assign_speakers(text, doc, quotes, sentences)
-    reasons = _boilerplate(text, doc, sentences)
+    reasons = _boilerplate(text, doc, sentences, article, tuple((q.start, q.end) for q in quotes))
     claims = []
     for index, (s, reason) in enumerate(zip(sentences, reasons)):
         ranges = clip(quotes, s.start, s.end)
@@ -148,6 +172,7 @@ def extract_claims(article: Article, doc: "Doc") -> tuple[Claim, ...]:
             speaker=speaker,
             boilerplate=reason is not None,
             boilerplate_reason=reason,
+            kind="headline" if reason in HEADLINE_REASONS else "body",
             quotes=ranges,
             mentions=_mentions(doc, s.start, s.end),
         ))

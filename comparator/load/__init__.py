@@ -4,7 +4,7 @@
 >>> check_articles(arts)                                    # doctest: +SKIP
 
 Supported files: ``.txt``/``.md`` (optional YAML front matter), ``.html``/``.htm``
-(trafilatura), ``.json``/``.jsonl``/``.csv`` (article records). A folder
+(trafilatura; also ``http(s)://`` URLs, fetched by :mod:`.fetch`), ``.json``/``.jsonl``/``.csv`` (article records). A folder
 contributes its supported files sorted by name, skipping hidden files, files
 starting with ``_`` and ``README*``; sub-folders are not entered.
 """
@@ -72,6 +72,13 @@ def load_articles(
                                  hint=f"Claim ids are '<article>:<index>'; use an id like {slug(source.id)!r}.")
             loaded.append((False, source))
             continue
+        from comparator.load.fetch import is_url
+
+        if is_url(source):
+            from comparator.load.fetch import load_url
+
+            loaded.append((False, load_url(str(source).strip(), max_bytes=settings.max_file_bytes)))
+            continue
         for path, shown in _expand(source):
             is_record = SUPPORTED_SUFFIXES.get(path.suffix.lower()) in _RECORD_FORMATS
             if is_record:
@@ -134,7 +141,21 @@ def _did_you_mean(path: Path) -> str:
 
 def load_article_file(path: str | Path, *, settings: Settings | None = None,
                       shown: str | None = None) -> tuple[Article, ...]:
-    """The article(s) in one file: one for text/Markdown/HTML, several for corpora."""
+    """The article(s) in one file: one for text/Markdown/HTML, several for corpora.
+
+    ``Article.truncated`` is set for bodies ending in an ellipsis or a paywall
+    notice (:func:`comparator.load.headline.is_truncated`).
+    """
+    import dataclasses
+
+    from comparator.load.headline import is_truncated
+
+    return tuple(a if a.truncated or not is_truncated(a.text) else dataclasses.replace(a, truncated=True)
+                 for a in _load_file(path, settings=settings, shown=shown))
+
+
+def _load_file(path: str | Path, *, settings: Settings | None = None,
+               shown: str | None = None) -> tuple[Article, ...]:
     settings = settings or Settings()
     path = Path(path)
     shown = shown or str(path)
@@ -162,12 +183,18 @@ def load_article_file(path: str | Path, *, settings: Settings | None = None,
         from comparator.load.html import decode_html, parse_html
 
         decoded = decode_html(data, shown)
-        return (parse_html(decoded.text, path=path, source_path=shown, encoding=decoded.encoding),)
+        return (parse_html(decoded.text, path=path, source_path=shown, encoding=decoded.encoding,
+                           warnings=decoded.warnings),)
     decoded: Decoded = decode_bytes(data, shown)
     if fmt in ("text", "markdown"):
         from comparator.load.text import parse_text
 
-        return (parse_text(decoded.text, path=path, source_path=shown, encoding=decoded.encoding, fmt=fmt),)
+        art = parse_text(decoded.text, path=path, source_path=shown, encoding=decoded.encoding, fmt=fmt)
+        if decoded.warnings:
+            import dataclasses
+
+            art = dataclasses.replace(art, meta={**art.meta, "warnings": list(decoded.warnings)})
+        return (art,)
     from comparator.load.records import parse_records
 
     return parse_records(decoded.text, path=path, source_path=shown, encoding=decoded.encoding,

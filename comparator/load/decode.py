@@ -8,6 +8,7 @@ UTF-8 nor plausible cp1252 raise :class:`EncodingError`.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from comparator.errors import BinaryInputError, EncodingError
@@ -67,6 +68,7 @@ class Decoded:
 
     text: str
     encoding: str
+    warnings: tuple[str, ...] = ()  # fallbacks taken (see comparator.load.charset)
 
 
 def _binary(path: str, kind: str) -> BinaryInputError:
@@ -113,7 +115,63 @@ def decode_bytes(data: bytes, path: str) -> Decoded:
     decoded = _check_controls(Decoded(text, "cp1252"), path)
     if not _plausible_cp1252(text):
         raise _undecodable(data, path, utf8_error)
-    return decoded
+    return _unless_mojibake(data, decoded)
+
+
+#: Symbols of Latin-1's upper half inside a word ("W±sik", "£ucja", "S³ubice"): the signature of
+#: Central-European (ISO-8859-2, cp1250...) text read as cp1252. « » ¡ ¿ are left out (French, Spanish).
+_MOJIBAKE = re.compile(r"[A-Za-z][\xa1-\xa9\xac-\xba\xbc-\xbe][a-z]|(?<![\w\xa1-\xbf])"
+                       r"[\xa3\xa5\xa6\xa8\xaa\xac\xaf\xb1-\xb3\xb5\xb6\xb9\xba\xbc-\xbe][a-z]")
+#: Mid-word symbols from which a cp1252 reading is re-checked by detection.
+MIN_MOJIBAKE_HITS = 2
+
+
+#: When charset-normalizer finds several equally good single-byte readings (ISO-8859-2, -4 and -10
+#: read Polish alike), the one most used on the web wins (W3Techs' charset usage ranking).
+WEB_CHARSETS: tuple[str, ...] = (
+    "utf-8", "cp1252", "cp1251", "cp1250", "iso8859-2", "iso8859-15", "shift_jis", "gb18030", "euc_kr",
+    "euc_jp", "big5", "cp1256", "cp1254", "cp1253", "cp1255", "cp1257", "koi8-r", "iso8859-5", "iso8859-7",
+    "iso8859-9", "cp874", "iso8859-4", "iso8859-10", "iso8859-13", "iso8859-16",
+)
+
+
+def detect_charset(data: bytes) -> str | None:
+    """charset-normalizer's reading of ``data`` (a Python codec name), ties broken by :data:`WEB_CHARSETS`."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    tied = [m for m in matches if m.chaos <= best.chaos + 0.005 and m.coherence >= best.coherence - 0.01]
+    names = []
+    for m in tied:
+        try:
+            names.append(codecs.lookup(m.encoding).name)
+        except LookupError:
+            continue
+    if not names:
+        return None
+    rank = {n: i for i, n in enumerate(WEB_CHARSETS)}
+    return min(names, key=lambda n: (rank.get(n, len(rank)), names.index(n)))
+
+
+def _unless_mojibake(data: bytes, decoded: Decoded) -> Decoded:
+    """A cp1252 reading, or charset-normalizer's guess (with a warning) when cp1252 gives mojibake."""
+    hits = len(_MOJIBAKE.findall(decoded.text))
+    if hits < MIN_MOJIBAKE_HITS:
+        return decoded
+    name = detect_charset(data)
+    if name is None:
+        return decoded
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return decoded
+    if len(_MOJIBAKE.findall(text)) >= hits:
+        return decoded
+    return Decoded(text, name, (f"not UTF-8 and read as {name} (detected): as Windows-1252 it showed "
+                                f"{hits} symbols inside words. Re-save the file as UTF-8 to be sure.",))
 
 
 def _clean_utf8(data: bytes) -> bool:

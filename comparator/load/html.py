@@ -2,19 +2,17 @@
 
 Paragraphs of the main text become lines of ``Article.text``. A first line
 that repeats the title is dropped (the title is kept in ``Article.title``).
-Navigation, footers, related links and reader comments are left out. Pages
-that are neither UTF-8 nor cp1252 are decoded with the charset they declare
-(``<meta charset>``), as read by lxml.
+Navigation, footers, related links and reader comments are left out. Bytes
+are decoded by :func:`comparator.load.charset.decode_html` (BOM, declared
+charset, detection), which records the charset and any fallback warnings.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import codecs
-
-from comparator.errors import EmptyInputError, EncodingError
-from comparator.load.decode import Decoded, decode_bytes
+from comparator.errors import EmptyInputError
+from comparator.load.charset import decode_html  # noqa: F401  (re-exported: load/__init__ uses it)
 from comparator.load.fields import build_article, newlines
 from comparator.types import Article
 
@@ -32,23 +30,15 @@ def _config():
     return config
 
 
-def decode_html(data: bytes, path: str) -> Decoded:
-    """Like :func:`decode_bytes`, falling back on the page's declared charset."""
-    try:
-        return decode_bytes(data, path)
-    except EncodingError as exc:
-        import lxml.html
+def parse_html(html: str, *, path: Path, source_path: str, encoding: str,
+               warnings: tuple[str, ...] = ()) -> Article:
+    """An :class:`Article` from decoded HTML.
 
-        declared = lxml.html.document_fromstring(data).getroottree().docinfo.encoding
-        try:
-            name = codecs.lookup(declared or "").name
-            return Decoded(data.decode(name), name)
-        except (LookupError, UnicodeDecodeError):
-            raise exc from None
-
-
-def parse_html(html: str, *, path: Path, source_path: str, encoding: str) -> Article:
-    """An :class:`Article` from decoded HTML."""
+    ``Article.meta`` gets ``furniture`` (``[start, end, kind]`` spans of the
+    text that the page's markup marks as captions, related links, paywall
+    prompts...; see :mod:`comparator.load.structure`) and ``warnings`` (the
+    decoding fallbacks taken) when there are any.
+    """
     import trafilatura
 
     if not html.strip():
@@ -83,7 +73,18 @@ def parse_html(html: str, *, path: Path, source_path: str, encoding: str) -> Art
         "url": getattr(doc, "url", None),
         "published": getattr(doc, "date", None),
     }
-    extra = {}
+    extra: dict = {}
+    from comparator.load.structure import furniture_spans
+
+    spans = furniture_spans(text, html)
+    description = " ".join((getattr(doc, "description", None) or "").split()).casefold()
+    first = text.split("\n", 1)[0]
+    if description and " ".join(first.split()).casefold() == description:
+        spans = [[0, len(first), "deck"]] + [sp for sp in spans if sp[0] != 0]
+    if spans:
+        extra["furniture"] = spans
+    if warnings:
+        extra["warnings"] = list(warnings)
     for key in ("author", "hostname", "description", "language"):
         value = getattr(doc, key, None)
         if value:

@@ -1,6 +1,7 @@
 """Corpora of article records: JSON (a list, or ``{"articles": [...]}``), JSONL and CSV.
 
-Record fields: ``text`` and ``outlet`` (required), ``title``, ``url``,
+Record fields: ``text`` and ``outlet`` (required; a record with an http(s) ``url``
+and no ``text`` is fetched, see :mod:`comparator.load.fetch`), ``title``, ``url``,
 ``published``, ``event``; other fields are kept in ``Article.meta``. Article
 ids are slugs of the outlet; ``source_path`` is ``path#L<line>`` for JSONL and
 ``path#<index>`` (0-based record index) for JSON and CSV. The event of each
@@ -139,6 +140,10 @@ def _object(item: Any, file: str, where: str, line: int | None) -> Mapping[str, 
 
 def _article(raw: RawRecord, *, path: Path, file: str, encoding: str, fmt: str) -> Article:
     data = raw.data
+    from comparator.load.fetch import is_url
+
+    if blank(data.get("text")) and is_url(data.get("url")) and not blank(data.get("outlet")):
+        return _fetched(raw, fmt=fmt)
     for key in REQUIRED:
         if blank(data.get(key)):
             state = "is empty" if key in data else "has no"
@@ -162,6 +167,26 @@ def _article(raw: RawRecord, *, path: Path, file: str, encoding: str, fmt: str) 
     return build_article(
         path=path, source_path=raw.source_path, text=text, encoding=encoding, fmt=fmt,
         fields=data, extra=extra, article_id=slug(str(data["outlet"])),
+    )
+
+
+def _fetched(raw: RawRecord, *, fmt: str) -> Article:
+    """A record with a URL and no text: the page is fetched (see :mod:`comparator.load.fetch`)."""
+    import dataclasses
+
+    from comparator.config import Settings
+    from comparator.load.fetch import load_url
+
+    data = raw.data
+    page = load_url(str(data["url"]).strip(), max_bytes=Settings().max_file_bytes)
+    extra = {k: v for k, v in data.items() if k not in FIELDS and not blank(v)}
+    if "event" in extra:
+        extra["event"] = str(extra["event"]).strip()
+    fields = {k: (data.get(k) if not blank(data.get(k)) else getattr(page, k)) for k in ("title", "published")}
+    return dataclasses.replace(
+        page, id=slug(str(data["outlet"])), outlet=str(data["outlet"]).strip(), source_path=raw.source_path,
+        title=fields["title"], published=fields["published"],
+        meta={**page.meta, **extra, "format": fmt, "fetched_from": str(data["url"]).strip()},
     )
 
 

@@ -11,8 +11,11 @@ A file may start with a front matter block::
     Body text...
 
 ``Article.text`` is the body after the closing ``---`` line exactly, so claim
-offsets are offsets into the body. The only change made to the text is that
-CRLF and lone CR line ends become LF. Keys other than outlet, title, url and
+offsets are offsets into the body. The only changes made to the text are
+that CRLF and lone CR line ends become LF, and that soft line breaks inside a
+hard-wrapped paragraph become spaces of the same length
+(:func:`comparator.load.paragraphs.unwrap`), so offsets stay offsets into the
+body as it is in the file. Keys other than outlet, title, url and
 published (``date`` is accepted for published) are kept in ``Article.meta``.
 """
 
@@ -113,7 +116,12 @@ def parse_text(text: str, *, path: Path, source_path: str, encoding: str, fmt: s
     if fields.get("published") in (None, "") and "date" in fields:
         fields["published"] = fields.pop("date")
     extra = {k: v for k, v in fields.items() if k not in FIELDS}
+    from comparator.load.paragraphs import soft_breaks, unwrap
+
+    body = unwrap(fm.body, fmt)
+    if body != fm.body:
+        extra["soft_line_breaks"] = len(soft_breaks(fm.body, fmt))
     return build_article(
-        path=path, source_path=source_path, text=fm.body, encoding=encoding, fmt=fmt,
+        path=path, source_path=source_path, text=body, encoding=encoding, fmt=fmt,
         fields=fields, extra=extra,
     )

@@ -53,7 +53,11 @@ _DEFS: dict[str, Any] = {
         "source_path": _nullable("string"),
         "url": _nullable("string", description="As given by the input; not checked, never fetched."),
         "published": _nullable("string", description="ISO 8601 date or datetime, when known."),
-        "encoding": _nullable("string"),
+        "encoding": _nullable("string", description="Charset the input was decoded with."),
+        "truncated": {"type": "boolean", "description": "The text ends before the story does (an excerpt "
+                                                        "ending in an ellipsis, or a paywall notice)."},
+        "warnings": {"type": "array", "items": _STR, "description": "Loading fallbacks taken, e.g. a "
+                                                                      "mis-declared charset."},
     }, required=["id", "outlet", "title", "source_path", "url", "published"]),
     "fact": _obj({
         "kind": _ID,
@@ -75,13 +79,21 @@ _DEFS: dict[str, Any] = {
         **_SPAN,
         "voice": _VOICE,
         "speaker": _nullable("string"),
-        "boilerplate": {"type": "boolean"},
-        "boilerplate_reason": _nullable("string"),
+        "boilerplate": {"type": "boolean", "description": "Page furniture or headline: kept, never compared "
+                                                          "as story text."},
+        "boilerplate_reason": _nullable("string", description=(
+            "Furniture kind: caption, credit, byline, dateline, subhead, related, prompt, paywall, footer, "
+            "embed, duplicate, headline or deck (open set).")),
+        "kind": {"enum": ["body", "headline"], "description": (
+            "headline: the title (appended to the article text after a blank line, so offsets still index "
+            "it) or a deck; always boilerplate, so body comparisons never see it.")},
         "quotes": {"type": "array", "items": {"type": "array", "prefixItems": [_OFFSET, _OFFSET],
                                               "minItems": 2, "maxItems": 2}},
         "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},
         "mentions": {"type": "array", "items": {"$ref": "#/$defs/mention"}},
-    }, description="One sentence-level claim; article.text[start:end] == text."),
+    }, required=["id", "article", "index", "paragraph", "text", "start", "end", "voice", "speaker",
+                 "boilerplate", "boilerplate_reason", "quotes", "facts", "mentions"],
+        description="One sentence-level claim; article.text[start:end] == text."),
     "alignment": _obj({
         "claims": {"type": "array", "items": _ID, "minItems": 2, "uniqueItems": True},
         "score": {**_UNIT, "description": "Combined probability that the claims match."},

@@ -1,0 +1,247 @@
+"""Page furniture that only the whole article reveals: sections, repeats, decks, labels, structure.
+
+:mod:`.boilerplate` judges one paragraph by its wording; the rules here look
+at the article (paragraphs in order, ``Article.meta``):
+
+- **structure** (HTML): spans the loader marked from the page's markup
+  (``Article.meta["furniture"]``: ``[start, end, kind]`` lists; see
+  :mod:`comparator.load.structure`);
+- **headline** region: the title the pipeline appended to the text
+  (``Article.meta["headline_start"]``; see :mod:`comparator.load.headline`);
+- **related section**: a line such as "More from the Harbor Herald", "Related
+  stories" or "Read next" starts a block of teasers (one-sentence paragraphs
+  of at most :data:`MAX_TEASER_WORDS` words without quotations) that runs
+  until the story goes on or the body ends; Markdown paragraphs that are only
+  links are ``related`` too;
+- **repeats**: a paragraph whose words appear inside another paragraph's
+  quotation (an embedded post or pull quote) is ``embed``; a later verbatim
+  copy of a paragraph is ``duplicate`` (or the first copy's kind);
+- **subheads**: a short line without a subject and without end punctuation below
+  the first story paragraph (Markdown headings too);
+- **top captions**: above the story, a one-sentence paragraph that ends in a
+  full date ("... near Harbor Park on April 29, 2023.") is a photo caption;
+- **deck**: the first paragraph when it is one present-tense sentence with no
+  quotation and no past-tense verb, above at least :data:`MIN_PARAGRAPHS_BELOW_DECK`
+  paragraphs, or any paragraph above a dateline paragraph ("PALM BEACH, Fla. —").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+from comparator.claims.quotes import Segment
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+__all__ = ["RELATED_HEADING", "article_reasons", "label_end"]
+
+#: A line that opens a block of links to other stories.
+RELATED_HEADING = re.compile(
+    r"^\W*(more (from|stories|on this( story)?|news|coverage|in)\b|related( stories| articles| coverage| "
+    r"content| reading| links| news)?\W*$|read (next|more|also)\W*$|also (read|on)\b|recommended( for you| "
+    r"stories| reading)?\W*$|you (may|might) (also )?(like|be interested|have missed)|(most|top) (read|popular|"
+    r"viewed|shared|stories)\b|(don't|do not) miss\W*$|trending( now| stories)?\W*$|editors'? picks\W*$|"
+    r"latest (news|stories|headlines)\W*$|what to read next\b|further reading\W*$|see also\W*$)",
+    re.IGNORECASE,
+)
+
+#: Run-in labels split off the start of a paragraph as their own ``subhead`` claim.
+_LABELS = (
+    r"UPDATED?|BREAKING(?: NEWS)?|CORRECTION|CLARIFICATION|EDITOR'?’?S NOTE|EXCLUSIVE|ANALYSIS|"
+    r"DEVELOPING|LIVE UPDATES|FIRST ON [A-Z]+|"
+    r"Why it matters|Driving the news|The big picture|Between the lines|What they'?’?re saying|"
+    r"What we'?’?re watching|What'?’?s next|What to watch|The other side|Zoom (?:in|out)|Go deeper|"
+    r"By the numbers|Yes, but|Flashback|(?:The )?bottom line|Catch up quick|State of play|Reality check|"
+    r"Context|Key quote|The backdrop|Our thought bubble|Be smart|The intrigue|Threat level|Case in point|"
+    r"Of note|Worth noting|For the record|Background|Editor'?’?s note|Update|Correction"
+)
+LABEL = re.compile(rf"^(?:{_LABELS})\s*:(?=\s+\S)")
+LABEL_ONLY = re.compile(rf"^(?:{_LABELS})\s*:\s*$")
+
+_MONTHS = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|April|May|June|July|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|" \
+          r"Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+_CAPTION_DATE = re.compile(rf"\b(?:on|in) {_MONTHS} \d{{1,2}}, \d{{4}}(?:,? in [A-Z][^.!?]{{0,60}})?\.?$")
+_DATELINE = re.compile(r"^(?!(?:FILE|PHOTO|VIDEO|UPDATE|WATCH)\b)[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
+                       r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*(?:\([^)]{1,30}\)\s*)?[—–]{1,2}\s|"
+                       r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*"
+                       r"\([A-Za-z ]{2,20}\)\s*(?:[—–-]{1,2}\s)?")
+#: A deck stands above at least this many paragraphs.
+MIN_PARAGRAPHS_BELOW_DECK = 3
+MAX_DECK_WORDS = 35
+_NEWS_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "yesterday", "today", "tonight"})
+MAX_SUBHEAD_WORDS = 8
+#: A paragraph repeating another's quotation is an embed from this many words (shorter: a catchphrase).
+MIN_EMBED_WORDS = 6
+
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+\S")
+_MD_LINKS_ONLY = re.compile(r"^[\W\d]*(\[[^\]]{3,}\]\([^)\s]+\)[\W]*)+$")
+#: Teasers below a related-stories heading are at most this many words, one sentence, no quotation.
+MAX_TEASER_WORDS = 35
+
+
+def _teaser(line: str, sentences: int, quoted: bool) -> bool:
+    """A teaser headline or one-line summary in a block of links (not a story paragraph)."""
+    return sentences == 1 and not quoted and len(line.split()) <= MAX_TEASER_WORDS
+
+
+def label_end(text: str, start: int, end: int) -> int | None:
+    """End offset of a run-in label ("UPDATE:") opening ``text[start:end]``, else None."""
+    m = LABEL.match(text[start:end])
+    return start + m.end() if m else None
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _present_sentence(doc: "Doc", start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if any(t.tag_ == "VBD" or t.lower_ in _NEWS_DAYS for t in span):
+        return False  # past tense or "on Tuesday": a lead, not a deck
+    root = span.root
+    return root.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                                              for c in root.children)
+
+
+#: Verbs whose present tense is news prose, not a caption ("says", "has", "remains"...).
+_NOT_CAPTION_VERBS = frozenset({"be", "have", "say", "tell", "remain", "continue", "report", "claim", "add",
+                                "want", "need", "seem", "appear", "believe", "think", "know", "expect", "plan",
+                                "face", "hold", "mean", "include", "argue", "insist", "deny", "note", "write"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _caption_sentence(doc: "Doc", start: int, end: int) -> bool:
+    """A picture caption: a named person's action in the simple present ("Trump addresses the media
+    as he met ..."), one sentence, no quotation, no weekday; news prose tells past events in the past."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 5 or len(span) > 45 or not span.text.rstrip().endswith("."):
+        return False
+    root = span.root
+    if root.tag_ != "VBZ" or root.lemma_.lower() in _NOT_CAPTION_VERBS:
+        return False
+    subject = [c for c in root.children if c.dep_ == "nsubj"]
+    if not subject or subject[0].ent_type_ != "PERSON":
+        return False
+    return not any(t.lower_ in _WEEKDAYS for t in span)
+
+
+def _is_clause(doc: "Doc", start: int, end: int) -> bool:
+    """The span has a subject (a clause), as opposed to a noun phrase such as "Hurdles to asylum"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in span)
+
+
+def article_reasons(text: str, doc: "Doc", sentences: Sequence[Segment], reasons: list[str | None],
+                    meta: Mapping[str, object], quotes: Sequence[tuple[int, int]]) -> list[str | None]:
+    """``reasons`` (one per sentence, from the wording rules) completed by the article-level rules."""
+    reasons = list(reasons)
+    paras: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        paras.setdefault(s.paragraph, []).append(i)
+    order = sorted(paras)
+    span = {p: (sentences[paras[p][0]].start, sentences[paras[p][-1]].end) for p in order}
+
+    def mark(p: int, kind: str, *, force: bool = False) -> None:
+        for i in paras[p]:
+            if force or reasons[i] is None:
+                reasons[i] = kind
+
+    # structure from the page (HTML) and the appended headline
+    for start, end, kind in meta.get("furniture", ()) or ():  # type: ignore[union-attr]
+        for i, s in enumerate(sentences):
+            if s.start < end and start < s.end and min(end, s.end) - max(start, s.start) >= (s.end - s.start) / 2:
+                reasons[i] = reasons[i] if reasons[i] in ("footer", "paywall") else kind
+    head = meta.get("headline_start")
+    body = [p for p in order if not (isinstance(head, int) and span[p][0] >= head)]
+    for p in order:
+        if p not in body:
+            mark(p, "headline", force=True)
+    for n, p in enumerate(body):  # Markdown headings: "# Title" on top is the headline, others subheads
+        line = text[span[p][0]:span[p][1]]
+        if _MD_HEADING.match(line):
+            mark(p, "headline" if n == 0 and line.startswith("# ") else "subhead", force=True)
+
+    # a related-stories section runs to the end of the body
+    for n, p in enumerate(body):
+        line = text[span[p][0]:span[p][1]].strip().lstrip("#").strip()
+        if RELATED_HEADING.match(line) and len(line.split()) <= 8 and len(paras[p]) == 1:
+            mark(p, "related", force=reasons[paras[p][0]] in (None, "subhead"))
+            for q in body[n + 1:]:
+                a, b = span[q]
+                if not _teaser(text[a:b], len(paras[q]), any(qa < b and a < qb for qa, qb in quotes)):
+                    break  # the story goes on after an inline box of links
+                mark(q, "related")
+            break
+    for p in body:  # Markdown paragraphs that are only links: "[Council delays vote](/local/vote)"
+        if _MD_LINKS_ONLY.match(text[span[p][0]:span[p][1]]):
+            mark(p, "related")
+
+    # repeats: embedded posts / pull quotes, and verbatim copies
+    seen: dict[str, int] = {}
+    for p in body:
+        key = _norm(text[span[p][0]:span[p][1]])
+        if not key:
+            continue
+        if key in seen:
+            first = reasons[paras[seen[key]][0]]
+            mark(p, first or "duplicate")
+            continue
+        seen[key] = p
+        a, b = span[p]
+        elsewhere = [_norm(text[qa:qb]) for qa, qb in quotes if qb <= a or qa >= b]
+        if len(key.split()) >= MIN_EMBED_WORDS and any(key in q for q in elsewhere):
+            mark(p, "embed")  # the words of a quotation in another paragraph, again: a tweet, a pull quote
+
+    # top of the article: captions, decks, anything above a dateline
+    top = [p for p in body if True]
+    first_story = next((n for n, p in enumerate(top) if not all(reasons[i] for i in paras[p])), None)
+    if first_story is not None:
+        dateline_at = next((n for n, p in enumerate(top[first_story:first_story + 3], first_story)
+                            if not all(reasons[i] for i in paras[p])
+                            and _DATELINE.match(text[span[p][0]:span[p][1]])), None)
+        if dateline_at is not None and dateline_at > first_story:
+            for p in top[first_story:dateline_at]:
+                if len(paras[p]) == 1:
+                    mark(p, "deck")
+        else:
+            p = top[first_story]
+            a, b = span[p]
+            one = len(paras[p]) == 1 and not any(qa < b and a < qb for qa, qb in quotes)
+            if one and _CAPTION_DATE.search(text[a:b]):
+                mark(p, "caption")
+                for q in body:  # its copies further down
+                    if q != p and _norm(text[span[q][0]:span[q][1]]) == _norm(text[a:b]):
+                        mark(q, "caption", force=True)
+
+    # photo captions in the body: "President Trump addresses the media as he met with ..."
+    lead = next((p for p in body if not all(reasons[i] for i in paras[p])), None)
+    for p in body:
+        idx = paras[p]
+        if p == lead:
+            continue
+        if len(idx) == 1 and reasons[idx[0]] is None:
+            a, b = span[p]
+            if not any(qa < b and a < qb for qa, qb in quotes) and _caption_sentence(doc, a, b):
+                mark(p, "caption")
+
+    # subheads below the first story paragraph
+    started = False
+    for p in body:
+        idx = paras[p]
+        if not started:
+            started = not all(reasons[i] for i in idx)
+            continue
+        a, b = span[p]
+        line = text[a:b]
+        if len(idx) != 1 or reasons[idx[0]]:
+            continue
+        if line.startswith("#") or (len(line.split()) <= MAX_SUBHEAD_WORDS and line.rstrip()[-1] not in
+                                    ".!?…:;\"”’)," and not _is_clause(doc, a, b)):
+            mark(p, "subhead")
+    return reasons
