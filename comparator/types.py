@@ -119,6 +119,14 @@ class Claim:
     facts: tuple[Fact, ...] = ()
     mentions: tuple[Mention, ...] = ()
     kind: str = "body"  # "body" | "headline" (a headline or deck, compared as its own claim)
+    #: Why a quoted or mixed claim has no speaker: "unattributed" (the text gives no
+    #: attribution evidence, see comparator.claims.speakers); None when a speaker is given
+    #: or the claim is authorial.
+    speaker_reason: str | None = None
+    #: Scare quotes: 1-3 word quoted fragments in the outlet's own sentence with no
+    #: attribution (article offsets, marks excluded). The claim stays authorial; framing
+    #: detectors may read them as the outlet's distancing.
+    scare_quotes: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -131,9 +139,11 @@ class Claim:
             "end": self.end,
             "voice": self.voice,
             "speaker": self.speaker,
+            "speaker_reason": self.speaker_reason,
             "boilerplate": self.boilerplate,
             "boilerplate_reason": self.boilerplate_reason,
             "quotes": [list(q) for q in self.quotes],
+            "scare_quotes": [list(q) for q in self.scare_quotes],
             "facts": [f.to_dict() for f in self.facts],
             "mentions": [m.to_dict() for m in self.mentions],
         }

@@ -38,16 +38,23 @@ MAX_BARE_RESIDUE = 3
 #: ...or an attribution clause ("…,” a DHS spokesperson told Fox News Digital.) this long.
 MAX_ATTRIBUTION_WORDS = 25
 
-#: Verbs (lemmas) that attribute speech or writing to their subject.
-REPORTING_VERBS = frozenset({
-    "acknowledge", "add", "admit", "allege", "announce", "argue", "ask", "assert", "boast",
-    "call", "charge", "cite", "claim", "comment", "complain", "concede", "conclude", "confirm",
-    "contend", "continue", "counter", "declare", "demand", "deny", "describe", "emphasize",
-    "explain", "find", "insist", "joke", "lament", "maintain", "note", "observe", "posit",
-    "post", "predict", "proclaim", "quip", "quote", "read", "recall", "recount", "reiterate",
-    "remark", "reply", "report", "respond", "retort", "rule", "say", "shout", "state",
-    "stress", "suggest", "tell", "testify", "tweet", "urge", "vow", "warn", "write",
-})
+#: Verbs (lemmas) that attribute speech or writing to their subject: reporting verbs, verbs of
+#: manner ("grumbled", "exclaimed", "thundered"), evaluative verbs that frame a quoted phrase
+#: ("called … ", "denounced … as", "dismissed … as", "branded", "accused … of") and verbs of
+#: publishing a statement ("released", "circulated", "tweeted").
+REPORTING_VERBS = frozenset("""
+acknowledge add admit agree allege announce answer argue ask assert assure boast brag
+call caution charge cite claim comment complain concede conclude confirm contend continue
+counter declare demand deny describe emphasize emphasise explain find insist joke lament
+maintain note observe posit post predict proclaim quip quote read recall recount reiterate
+remark reply report respond retort rule say shout state stress suggest tell testify tweet
+urge vow warn write
+grumble exclaim promise pledge denounce dismiss thunder brand label dub term characterize
+characterise accuse blast slam hail decry condemn criticize criticise praise mock scoff sigh
+hint disclose point muse wonder plead beg snap yell scream whisper mutter murmur bellow roar
+fume rail bemoan lash opine object protest concur swear threaten vent gush rave cry
+release issue circulate publish text email message refer
+""".split())
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -94,7 +101,8 @@ def _opens(text: str, i: int, para_start: int, single: bool) -> bool:
         return False
     before = text[i - 1] if i > para_start else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    opener_context = before in _OPEN_CONTEXT or before in OPENING
+    # any Unicode spacing counts (a no-break space after "saying:" in copied web text)
+    opener_context = before.isspace() or before in _OPEN_CONTEXT or before in OPENING
     if ch == STRAIGHT:
         return opener_context and not after.isspace()
     return opener_context and (after.isalpha() or after in OPENING or after == STRAIGHT)
@@ -125,8 +133,9 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
     opened the paragraph (so "the '90s" does not quote the rest of the line).
     """
     quotes: list[Quote] = []
-    chain = -1
-    carried = False  # previous paragraph ended inside a quote
+    chain = -1  # the last chain number handed out
+    current = -1  # the chain of the quote being read
+    carried = False  # previous paragraph ended inside a quote (chain ``current``)
     for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
         single = _single_style(text, p_start, p_end)
         open_at: int | None = None
@@ -141,20 +150,25 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
                 continues = carried and first_mark and i == p_start
                 if not continues:
                     chain += 1
+                    current = chain
                 open_at, open_mark = i + 1, i
+                if not single and i + 1 < p_end and text[i + 1] in OPENING + STRAIGHT:
+                    open_at, skip_to = i + 2, i + 1  # a doubled opener (""We…) is one mark
                 first_mark = False
-            elif not single and text[i] in OPENING and (inner := _nested(text, i, p_end)):
+            elif not single and text[i] in OPENING and (
+                    inner := _nested(text, i, p_end, text[open_mark] == STRAIGHT)):
                 skip_to = inner  # “He called it “theft” twice.”: the inner pair nests
             elif not single and text[i] in OPENING:  # a new opener: the open quote lost its closer
                 stop = _rstrip(text, open_at, i)
-                quotes.append(Quote(open_at, stop, p_index, chain, open_mark, None))
+                quotes.append(Quote(open_at, stop, p_index, current, open_mark, None))
                 chain += 1
+                current = chain
                 open_at, open_mark = i + 1, i
             elif _closes(text, i, single):
                 if open_at is not None:
-                    quotes.append(Quote(open_at, i, p_index, chain, open_mark, i))
+                    quotes.append(Quote(open_at, i, p_index, current, open_mark, i))
                 elif first_mark and carried and not single:  # continued without its opening mark
-                    quotes.append(Quote(p_start, i, p_index, chain, None, i))
+                    quotes.append(Quote(p_start, i, p_index, current, None, i))
                 elif first_mark and not single:
                     orphan = i
                 open_at = None
@@ -163,19 +177,27 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
             open_at = None  # a stray single mark mid-paragraph: not a quote
         carried = open_at is not None
         if open_at is not None:
-            quotes.append(Quote(open_at, p_end, p_index, chain, open_mark, None))
+            quotes.append(Quote(open_at, p_end, p_index, current, open_mark, None))
         if orphan is not None and _ends_quotation(text, orphan, p_end):
             chain += 1
             quotes = _bridge(text, quotes, p_index, orphan, chain)
     return _renumber(q for q in quotes if q.end > q.start)
 
 
-def _nested(text: str, i: int, p_end: int) -> int | None:
+def _nested(text: str, i: int, p_end: int, outer_straight: bool = False) -> int | None:
     """The closing mark of a double-quoted quote opening at ``i`` inside an open one, when
-    the rest of the paragraph has closers for both (“He called it “theft” twice.”)."""
+    the rest of the paragraph has closers for both (“He called it “theft” twice.”), or
+    a curly pair inside a straight quote with a straight mark after it ("…these large
+    “Marches” of people…")."""
     rest = text[i + 1:p_end]
-    if sum(rest.count(c) for c in CLOSING) < sum(rest.count(c) for c in OPENING) + 2:
+    curly_closers = sum(rest.count(c) for c in CLOSING)
+    needed = sum(rest.count(c) for c in OPENING) + (1 if outer_straight else 2)
+    if curly_closers < needed:
         return None
+    if outer_straight:
+        first_close = min(rest.find(c) for c in CLOSING if c in rest)
+        if STRAIGHT not in rest[first_close:]:
+            return None
     depth = 0
     for j in range(i + 1, p_end):
         if text[j] in OPENING:
@@ -238,14 +260,18 @@ def _bridge(text: str, quotes: list[Quote], p_index: int, close: int, chain: int
             break
     if first == p_index and close != paras[p_index][1] - 1:
         return quotes
+    doubled = first < p_index and text[paras[first][0] + 1:paras[first][0] + 2] in (OPENING + STRAIGHT)
+    outer_mark = paras[first][0]
+    if doubled:  # ""We…," he said. "…" | …records.": an excerpt opening with a quote keeps it
+        first += 1
     kept = [q for q in quotes if not (first <= q.paragraph < p_index
                                       or q.paragraph == p_index and q.start < close)]
     for j in range(first, p_index + 1):
         a, b = paras[j]
-        start = a + 1 if j == first and first < p_index else a
+        start = a + 1 if j == first and first < p_index and not doubled else a
         end = close if j == p_index else b
-        kept.append(Quote(start, end, j, chain, a if start > a else None,
-                          close if j == p_index else None))
+        mark = outer_mark if doubled and j == first else (a if start > a else None)
+        kept.append(Quote(start, end, j, chain, mark, close if j == p_index else None))
     return sorted(kept, key=lambda q: q.start)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from comparator.claims.blocks import bulleted_statements, reposts
 from comparator.claims.boilerplate import covers_paragraph, match_reason, paragraph_reason
 from comparator.claims.quotes import (
     REPORTING_VERBS, Segment, classify_voice, clip, find_quotes, is_title, paragraphs)
@@ -119,11 +120,16 @@ def _mentions(doc: "Doc", start: int, end: int) -> tuple[Mention, ...]:
     )
 
 
+#: A quoted fragment of at most this many words, in an unattributed sentence, is a scare quote.
+MAX_SCARE_WORDS = 3
+
+
 def extract_claims(article: Article, doc: "Doc") -> tuple[Claim, ...]:
     """One :class:`Claim` per sentence of ``article`` (``doc`` is the parse of its text)."""
     text = article.text
     sentences = segment(text, doc)
     quotes = tuple(q for q in find_quotes(text) if not is_title(text, q))  # names aren't words
+    quotes = bulleted_statements(text, doc, reposts(text, quotes))
     speakers = assign_speakers(text, doc, quotes, sentences)
     reasons = _boilerplate(text, doc, sentences)
     claims = []
@@ -131,10 +137,15 @@ def extract_claims(article: Article, doc: "Doc") -> tuple[Claim, ...]:
         ranges = clip(quotes, s.start, s.end)
         voice = classify_voice(text, doc, s.start, s.end, ranges)
         speaker = None
+        scare: tuple[tuple[int, int], ...] = ()
+        chains = [q.chain for q in quotes if q.start < s.end and s.start < q.end]
+        if voice == "mixed" and index not in speakers.attributed and _scare(text, quotes, chains, ranges):
+            voice, scare = "authorial", ranges  # the outlet's own sentence, distancing a word
         if voice == "authorial":
             ranges = ()  # only marks, no quoted words
         else:
-            chains = [q.chain for q in quotes if q.start < s.end and s.start < q.end]
+            marked = {q.chain for q in quotes if q.open_mark is not None or q.close_mark is not None}
+            chains.sort(key=lambda c: c not in marked)  # words in marks before a block around them
             speaker = next((speakers.of(c) for c in chains if speakers.of(c)), None)
         claims.append(Claim(
             id=f"{article.id}:{index}",
@@ -150,5 +161,23 @@ def extract_claims(article: Article, doc: "Doc") -> tuple[Claim, ...]:
             boilerplate_reason=reason,
             quotes=ranges,
             mentions=_mentions(doc, s.start, s.end),
+            speaker_reason="unattributed" if voice != "authorial" and speaker is None else None,
+            scare_quotes=scare,
         ))
     return tuple(claims)
+
+
+def _scare(text: str, quotes, chains: list[int], ranges) -> bool:
+    """Every quoted fragment of the sentence is 1-3 words, closed on both sides, and its
+    quote belongs to no longer quotation running over other sentences."""
+    if not ranges:
+        return False
+    for s, e in ranges:
+        words = text[s:e].split()
+        if not 1 <= len(words) <= MAX_SCARE_WORDS:
+            return False
+    for c in set(chains):
+        spans = [q for q in quotes if q.chain == c]
+        if len(spans) > 1 or any(q.open_mark is None or q.close_mark is None for q in spans):
+            return False
+    return True

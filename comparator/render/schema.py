@@ -75,10 +75,19 @@ _DEFS: dict[str, Any] = {
         **_SPAN,
         "voice": _VOICE,
         "speaker": _nullable("string"),
+        "speaker_reason": {"type": ["string", "null"], "enum": ["unattributed", None],
+                           "description": "Why a quoted or mixed claim has no speaker: "
+                                          "\"unattributed\" when the text gives no attribution "
+                                          "evidence; null otherwise."},
         "boilerplate": {"type": "boolean"},
         "boilerplate_reason": _nullable("string"),
         "quotes": {"type": "array", "items": {"type": "array", "prefixItems": [_OFFSET, _OFFSET],
                                               "minItems": 2, "maxItems": 2}},
+        "scare_quotes": {"type": "array", "items": {"type": "array", "prefixItems": [_OFFSET, _OFFSET],
+                                                    "minItems": 2, "maxItems": 2},
+                         "description": "Scare quotes: [start, end) of 1-3 word quoted fragments "
+                                        "in the outlet's own, unattributed sentence (marks excluded); "
+                                        "the claim's voice stays authorial."},
         "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},
         "mentions": {"type": "array", "items": {"$ref": "#/$defs/mention"}},
     }, description="One sentence-level claim; article.text[start:end] == text."),
