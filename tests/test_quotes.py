@@ -240,9 +240,9 @@ def test_pronoun_prefers_the_main_clause_subject():
     assert claims[1].speaker == "Tom Hale"
 
 
-def test_documents_without_an_author_speak_for_themselves():
+def test_documents_of_an_organisation_speak_for_it():
     (claim,) = claims_of('"The agency must stop sharing data," a White House memo reads.')
-    assert claim.voice == "quoted" and claim.speaker == "White House memo"
+    assert claim.voice == "quoted" and claim.speaker == "White House"  # the memo speaks for it
 
 
 # -- block quotes whose middle paragraphs lost their marks; quoted names -------------------------
