@@ -358,3 +358,23 @@ def test_render_says_unattributed():
     comp = Comparison(articles=(Article(id="a", outlet="A", text="x"),), claims=())
     ev = Evidence(article="a", claim="a:0", text="x", start=0, end=1, voice="quoted", speaker=None)
     assert "(quoted, unattributed)" in _quote(comp, ev)
+
+
+def test_attribution_opening_the_sentence_after_a_question_quote():
+    claims = claims_of('"What have you been doing, John?" Mayor Ann Lee continued, calling out the '
+                       'council chair. "You debated a coin for a month."')
+    assert find(claims, "What have you").speaker == "Ann Lee"
+    assert find(claims, "debated a coin").speaker == "Ann Lee"
+
+
+def test_a_following_sentence_with_its_own_reported_clause_is_no_tail():
+    claims = claims_of("“It hurts commuters.” Critics argued the toll was too low.")
+    assert find(claims, "hurts").speaker is None
+
+
+def test_an_unknown_definite_role_blocks_a_later_pronoun():
+    """The congressman is not named as such, and the nearest name (Clinton) is someone else."""
+    claims = claims_of("Mr. Anthony Weiner spoke on Monday.\n"
+                       "The congressman also expressed concern about his wife, Huma Abedin, an aide to "
+                       "Secretary of State Hillary Rodham Clinton. “I'm protecting my wife,” he told CNN.")
+    assert find(claims, "protecting my wife").speaker in (None, "Anthony Weiner")

@@ -47,6 +47,23 @@ GENDER_CUES = {
     "spokesman": "m", "spokeswoman": "f", "congressman": "m", "congresswoman": "f",
     "chairman": "m", "chairwoman": "f", "businessman": "m", "businesswoman": "f",
 }
+#: Nouns for people by role or job: a speaker only with a name (appositive), a known person
+#: ("the judge" after "Judge Maria Lopez") or an organisation ("DHS spokesperson").
+PERSON_NOUNS = frozenset("""
+spokesperson spokesman spokeswoman spokespeople official officer representative aide adviser
+advisor lawyer attorney counsel director secretary minister president chair chairman chairwoman
+governor senator lawmaker legislator congressman congresswoman judge justice mayor leader member
+source analyst expert economist professor researcher scientist executive manager employee worker
+resident witness neighbor neighbour friend relative teacher student doctor nurse agent
+investigator prosecutor detective sheriff chief commander general colonel captain sergeant
+lieutenant administrator commissioner ambassador diplomat envoy negotiator candidate voter
+activist organizer organiser protester protestor demonstrator critic supporter opponent owner
+founder ceo insider observer historian author writer editor reporter journalist correspondent
+columnist commentator host consultant strategist pollster staffer superintendent principal
+partner plaintiff defendant victim survivor parent mother father son daughter wife husband
+brother sister customer passenger rider driver farmer immigrant migrant refugee soldier veteran
+clerk coordinator participant marcher monitor people person man woman official police
+""".split())
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _NOT_PERSON_WORDS = frozenset({
     "department", "agency", "office", "house", "court", "university", "committee", "council",
@@ -298,10 +315,13 @@ def _resolve_in_order(doc: "Doc", line: Timeline, quoted: Sequence[tuple[int, in
                                           for c in token.children) and token.dep_ in SUBJECTS:
             quals = [c.lower_ for c in token.children if c.dep_ in ("amod", "compound")]
             name = line.by_role(role(token.lemma_), token.idx, quals)
+            sent, para = line.locate(token.idx)
             if name is not None:
-                sent, para = line.locate(token.idx)
                 line.add(Referent(token.idx, name, frozenset({role(token.lemma_)}), para, sent,
                                   subject=salience(token)))
+            elif token.lemma_.lower() in PERSON_NOUNS:  # "The congressman also said…", nobody known:
+                line.add(Referent(token.idx, f"the {token.lower_}", frozenset(), para, sent,  # a
+                                  subject=salience(token), person=False))  # later "he" stays unsure
 
 
 def _own_subject(pronoun: "Token", line: Timeline) -> str | None:
