@@ -127,6 +127,11 @@ class Claim:
     #: attribution (article offsets, marks excluded). The claim stays authorial; framing
     #: detectors may read them as the outlet's distancing.
     scare_quotes: tuple[tuple[int, int], ...] = ()
+    #: Indirect speech: the unquoted words a reporting verb attributes to its subject
+    #: ("Corrigan claimed [Republicans are often attacked]", "describing the proposal as
+    #: [amnesty]"), article offsets. The claim's voice stays as it is; framing detectors
+    #: should not read these words as the outlet's own.
+    reported: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -144,6 +149,7 @@ class Claim:
             "boilerplate_reason": self.boilerplate_reason,
             "quotes": [list(q) for q in self.quotes],
             "scare_quotes": [list(q) for q in self.scare_quotes],
+            "reported": [list(q) for q in self.reported],
             "facts": [f.to_dict() for f in self.facts],
             "mentions": [m.to_dict() for m in self.mentions],
         }

@@ -378,3 +378,27 @@ def test_an_unknown_definite_role_blocks_a_later_pronoun():
                        "The congressman also expressed concern about his wife, Huma Abedin, an aide to "
                        "Secretary of State Hillary Rodham Clinton. “I'm protecting my wife,” he told CNN.")
     assert find(claims, "protecting my wife").speaker in (None, "Anthony Weiner")
+
+
+# -- reported speech: someone else's words without quote marks (e-reported-speech-as-own-voice) ----
+@pytest.mark.parametrize("text, words", [
+    ("Some on the right also pushed back, describing the proposal as amnesty.", ["amnesty"]),
+    ("Minutes later, Corrigan claimed Republicans are often attacked for supporting him.",
+     ["Republicans are often attacked for supporting him"]),
+    ("Mayor Ann Lee called the plan a disaster for commuters.", ["a disaster for commuters"]),
+    ("Critics dismissed the bill as a giveaway.", ["a giveaway"]),
+])
+def test_indirect_speech_is_marked_as_reported_and_stays_authorial(text, words):
+    (claim,) = claims_of(text)
+    assert claim.voice == "authorial" and claim.speaker is None
+    assert [text[s:e] for s, e in claim.reported] == words
+
+
+def test_quoted_words_are_not_also_reported():
+    (claim,) = claims_of('Senator Paul Ridge denounced the offer as "not a compromise."')
+    assert claim.voice == "mixed" and claim.reported == ()
+
+
+def test_plain_narration_reports_nothing():
+    (claim,) = claims_of("The council voted on Monday to raise the toll.")
+    assert claim.reported == () and claim.scare_quotes == ()

@@ -163,8 +163,25 @@ def extract_claims(article: Article, doc: "Doc") -> tuple[Claim, ...]:
             mentions=_mentions(doc, s.start, s.end),
             speaker_reason="unattributed" if voice != "authorial" and speaker is None else None,
             scare_quotes=scare,
+            reported=_unquoted([(max(a, s.start), min(b, s.end)) for a, b in speakers.reported
+                                if a < s.end and s.start < b], ranges),
         ))
     return tuple(claims)
+
+
+def _unquoted(spans, quoted) -> tuple[tuple[int, int], ...]:
+    """``spans`` minus the parts inside ``quoted`` (quoted words are quotes, not reported speech)."""
+    out = []
+    for s, e in spans:
+        cuts = sorted((max(s, qs), min(e, qe)) for qs, qe in quoted if qs < e and s < qe)
+        at = s
+        for cs, ce in cuts:
+            if cs > at:
+                out.append((at, cs))
+            at = max(at, ce)
+        if e > at:
+            out.append((at, e))
+    return tuple((a, b) for a, b in out if b > a)
 
 
 def _scare(text: str, quotes, chains: list[int], ranges) -> bool:

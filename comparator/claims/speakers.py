@@ -58,6 +58,7 @@ class Attribution:
     sentence: int
     speaker: str | None
     own_content: bool = False  # the verb reports a clause of its own ("Critics argued the toll…")
+    reported: tuple[int, int] | None = None  # that clause, or the "as …" of "describing X as Y"
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Speakers:
 
     by_chain: Mapping[int, str] = field(default_factory=dict)
     attributed: frozenset[int] = frozenset()
+    reported: tuple[tuple[int, int], ...] = ()  # indirect speech: someone else's words, unquoted
 
     def of(self, chain: int) -> str | None:
         return self.by_chain.get(chain)
@@ -143,6 +145,29 @@ def _tail_subject(verb: "Token") -> "Token | None":
     return heads[0] if heads else None  # words run right to left: the last noun
 
 
+#: Verbs whose "as …" (or second object) carries the subject's characterisation, not the outlet's.
+_CHARACTERISING = frozenset({"describe", "call", "brand", "label", "dub", "term", "characterize",
+                             "characterise", "denounce", "dismiss", "refer", "hail", "condemn", "decry",
+                             "criticize", "criticise", "praise", "blast", "slam", "mock"})
+
+
+def _reported(verb: "Token", quoted: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The characters of indirect speech a reporting verb introduces: its clausal complement
+    ("Corrigan claimed [Republicans are often attacked…]") or, for a characterising verb, the
+    characterisation ("describing the proposal as [amnesty]", "called the plan [a disaster]")."""
+    parts = [c for c in verb.children if c.dep_ == "ccomp"]
+    if verb.lemma_.lower() in _CHARACTERISING:
+        heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "as" may hang on the object
+        parts += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "as"
+                  for o in p.children if o.dep_ == "pobj"]
+        parts += [c for c in verb.children if c.dep_ in ("oprd", "xcomp")]
+    for part in parts:
+        words = [t for t in part.subtree if not t.is_punct]
+        if words and not inside(words[0].idx, quoted):
+            return words[0].idx, words[-1].idx + len(words[-1])
+    return None
+
+
 def find_attributions(doc: "Doc", quotes: Sequence[Quote], sentences: Sequence[Segment],
                       line: Timeline | None = None) -> tuple[Attribution, ...]:
     """Reporting verbs outside quotes that have a subject, in order (speaker None when the
@@ -164,7 +189,7 @@ def find_attributions(doc: "Doc", quotes: Sequence[Quote], sentences: Sequence[S
         if i >= 0:
             content = any(c.dep_ in ("ccomp", "dobj") and not inside(c.idx, quoted) for c in token.children)
             out.append(Attribution(token.idx, sentences[i].paragraph, i, resolve(subject, line, quoted),
-                                   content))
+                                   content, _reported(token, quoted)))
     return tuple(out)
 
 
@@ -204,7 +229,8 @@ def assign_speakers(text: str, doc: "Doc", quotes: Sequence[Quote],
         if not partial:
             for q in spans:
                 last_by_paragraph[q.paragraph] = speaker
-    return Speakers(by_chain, frozenset(a.sentence for a in attributions))
+    return Speakers(by_chain, frozenset(a.sentence for a in attributions),
+                    tuple(a.reported for a in attributions if a.reported))
 
 
 #: An attribution opening the sentence after a quote (``“…John?” Obama continued, calling…``)

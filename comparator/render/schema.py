@@ -88,6 +88,11 @@ _DEFS: dict[str, Any] = {
                          "description": "Scare quotes: [start, end) of 1-3 word quoted fragments "
                                         "in the outlet's own, unattributed sentence (marks excluded); "
                                         "the claim's voice stays authorial."},
+        "reported": {"type": "array", "items": {"type": "array", "prefixItems": [_OFFSET, _OFFSET],
+                                                "minItems": 2, "maxItems": 2},
+                     "description": "Indirect speech: [start, end) of unquoted words a reporting "
+                                    "verb attributes to its subject (a clausal complement, or the "
+                                    "'as ...' of 'describing X as Y'); not the outlet's own words."},
         "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},
         "mentions": {"type": "array", "items": {"$ref": "#/$defs/mention"}},
     }, description="One sentence-level claim; article.text[start:end] == text."),
