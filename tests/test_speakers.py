@@ -14,7 +14,7 @@ from comparator.claims import extract_claims
 from comparator.claims.canonical import SpeakerNames, canonical_speakers
 from comparator.claims.quotes import find_quotes
 from comparator.comparison import Comparison
-from comparator.types import Article, Entity
+from comparator.types import Article, Claim, Entity
 
 
 def claims_of(text: str):
@@ -402,3 +402,16 @@ def test_quoted_words_are_not_also_reported():
 def test_plain_narration_reports_nothing():
     (claim,) = claims_of("The council voted on Monday to raise the toll.")
     assert claim.reported == () and claim.scare_quotes == ()
+
+
+def test_html_report_says_unattributed():
+    from comparator.render.html import render_html
+
+    text = '"We will not pay," the sign read.'
+    a = Article(id="a", outlet="A", text=text)
+    b = Article(id="b", outlet="B", text="Nobody paid.")
+    claims = (Claim(id="a:0", article="a", index=0, paragraph=0, text=text, start=0, end=len(text),
+                    voice="quoted", speaker=None, speaker_reason="unattributed", quotes=((1, 18),)),
+              Claim(id="b:0", article="b", index=0, paragraph=0, text=b.text, start=0, end=len(b.text)))
+    html = render_html(Comparison(articles=(a, b), claims=claims))
+    assert "unattributed" in html and "speaker unknown" not in html

@@ -117,6 +117,7 @@ class Timeline:
     maybe: dict[int, str] = field(default_factory=dict)  # subject token -> possible person
     named: dict[int, str] = field(default_factory=dict)  # token of a PERSON entity -> its name
     all_quoted: frozenset[int] = frozenset()  # paragraphs that are quotation only
+    _starts: list[int] = field(default_factory=list)  # sentence starts, for locate()
 
     def add(self, ref: Referent) -> None:
         keys = [r.offset for r in self.items]
@@ -133,8 +134,9 @@ class Timeline:
 
     def locate(self, offset: int) -> tuple[int, int]:
         """(sentence index, paragraph) of a character offset."""
-        starts = [s.start for s in self.sentences]
-        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        if len(self._starts) != len(self.sentences):
+            self._starts = [s.start for s in self.sentences]
+        i = max(0, bisect.bisect_right(self._starts, offset) - 1)
         return i, (self.sentences[i].paragraph if self.sentences else 0)
 
     def canonical(self, word: str, offset: int) -> str | None:
@@ -289,11 +291,14 @@ def build_timeline(doc: "Doc", quoted: Sequence[tuple[int, int]],
 
 def _quoted_paragraphs(text: str, quoted: Sequence[tuple[int, int]],
                        sentences: Sequence[Segment]) -> frozenset[int]:
+    marked = bytearray(len(text) + 1)
+    for a, b in quoted:  # one pass over the quoted characters, not quotes x characters
+        marked[a:b] = b"\x01" * (b - a)
     spans: dict[int, list[Segment]] = {}
     for s in sentences:
         spans.setdefault(s.paragraph, []).append(s)
     return frozenset(p for p, ss in spans.items()
-                     if all(inside(i, quoted) for s in ss for i in range(s.start, s.end) if text[i].isalnum()))
+                     if all(marked[i] for s in ss for i in range(s.start, s.end) if text[i].isalnum()))
 
 
 def _resolve_in_order(doc: "Doc", line: Timeline, quoted: Sequence[tuple[int, int]]) -> None:

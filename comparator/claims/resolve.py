@@ -38,10 +38,19 @@ defense defence team club church university office board
 
 
 def _entity_of(token: "Token") -> "Span | None":
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    """The entity ``token`` is part of (from its IOB tags, without scanning ``doc.ents``)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def _organisation(head: "Token") -> str | None:

@@ -112,10 +112,11 @@ def _boilerplate(text: str, doc: "Doc", sentences: tuple[Segment, ...]) -> list[
     return reasons
 
 
-def _mentions(doc: "Doc", start: int, end: int) -> tuple[Mention, ...]:
+def _mentions(ents, start: int, end: int) -> tuple[Mention, ...]:
+    """Entities inside ``[start, end)``; ``ents`` is ``list(doc.ents)`` (read once per doc)."""
     return tuple(
         Mention(text=e.text, start=e.start_char, end=e.end_char, label=e.label_)
-        for e in doc.ents
+        for e in ents
         if e.start_char >= start and e.end_char <= end
     )
 
@@ -132,19 +133,23 @@ def extract_claims(article: Article, doc: "Doc") -> tuple[Claim, ...]:
     quotes = bulleted_statements(text, doc, reposts(text, quotes))
     speakers = assign_speakers(text, doc, quotes, sentences)
     reasons = _boilerplate(text, doc, sentences)
+    ents = list(doc.ents)
+    marked = {q.chain for q in quotes if q.open_mark is not None or q.close_mark is not None}
+    q_ends = [q.end for q in quotes]  # quotes are disjoint and in order: ends are sorted too
+    q_starts = [q.start for q in quotes]
     claims = []
     for index, (s, reason) in enumerate(zip(sentences, reasons)):
-        ranges = clip(quotes, s.start, s.end)
+        near = quotes[bisect.bisect_right(q_ends, s.start):bisect.bisect_left(q_starts, s.end)]
+        ranges = clip(near, s.start, s.end)
         voice = classify_voice(text, doc, s.start, s.end, ranges)
         speaker = None
         scare: tuple[tuple[int, int], ...] = ()
-        chains = [q.chain for q in quotes if q.start < s.end and s.start < q.end]
+        chains = [q.chain for q in near if q.start < s.end and s.start < q.end]
         if voice == "mixed" and index not in speakers.attributed and _scare(text, quotes, chains, ranges):
             voice, scare = "authorial", ranges  # the outlet's own sentence, distancing a word
         if voice == "authorial":
             ranges = ()  # only marks, no quoted words
         else:
-            marked = {q.chain for q in quotes if q.open_mark is not None or q.close_mark is not None}
             chains.sort(key=lambda c: c not in marked)  # words in marks before a block around them
             speaker = next((speakers.of(c) for c in chains if speakers.of(c)), None)
         claims.append(Claim(
@@ -160,7 +165,7 @@ def extract_claims(article: Article, doc: "Doc") -> tuple[Claim, ...]:
             boilerplate=reason is not None,
             boilerplate_reason=reason,
             quotes=ranges,
-            mentions=_mentions(doc, s.start, s.end),
+            mentions=_mentions(ents, s.start, s.end),
             speaker_reason="unattributed" if voice != "authorial" and speaker is None else None,
             scare_quotes=scare,
             reported=_unquoted([(max(a, s.start), min(b, s.end)) for a, b in speakers.reported

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from comparator.claims.quotes import (
-    CLOSING, OPENING, REPORTING_VERBS, STRAIGHT, Quote, Segment, inside, opens_inside_clause)
+    CLOSING, OPENING, REPORTING_VERBS, STRAIGHT, Quote, Ranges, Segment, inside, opens_inside_clause)
 from comparator.claims.referents import SUBJECTS, Timeline, build_timeline
 from comparator.claims.resolve import DOCUMENT_NOUNS, PERSON_NOUNS, resolve
 
@@ -172,7 +172,8 @@ def find_attributions(doc: "Doc", quotes: Sequence[Quote], sentences: Sequence[S
                       line: Timeline | None = None) -> tuple[Attribution, ...]:
     """Reporting verbs outside quotes that have a subject, in order (speaker None when the
     subject is no canonical speaker)."""
-    quoted = [(q.start, q.end) for q in quotes if q.chain in _marked(quotes)]
+    marked = _marked(quotes)
+    quoted = Ranges((q.start, q.end) for q in quotes if q.chain in marked)
     line = line or build_timeline(doc, quoted, sentences)
     starts = [s.start for s in sentences]
     out = []
@@ -197,17 +198,20 @@ def assign_speakers(text: str, doc: "Doc", quotes: Sequence[Quote],
                     sentences: Sequence[Segment]) -> Speakers:
     """The speaker of every quote chain that has attribution evidence (see module doc)."""
     marked = _marked(quotes)
-    quoted = [(q.start, q.end) for q in quotes if q.chain in marked]
+    quoted = Ranges((q.start, q.end) for q in quotes if q.chain in marked)
     line = build_timeline(doc, quoted, sentences)
     attributions = find_attributions(doc, quotes, sentences, line)
     chains: dict[int, list[Quote]] = {}
     for q in quotes:
         chains.setdefault(q.chain, []).append(q)
+    starts = [s.start for s in sentences]
     by_chain: dict[int, str] = {}
     last_by_paragraph: dict[int, str | None] = {}
     for chain in sorted(chains):
         spans = chains[chain]
-        own = [i for i, s in enumerate(sentences) if any(s.start < q.end and q.start < s.end for q in spans)]
+        own = sorted({i for q in spans for i in range(max(0, bisect.bisect_right(starts, q.start) - 1),
+                                                      bisect.bisect_left(starts, q.end))
+                      if sentences[i].start < q.end and q.start < sentences[i].end})
         partial = all(sentences[i].start < q.start and opens_inside_clause(text, sentences[i].start, q.start)
                       for q in spans for i in own if sentences[i].start <= q.start < sentences[i].end)
         # a block without marks (bullets after "…circulated by X:") holds its own reporting
