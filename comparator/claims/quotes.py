@@ -2,7 +2,8 @@
 
 Quote marks are paired per paragraph (a paragraph is one line of the text):
 curly “ ” (and „ « »), and straight ``"`` whose direction is read from the
-characters around it. Single quotes ‘ ’ only nest inside double quotes,
+characters around it (any Unicode space before it counts, e.g. a no-break space
+after "saying:"; a doubled opener ``""We`` is one mark). Single quotes ‘ ’ only nest inside double quotes,
 unless a paragraph has no double marks at all (British style, see
 :func:`find_quotes`); the same glyph is the apostrophe. An
 opening mark left open at the end of a paragraph closes there; when the next
@@ -11,7 +12,8 @@ and both spans share one ``chain`` number, hence one speaker. Two repairs for
 copied web text: a closing mark that nothing opened ends a block quote whose
 middle paragraphs lost their opening marks (:func:`_bridge`), and a double
 quote inside an open one nests when the paragraph has closers for both.
-:func:`is_title` tells a quoted name (the “Today” show) from quoted words.
+:func:`comparator.claims.titles.is_title` tells a quoted name (the “Today” show) from
+quoted words (re-exported here).
 
 Everything here works on plain text plus token attributes; spaCy itself is
 only imported by :mod:`comparator.nlp`.
@@ -276,40 +278,6 @@ def _bridge(text: str, quotes: list[Quote], p_index: int, close: int, chain: int
     return sorted(kept, key=lambda q: q.start)
 
 
-#: Words a quoted name may hold in lower case ("Meet the Press") and the determiners
-#: that make a capitalised quote a name inside a noun phrase (the “Today” show).
-_TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "of", "on",
-                                "or", "the", "to", "with"})
-_NAME_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my",
-                               "your", "this"})
-MAX_TITLE_WORDS = 6
-MIN_HEADLINE_WORDS = 5
-
-
-def is_title(text: str, quote: Quote) -> bool:
-    """A quoted name, not quoted words: a title-case phrase (small words such as "of" may
-    stay lower case) either short and right after a determiner or possessive (``The
-    "Celebrity Apprentice" star``, ``the “Today” show``) or a headline of at least
-    :data:`MIN_HEADLINE_WORDS` words, at most ending in ? or ! (a story "called “How X
-    Won the West”"). Titles of shows, books, stories and campaigns are nobody's words."""
-    if quote.open_mark is None or quote.close_mark is None:
-        return False
-    inner = text[quote.start:quote.end]
-    words = inner.rstrip("?!").split()
-    if not words or any(ch in ".,;:!?…" for ch in inner.rstrip("?!")):
-        return False
-    if not words[0][0].isupper() or any(
-            not w[0].isupper() and w.lower() not in _TITLE_SMALL_WORDS for w in words):
-        return False
-    if len(words) >= MIN_HEADLINE_WORDS:
-        return True
-    before = text[max(0, quote.open_mark - 40):quote.open_mark].split()
-    if not before or len(words) > MAX_TITLE_WORDS or inner != inner.rstrip("?!"):
-        return False
-    prev = before[-1].replace("’", "'")
-    return prev.lower() in _NAME_DETERMINERS or prev.endswith("'s")
-
-
 def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -409,3 +377,6 @@ def _is_attribution(token) -> bool:
     if token.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in token.children):
         return True
     return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
+
+
+from comparator.claims.titles import is_title  # noqa: E402  (re-export; titles imports Quote)

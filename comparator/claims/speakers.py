@@ -10,14 +10,17 @@ A speaker is given only when the text attributes the words:
   same sentence or at the end of the previous paragraph ("Maya added:");
 - the attribution tail after the last sentence of a multi-sentence quote (the
   whole quote chain shares one speaker, across paragraphs when the quote
-  continues there, see :mod:`comparator.claims.quotes`);
+  continues there, see :mod:`comparator.claims.quotes`), also when it opens the
+  next sentence (``“…John?” Obama continued, …``) and reports nothing of its own;
 - within one paragraph, a quote right after an attributed quote or sentence
   ("“X,” he said. “Y.”").
 
 Otherwise the quote has no speaker (the claim says ``speaker_reason =
 "unattributed"``); a new quoted paragraph never inherits a speaker.
 
-The subject becomes a canonical speaker (:func:`resolve`): a person's full
+The subject is found in the dependency parse (with repairs for inverted and
+misparsed attributions) and becomes a canonical speaker
+(:func:`comparator.claims.resolve.resolve`): a person's full
 name as the article gives it ("Talwani" -> "Indira Talwani"); the person an
 appositive names ("the campaign's manager, Brad Parlow," -> "Brad Parlow");
 a pronoun's referent (:mod:`comparator.claims.referents`); a definite role
