@@ -186,7 +186,8 @@ def claims(path: str, as_json: bool, event: str | None) -> None:
         click.echo(f"# {article.outlet} ({article.source_path}): {len(found)} claims")
         for c in found:
             flag = f"boilerplate:{c.boilerplate_reason}" if c.boilerplate else c.voice
-            speaker = f" [{c.speaker}]" if c.speaker else ""
+            who = c.speaker or c.speaker_reason  # "unattributed": a quote with no speaker
+            speaker = f" [{who}]" if who else ""
             click.echo(f"{c.id:>16}  {flag:<20}{speaker} {c.text}")
 
 

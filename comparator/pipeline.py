@@ -24,10 +24,11 @@ Enricher = Callable[[Comparison, Context], Comparison]
 
 def _enrichers() -> list[Enricher]:
     """Stages that add records (entities, labels...) before the detectors run."""
+    from comparator.claims.canonical import canonical_speakers
     from comparator.entities import add_entities
     from comparator.framing import add_labels
 
-    steps: list[Enricher] = [add_entities, add_labels]
+    steps: list[Enricher] = [add_entities, canonical_speakers, add_labels]
     return steps
 
 

@@ -125,6 +125,19 @@ class Claim:
     # boilerplate (reason "headline" or "deck"), so body comparisons skip them; the title is appended
     # to Article.text after a blank line (Article.meta["headline_start"]; comparator.load.headline).
     kind: str = "body"
+    #: Why a quoted or mixed claim has no speaker: "unattributed" (the text gives no
+    #: attribution evidence, see comparator.claims.speakers); None when a speaker is given
+    #: or the claim is authorial.
+    speaker_reason: str | None = None
+    #: Scare quotes: 1-3 word quoted fragments in the outlet's own sentence with no
+    #: attribution (article offsets, marks excluded). The claim stays authorial; framing
+    #: detectors may read them as the outlet's distancing.
+    scare_quotes: tuple[tuple[int, int], ...] = ()
+    #: Indirect speech: the unquoted words a reporting verb attributes to its subject
+    #: ("Corrigan claimed [Republicans are often attacked]", "describing the proposal as
+    #: [amnesty]"), article offsets. The claim's voice stays as it is; framing detectors
+    #: should not read these words as the outlet's own.
+    reported: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -137,9 +150,12 @@ class Claim:
             "end": self.end,
             "voice": self.voice,
             "speaker": self.speaker,
+            "speaker_reason": self.speaker_reason,
             "boilerplate": self.boilerplate,
             "boilerplate_reason": self.boilerplate_reason,
             "quotes": [list(q) for q in self.quotes],
+            "scare_quotes": [list(q) for q in self.scare_quotes],
+            "reported": [list(q) for q in self.reported],
             "facts": [f.to_dict() for f in self.facts],
             "mentions": [m.to_dict() for m in self.mentions],
             "kind": self.kind,

@@ -121,9 +121,9 @@ def test_obama_judge_quote_is_talwani_across_two_sentences(seed):
     _, claims = seed["daily-caller"]
     for text in ("Second, there is significant hardship", "Because the information sought"):
         c = find(claims, text)
-        assert c.voice == "quoted" and c.speaker == "Talwani", c
+        assert c.voice == "quoted" and c.speaker == "Indira Talwani", c
     first = find(claims, "In this instance, both the balance")
-    assert first.voice == "quoted" and first.speaker == "Talwani"
+    assert first.voice == "quoted" and first.speaker == "Indira Talwani"
 
 
 def test_dhs_paragraphs_are_quoted_dhs_spokesperson(seed):
@@ -142,13 +142,13 @@ def test_partial_quotes_are_mixed(seed):
     assert [dc_text(seed, "daily-caller", q) for q in chilling.quotes] == ["chilling effect"]
     _, fox = seed["fox-news"]
     she = find(fox, "She said that the plaintiffs had")
-    assert she.voice == "mixed" and she.speaker == "Talwani"
+    assert she.voice == "mixed" and she.speaker == "Indira Talwani"
 
 
 def test_order_reads_is_quoted_talwani(seed):
     _, fox = seed["fox-news"]
     order = find(fox, "Talwani's order reads")
-    assert order.voice == "quoted" and order.speaker == "Talwani"
+    assert order.voice == "quoted" and order.speaker == "Indira Talwani"
 
 
 def test_authorial_claims_have_no_speaker(seed):

@@ -67,13 +67,13 @@ def test_anaphora_resolves_by_modifier_then_recency():
 
 def test_label_inside_a_quote_is_quoted_with_speaker():
     comp, ctx = build({"a": (
-        "Judge Maria Okafor halted the toll plan on Monday.\n"
+        "Judge Maria Okafor halted the toll plan on Monday, angering Mayor Dan Reyes.\n"
         "\u201cThis activist judge has ignored the law,\u201d the mayor said.\n"
         "The mayor later criticised this rogue judge in a statement.")})
     labels = {lab.text: lab for lab in labels_for(comp, ctx, "Okafor")}
     quoted = labels["This activist judge"]
     assert quoted.voice == "quoted" and quoted.kind == "anaphor"
-    assert quoted.speaker and "mayor" in quoted.speaker.lower()
+    assert quoted.speaker == "Dan Reyes"  # "the mayor" alone would be a bare role: unattributed
     assert quoted.category == "epithet"
     own = labels["this rogue judge"]
     assert own.voice == "authorial" and own.speaker is None

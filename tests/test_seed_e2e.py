@@ -54,7 +54,7 @@ def test_caption_and_footer_are_boilerplate(seed_comparison):
 
 def test_quotes_and_speakers(seed_comparison):
     second = claim_containing(seed_comparison, "Daily Caller", "Second, there is significant hardship")
-    assert second.voice in ("quoted", "mixed") and second.speaker == "Talwani"
+    assert second.voice in ("quoted", "mixed") and second.speaker == "Indira Talwani"
     for text in ("We disagree with this activist judge", "Information sharing across agencies is essential"):
         dhs = claim_containing(seed_comparison, "Fox", text)
         assert dhs.voice == "quoted"

@@ -2,7 +2,8 @@
 
 Quote marks are paired per paragraph (a paragraph is one line of the text):
 curly “ ” (and „ « »), and straight ``"`` whose direction is read from the
-characters around it. Single quotes ‘ ’ only nest inside double quotes,
+characters around it (any Unicode space before it counts, e.g. a no-break space
+after "saying:"; a doubled opener ``""We`` is one mark). Single quotes ‘ ’ only nest inside double quotes,
 unless a paragraph has no double marks at all (British style, see
 :func:`find_quotes`); the same glyph is the apostrophe. An
 opening mark left open at the end of a paragraph closes there; when the next
@@ -11,7 +12,8 @@ and both spans share one ``chain`` number, hence one speaker. Two repairs for
 copied web text: a closing mark that nothing opened ends a block quote whose
 middle paragraphs lost their opening marks (:func:`_bridge`), and a double
 quote inside an open one nests when the paragraph has closers for both.
-:func:`is_title` tells a quoted name (the “Today” show) from quoted words.
+:func:`comparator.claims.titles.is_title` tells a quoted name (the “Today” show) from
+quoted words (re-exported here).
 
 Everything here works on plain text plus token attributes; spaCy itself is
 only imported by :mod:`comparator.nlp`.
@@ -19,6 +21,7 @@ only imported by :mod:`comparator.nlp`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
@@ -38,16 +41,23 @@ MAX_BARE_RESIDUE = 3
 #: ...or an attribution clause ("…,” a DHS spokesperson told Fox News Digital.) this long.
 MAX_ATTRIBUTION_WORDS = 25
 
-#: Verbs (lemmas) that attribute speech or writing to their subject.
-REPORTING_VERBS = frozenset({
-    "acknowledge", "add", "admit", "allege", "announce", "argue", "ask", "assert", "boast",
-    "call", "charge", "cite", "claim", "comment", "complain", "concede", "conclude", "confirm",
-    "contend", "continue", "counter", "declare", "demand", "deny", "describe", "emphasize",
-    "explain", "find", "insist", "joke", "lament", "maintain", "note", "observe", "posit",
-    "post", "predict", "proclaim", "quip", "quote", "read", "recall", "recount", "reiterate",
-    "remark", "reply", "report", "respond", "retort", "rule", "say", "shout", "state",
-    "stress", "suggest", "tell", "testify", "tweet", "urge", "vow", "warn", "write",
-})
+#: Verbs (lemmas) that attribute speech or writing to their subject: reporting verbs, verbs of
+#: manner ("grumbled", "exclaimed", "thundered"), evaluative verbs that frame a quoted phrase
+#: ("called … ", "denounced … as", "dismissed … as", "branded", "accused … of") and verbs of
+#: publishing a statement ("released", "circulated", "tweeted").
+REPORTING_VERBS = frozenset("""
+acknowledge add admit agree allege announce answer argue ask assert assure boast brag
+call caution charge cite claim comment complain concede conclude confirm contend continue
+counter declare demand deny describe emphasize emphasise explain find insist joke lament
+maintain note observe posit post predict proclaim quip quote read recall recount reiterate
+remark reply report respond retort rule say shout state stress suggest tell testify tweet
+urge vow warn write
+grumble exclaim promise pledge denounce dismiss thunder brand label dub term characterize
+characterise accuse blast slam hail decry condemn criticize criticise praise mock scoff sigh
+hint disclose point muse wonder plead beg snap yell scream whisper mutter murmur bellow roar
+fume rail bemoan lash opine object protest concur swear threaten vent gush rave cry
+release issue circulate publish text email message refer
+""".split())
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -94,7 +104,8 @@ def _opens(text: str, i: int, para_start: int, single: bool) -> bool:
         return False
     before = text[i - 1] if i > para_start else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    opener_context = before in _OPEN_CONTEXT or before in OPENING
+    # any Unicode spacing counts (a no-break space after "saying:" in copied web text)
+    opener_context = before.isspace() or before in _OPEN_CONTEXT or before in OPENING
     if ch == STRAIGHT:
         return opener_context and not after.isspace()
     return opener_context and (after.isalpha() or after in OPENING or after == STRAIGHT)
@@ -125,8 +136,9 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
     opened the paragraph (so "the '90s" does not quote the rest of the line).
     """
     quotes: list[Quote] = []
-    chain = -1
-    carried = False  # previous paragraph ended inside a quote
+    chain = -1  # the last chain number handed out
+    current = -1  # the chain of the quote being read
+    carried = False  # previous paragraph ended inside a quote (chain ``current``)
     for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
         single = _single_style(text, p_start, p_end)
         open_at: int | None = None
@@ -141,20 +153,25 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
                 continues = carried and first_mark and i == p_start
                 if not continues:
                     chain += 1
+                    current = chain
                 open_at, open_mark = i + 1, i
+                if not single and i + 1 < p_end and text[i + 1] in OPENING + STRAIGHT:
+                    open_at, skip_to = i + 2, i + 1  # a doubled opener (""We…) is one mark
                 first_mark = False
-            elif not single and text[i] in OPENING and (inner := _nested(text, i, p_end)):
+            elif not single and text[i] in OPENING and (
+                    inner := _nested(text, i, p_end, text[open_mark] == STRAIGHT)):
                 skip_to = inner  # “He called it “theft” twice.”: the inner pair nests
             elif not single and text[i] in OPENING:  # a new opener: the open quote lost its closer
                 stop = _rstrip(text, open_at, i)
-                quotes.append(Quote(open_at, stop, p_index, chain, open_mark, None))
+                quotes.append(Quote(open_at, stop, p_index, current, open_mark, None))
                 chain += 1
+                current = chain
                 open_at, open_mark = i + 1, i
             elif _closes(text, i, single):
                 if open_at is not None:
-                    quotes.append(Quote(open_at, i, p_index, chain, open_mark, i))
+                    quotes.append(Quote(open_at, i, p_index, current, open_mark, i))
                 elif first_mark and carried and not single:  # continued without its opening mark
-                    quotes.append(Quote(p_start, i, p_index, chain, None, i))
+                    quotes.append(Quote(p_start, i, p_index, current, None, i))
                 elif first_mark and not single:
                     orphan = i
                 open_at = None
@@ -163,19 +180,27 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
             open_at = None  # a stray single mark mid-paragraph: not a quote
         carried = open_at is not None
         if open_at is not None:
-            quotes.append(Quote(open_at, p_end, p_index, chain, open_mark, None))
+            quotes.append(Quote(open_at, p_end, p_index, current, open_mark, None))
         if orphan is not None and _ends_quotation(text, orphan, p_end):
             chain += 1
             quotes = _bridge(text, quotes, p_index, orphan, chain)
     return _renumber(q for q in quotes if q.end > q.start)
 
 
-def _nested(text: str, i: int, p_end: int) -> int | None:
+def _nested(text: str, i: int, p_end: int, outer_straight: bool = False) -> int | None:
     """The closing mark of a double-quoted quote opening at ``i`` inside an open one, when
-    the rest of the paragraph has closers for both (“He called it “theft” twice.”)."""
+    the rest of the paragraph has closers for both (“He called it “theft” twice.”), or
+    a curly pair inside a straight quote with a straight mark after it ("…these large
+    “Marches” of people…")."""
     rest = text[i + 1:p_end]
-    if sum(rest.count(c) for c in CLOSING) < sum(rest.count(c) for c in OPENING) + 2:
+    curly_closers = sum(rest.count(c) for c in CLOSING)
+    needed = sum(rest.count(c) for c in OPENING) + (1 if outer_straight else 2)
+    if curly_closers < needed:
         return None
+    if outer_straight:
+        first_close = min(rest.find(c) for c in CLOSING if c in rest)
+        if STRAIGHT not in rest[first_close:]:
+            return None
     depth = 0
     for j in range(i + 1, p_end):
         if text[j] in OPENING:
@@ -238,49 +263,19 @@ def _bridge(text: str, quotes: list[Quote], p_index: int, close: int, chain: int
             break
     if first == p_index and close != paras[p_index][1] - 1:
         return quotes
+    doubled = first < p_index and text[paras[first][0] + 1:paras[first][0] + 2] in (OPENING + STRAIGHT)
+    outer_mark = paras[first][0]
+    if doubled:  # ""We…," he said. "…" | …records.": an excerpt opening with a quote keeps it
+        first += 1
     kept = [q for q in quotes if not (first <= q.paragraph < p_index
                                       or q.paragraph == p_index and q.start < close)]
     for j in range(first, p_index + 1):
         a, b = paras[j]
-        start = a + 1 if j == first and first < p_index else a
+        start = a + 1 if j == first and first < p_index and not doubled else a
         end = close if j == p_index else b
-        kept.append(Quote(start, end, j, chain, a if start > a else None,
-                          close if j == p_index else None))
+        mark = outer_mark if doubled and j == first else (a if start > a else None)
+        kept.append(Quote(start, end, j, chain, mark, close if j == p_index else None))
     return sorted(kept, key=lambda q: q.start)
-
-
-#: Words a quoted name may hold in lower case ("Meet the Press") and the determiners
-#: that make a capitalised quote a name inside a noun phrase (the “Today” show).
-_TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "of", "on",
-                                "or", "the", "to", "with"})
-_NAME_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my",
-                               "your", "this"})
-MAX_TITLE_WORDS = 6
-MIN_HEADLINE_WORDS = 5
-
-
-def is_title(text: str, quote: Quote) -> bool:
-    """A quoted name, not quoted words: a title-case phrase (small words such as "of" may
-    stay lower case) either short and right after a determiner or possessive (``The
-    "Celebrity Apprentice" star``, ``the “Today” show``) or a headline of at least
-    :data:`MIN_HEADLINE_WORDS` words, at most ending in ? or ! (a story "called “How X
-    Won the West”"). Titles of shows, books, stories and campaigns are nobody's words."""
-    if quote.open_mark is None or quote.close_mark is None:
-        return False
-    inner = text[quote.start:quote.end]
-    words = inner.rstrip("?!").split()
-    if not words or any(ch in ".,;:!?…" for ch in inner.rstrip("?!")):
-        return False
-    if not words[0][0].isupper() or any(
-            not w[0].isupper() and w.lower() not in _TITLE_SMALL_WORDS for w in words):
-        return False
-    if len(words) >= MIN_HEADLINE_WORDS:
-        return True
-    before = text[max(0, quote.open_mark - 40):quote.open_mark].split()
-    if not before or len(words) > MAX_TITLE_WORDS or inner != inner.rstrip("?!"):
-        return False
-    prev = before[-1].replace("’", "'")
-    return prev.lower() in _NAME_DETERMINERS or prev.endswith("'s")
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -299,7 +294,20 @@ def clip(quotes: Iterable[Quote], start: int, end: int) -> tuple[tuple[int, int]
     return tuple(out)
 
 
+class Ranges(tuple):
+    """Sorted, disjoint ``(start, end)`` pairs that :func:`inside` searches by bisection
+    (an article's quotes: membership tests stay O(log n) on long texts)."""
+
+    def __new__(cls, ranges: Iterable[tuple[int, int]]) -> "Ranges":
+        self = super().__new__(cls, sorted(ranges))
+        self.starts = [r[0] for r in self]
+        return self
+
+
 def inside(offset: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    if isinstance(ranges, Ranges):
+        i = bisect.bisect_right(ranges.starts, offset) - 1
+        return i >= 0 and offset < ranges[i][1]
     return any(s <= offset < e for s, e in ranges)
 
 
@@ -369,3 +377,6 @@ def _is_attribution(token) -> bool:
     if token.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in token.children):
         return True
     return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
+
+
+from comparator.claims.titles import is_title  # noqa: E402  (re-export; titles imports Quote)

@@ -16,6 +16,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from comparator.claims.abbreviations import abbreviation_before, continues_sentence
+from comparator.claims.blocks import bulleted_statements, reposts
 from comparator.claims.boilerplate import covers_paragraph, match_reason, paragraph_reason
 from comparator.claims.furniture import LABEL_ONLY, article_reasons, label_end
 from comparator.claims.quotes import (
@@ -135,12 +136,17 @@ def _boilerplate(text: str, doc: "Doc", sentences: tuple[Segment, ...], article:
     return article_reasons(text, doc, sentences, reasons, meta, quotes)
 
 
-def _mentions(doc: "Doc", start: int, end: int) -> tuple[Mention, ...]:
+def _mentions(ents, start: int, end: int) -> tuple[Mention, ...]:
+    """Entities inside ``[start, end)``; ``ents`` is ``list(doc.ents)`` (read once per doc)."""
     return tuple(
         Mention(text=e.text, start=e.start_char, end=e.end_char, label=e.label_)
-        for e in doc.ents
+        for e in ents
         if e.start_char >= start and e.end_char <= end
     )
+
+
+#: A quoted fragment of at most this many words, in an unattributed sentence, is a scare quote.
+MAX_SCARE_WORDS = 3
 
 
 def extract_claims(article: Article, doc: "Doc") -> tuple[Claim, ...]:
@@ -148,17 +154,27 @@ def extract_claims(article: Article, doc: "Doc") -> tuple[Claim, ...]:
     text = article.text
     sentences = segment(text, doc)
     quotes = tuple(q for q in find_quotes(text) if not is_title(text, q))  # names aren't words
+    quotes = bulleted_statements(text, doc, reposts(text, quotes))
     speakers = assign_speakers(text, doc, quotes, sentences)
     reasons = _boilerplate(text, doc, sentences, article, tuple((q.start, q.end) for q in quotes))
+    ents = list(doc.ents)
+    marked = {q.chain for q in quotes if q.open_mark is not None or q.close_mark is not None}
+    q_ends = [q.end for q in quotes]  # quotes are disjoint and in order: ends are sorted too
+    q_starts = [q.start for q in quotes]
     claims = []
     for index, (s, reason) in enumerate(zip(sentences, reasons)):
-        ranges = clip(quotes, s.start, s.end)
+        near = quotes[bisect.bisect_right(q_ends, s.start):bisect.bisect_left(q_starts, s.end)]
+        ranges = clip(near, s.start, s.end)
         voice = classify_voice(text, doc, s.start, s.end, ranges)
         speaker = None
+        scare: tuple[tuple[int, int], ...] = ()
+        chains = [q.chain for q in near if q.start < s.end and s.start < q.end]
+        if voice == "mixed" and index not in speakers.attributed and _scare(text, quotes, chains, ranges):
+            voice, scare = "authorial", ranges  # the outlet's own sentence, distancing a word
         if voice == "authorial":
             ranges = ()  # only marks, no quoted words
         else:
-            chains = [q.chain for q in quotes if q.start < s.end and s.start < q.end]
+            chains.sort(key=lambda c: c not in marked)  # words in marks before a block around them
             speaker = next((speakers.of(c) for c in chains if speakers.of(c)), None)
         claims.append(Claim(
             id=f"{article.id}:{index}",
@@ -174,6 +190,41 @@ def extract_claims(article: Article, doc: "Doc") -> tuple[Claim, ...]:
             boilerplate_reason=reason,
             kind="headline" if reason in HEADLINE_REASONS else "body",
             quotes=ranges,
-            mentions=_mentions(doc, s.start, s.end),
+            mentions=_mentions(ents, s.start, s.end),
+            speaker_reason="unattributed" if voice != "authorial" and speaker is None else None,
+            scare_quotes=scare,
+            reported=_unquoted([(max(a, s.start), min(b, s.end)) for a, b in speakers.reported
+                                if a < s.end and s.start < b], ranges),
         ))
     return tuple(claims)
+
+
+def _unquoted(spans, quoted) -> tuple[tuple[int, int], ...]:
+    """``spans`` minus the parts inside ``quoted`` (quoted words are quotes, not reported speech)."""
+    out = []
+    for s, e in spans:
+        cuts = sorted((max(s, qs), min(e, qe)) for qs, qe in quoted if qs < e and s < qe)
+        at = s
+        for cs, ce in cuts:
+            if cs > at:
+                out.append((at, cs))
+            at = max(at, ce)
+        if e > at:
+            out.append((at, e))
+    return tuple((a, b) for a, b in out if b > a)
+
+
+def _scare(text: str, quotes, chains: list[int], ranges) -> bool:
+    """Every quoted fragment of the sentence is 1-3 words, closed on both sides, and its
+    quote belongs to no longer quotation running over other sentences."""
+    if not ranges:
+        return False
+    for s, e in ranges:
+        words = text[s:e].split()
+        if not 1 <= len(words) <= MAX_SCARE_WORDS:
+            return False
+    for c in set(chains):
+        spans = [q for q in quotes if q.chain == c]
+        if len(spans) > 1 or any(q.open_mark is None or q.close_mark is None for q in spans):
+            return False
+    return True

@@ -1,25 +1,36 @@
-"""Who is quoted: attribution from the dependency parse, resolved to a short name.
+"""Who is quoted: evidence from the dependency parse, or "unattributed".
 
-An attribution is a reporting verb outside the quotes ("said", "wrote",
-"told", "added", "continued", "reads"...) and its subject, or "according to
-X". The subject becomes a canonical speaker:
+A speaker is given only when the text attributes the words:
 
-- a person: the surname ("U.S. District Judge Indira Talwani" -> "Talwani");
-- a document of a person: "Talwani's order reads" -> "Talwani";
-- a pronoun (he/she): the most recent person, preferring grammatical subjects;
-- a definite description ("the Obama judge", "the spokesperson"): the most
-  recent person or anonymous source introduced with that role noun;
-- an anonymous source of an organisation: "a Department of Homeland Security
-  (DHS) spokesperson" -> "DHS spokesperson" (the acronym in parentheses wins);
-- an organisation: its name ("Politico noted" -> "Politico").
+- a reporting or evaluative verb outside the quotes whose subject is the
+  speaker ("said", "wrote", "tweeted", "grumbled", "called … ",
+  "denounced … as", "accused … of"; see :data:`REPORTING_VERBS`), or
+  "according to X"; a passive verb's agent ("were circulated by X");
+- a colon lead-in: the subject of the clause that ends with the colon, in the
+  same sentence or at the end of the previous paragraph ("Maya added:");
+- the attribution tail after the last sentence of a multi-sentence quote (the
+  whole quote chain shares one speaker, across paragraphs when the quote
+  continues there, see :mod:`comparator.claims.quotes`), also when it opens the
+  next sentence (``“…John?” Obama continued, …``) and reports nothing of its own;
+- within one paragraph, a quote right after an attributed quote or sentence
+  ("“X,” he said. “Y.”").
 
-Each quote chain (see :mod:`comparator.claims.quotes`) gets the speaker of the
-nearest attribution in its paragraphs, preferring one in the same sentence,
-then one before the quote (a partial quote only looks in its own sentence).
-A quote with no attribution in its own sentence takes the speaker of the
-previous quote in its paragraph; a paragraph that is all quotation with no
-attribution keeps the speaker of the quoted paragraph just before it; a
-paragraph ending in a colon attributes the quote that follows it.
+Otherwise the quote has no speaker (the claim says ``speaker_reason =
+"unattributed"``); a new quoted paragraph never inherits a speaker.
+
+The subject is found in the dependency parse (with repairs for inverted and
+misparsed attributions) and becomes a canonical speaker
+(:func:`comparator.claims.resolve.resolve`): a person's full
+name as the article gives it ("Talwani" -> "Indira Talwani"); the person an
+appositive names ("the campaign's manager, Brad Parlow," -> "Brad Parlow");
+a pronoun's referent (:mod:`comparator.claims.referents`); a definite role
+description's known person ("the judge" -> "Maria Lopez"); the author of a
+document ("Talwani's order reads"); an anonymous source tied to its
+organisation ("a Department of Homeland Security (DHS) spokesperson" -> "DHS
+spokesperson"); an organisation ("Politico noted" -> "Politico"). Never a bare
+role noun ("a demonstrator"), a non-person noun ("a month-long investigation
+found"), a word inside the quotation, or a lower-case phrase without an
+organisation.
 """
 
 from __future__ import annotations
@@ -29,226 +40,41 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from comparator.claims.quotes import (
-    CLOSING, REPORTING_VERBS, STRAIGHT, Quote, Segment, inside, opens_inside_clause)
+    CLOSING, OPENING, REPORTING_VERBS, STRAIGHT, Quote, Ranges, Segment, inside, opens_inside_clause)
+from comparator.claims.referents import SUBJECTS, Timeline, build_timeline
+from comparator.claims.resolve import DOCUMENT_NOUNS, PERSON_NOUNS, resolve
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
-_SUBJECTS = ("nsubj", "nsubjpass")
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "'s", "’s"})
-#: Nouns for texts whose author speaks through them ("Talwani's order reads").
-DOCUMENT_NOUNS = frozenset({
-    "brief", "complaint", "decision", "filing", "judgment", "lawsuit", "letter", "memo",
-    "motion", "opinion", "order", "post", "report", "ruling", "statement", "tweet",
-})
-#: Role nouns that name the same job ("the spokesman" finds "a DHS spokesperson"),
-#: and title abbreviations spelled out ("Sen. Warren" is found by "the senator").
-ROLE_SYNONYMS = {
-    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "congressman": "lawmaker",
-    "congresswoman": "lawmaker", "chairman": "chair", "chairwoman": "chair",
-    "sen.": "senator", "rep.": "representative", "gov.": "governor", "lt.": "lieutenant",
-    "gen.": "general", "sgt.": "sergeant", "atty.": "attorney", "dr.": "doctor",
-    "pres.": "president", "capt.": "captain", "col.": "colonel", "det.": "detective",
-}
-#: Words that tell a person's gender, so "she said" skips Mr. Smith.
-GENDER_CUES = {
-    "mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f",
-    "spokesman": "m", "spokeswoman": "f", "congressman": "m", "congresswoman": "f",
-    "chairman": "m", "chairwoman": "f", "businessman": "m", "businesswoman": "f",
-}
-_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-
-
-@dataclass(frozen=True)
-class Referent:
-    """A person or anonymous source mentioned at ``offset``, with the roles it was given."""
-
-    offset: int
-    name: str
-    roles: frozenset[str]
-    subject: int = 0  # 2: subject of the main verb, 1: of another verb, 0: not a subject
-    gender: str | None = None  # "f" | "m" when a title or role noun says so
+__all__ = ["Attribution", "Speakers", "assign_speakers", "find_attributions", "resolve",
+           "DOCUMENT_NOUNS", "PERSON_NOUNS"]
 
 
 @dataclass(frozen=True)
 class Attribution:
-    """A reporting verb (at ``offset``) and the speaker it names."""
+    """A reporting verb (at ``offset``) and the speaker it names (None: a subject that is
+    no canonical speaker, e.g. "Critics said": the quote stays unattributed)."""
 
     offset: int
     paragraph: int
-    speaker: str
+    sentence: int
+    speaker: str | None
+    own_content: bool = False  # the verb reports a clause of its own ("Critics argued the toll…")
+    reported: tuple[int, int] | None = None  # that clause, or the "as …" of "describing X as Y"
 
 
 @dataclass(frozen=True)
 class Speakers:
-    """The speaker of each quote chain (chains without one are absent)."""
+    """The speaker of each quote chain (chains without one are absent), and the sentences
+    (indices) holding attribution evidence, so a quote there is no scare quote."""
 
     by_chain: Mapping[int, str] = field(default_factory=dict)
+    attributed: frozenset[int] = frozenset()
+    reported: tuple[tuple[int, int], ...] = ()  # indirect speech: someone else's words, unquoted
 
     def of(self, chain: int) -> str | None:
         return self.by_chain.get(chain)
-
-
-def _role(word: str) -> str:
-    word = word.lower()
-    return ROLE_SYNONYMS.get(word, word)
-
-
-def surname(ent: "Span") -> str:
-    """The last name of a PERSON entity ("Donald Trump Jr." -> "Trump", "Colleen
-    Kollar-Kotelly" -> "Kollar-Kotelly"), apostrophes made straight ("O’Neill" -> "O'Neill")."""
-    words = [w.strip(",") for w in ent.text.replace("’", "'").split()]
-    words = [w[:-2] if w.endswith("'s") else w for w in words]
-    words = [w for w in words if w and w.lower() not in _NAME_SUFFIXES]
-    return words[-1] if words else ent.text
-
-
-@dataclass
-class _Timeline:
-    """Referents in reading order; anonymous sources are added as they are met."""
-
-    items: list[Referent]
-
-    def add(self, ref: Referent) -> None:
-        keys = [r.offset for r in self.items]
-        self.items.insert(bisect.bisect_right(keys, ref.offset), ref)
-
-    def names(self) -> set[str]:
-        return {r.name for r in self.items}
-
-    def before(self, offset: int) -> list[Referent]:
-        return [r for r in self.items if r.offset < offset][::-1]
-
-    def by_role(self, role: str, offset: int, qualifier: str | None = None) -> str | None:
-        """The most recent referent given ``role`` (and ``qualifier``: "the Texas governor")."""
-        roles_of: dict[str, set[str]] = {}
-        for r in self.items:  # roles gathered over all mentions of the name
-            roles_of.setdefault(r.name, set()).update(r.roles)
-        for r in self.before(offset):
-            if role in roles_of[r.name] and (
-                    qualifier is None or qualifier.lower() in roles_of[r.name]
-                    or qualifier.lower() in r.name.lower()):
-                return r.name
-        return None
-
-    def pronoun(self, offset: int, gender: str | None) -> str | None:
-        """The person "he"/"she" at ``offset`` most likely means (gender cues respected)."""
-        genders: dict[str, set[str]] = {}
-        for r in self.items:
-            if r.gender:
-                genders.setdefault(r.name, set()).add(r.gender)
-        people = [r for r in self.before(offset) if "person" in r.roles
-                  and (gender is None or genders.get(r.name, {gender}) == {gender})]
-        for salience in (2, 1, 0):  # the most recent main-clause subject first
-            best = next((r for r in people if r.subject >= salience), None)
-            if best is not None:
-                return best.name
-        return None
-
-
-def _people(doc: "Doc", quoted: Sequence[tuple[int, int]]) -> list[Referent]:
-    """Every PERSON mention outside quotes, with its title and appositive nouns as roles."""
-    out = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or inside(ent.start_char, quoted):
-            continue
-        root = ent.root
-        words = [t.text.lower() for t in ent if t.i != root.i]
-        for left in root.lefts:
-            if left.i < ent.start and left.dep_ in ("compound", "nmod", "amod"):
-                words += [t.text.lower() for t in left.subtree if t.pos_ in ("NOUN", "PROPN")]
-        for child in root.rights:
-            if child.dep_ == "appos":
-                words += [t.text.lower() for t in child.subtree if t.pos_ == "NOUN"]
-        gender = next((GENDER_CUES[w] for w in words if w in GENDER_CUES), None)
-        roles = frozenset({"person"} | {_role(w) for w in words})
-        out.append(Referent(ent.start_char, surname(ent), roles,
-                            subject=_salience(root), gender=gender))
-    return out
-
-
-def _salience(token: "Token") -> int:
-    if token.dep_ not in _SUBJECTS:
-        return 0
-    return 2 if token.head.dep_ == "ROOT" else 1
-
-
-def _entity_of(token: "Token") -> "Span | None":
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
-
-
-def _organisation(head: "Token") -> str | None:
-    """The organisation an anonymous source speaks for, acronym first."""
-    lefts = [t for left in head.lefts if left.dep_ != "det" for t in left.subtree]
-    rights = [t for r in head.rights if r.dep_ == "prep" and r.lower_ in ("for", "of", "at")
-              for t in r.subtree][1:]
-    for group in (lefts, rights):
-        for t in group:
-            prev = t.doc[t.i - 1] if t.i else None
-            in_parens = prev is not None and prev.text == "("
-            if in_parens and t.is_upper and t.is_alpha and len(t.text) > 1:
-                return t.text
-        for t in group:
-            ent = _entity_of(t)
-            if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
-                return _strip_the(ent.text)
-        names = [t.text for t in group if t.pos_ == "PROPN" and t.ent_type_ != "PERSON"]
-        if names:
-            return " ".join(names)
-    nouns = [t.lower_ for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
-    return " ".join(nouns) or None  # "a police spokeswoman", "an administration official"
-
-
-def _strip_the(text: str) -> str:
-    return text[4:] if text.lower().startswith("the ") else text
-
-
-def resolve(subject: "Token", timeline: _Timeline) -> str | None:
-    """A canonical speaker for the subject of a reporting verb (None if unknown)."""
-    lower = subject.lower_
-    if lower in _PRONOUN_GENDER:
-        return timeline.pronoun(subject.idx, _PRONOUN_GENDER[lower])
-    if subject.pos_ == "PRON":
-        return None
-    ent = _entity_of(subject)
-    if ent is not None and ent.label_ == "PERSON":
-        return surname(ent)
-    if subject.lemma_.lower() in DOCUMENT_NOUNS:
-        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-        if owner is None and subject.i >= 2 and subject.doc[subject.i - 1].lower_ in ("'s", "’s"):
-            owner = subject.doc[subject.i - 2]  # "Park's ruling" parsed without the poss arc
-        if owner is None:  # "a statement from the White House"
-            preps = [p for p in subject.rights if p.dep_ == "prep" and p.lower_ in ("from", "by")]
-            owner = next((o for p in preps for o in p.children if o.dep_ == "pobj"), None)
-        if owner is not None:
-            return resolve(owner, timeline)
-        org = _organisation(subject)  # "a White House memo reads" -> "White House memo"
-        return f"{org} {subject.lower_}" if org else subject.lower_
-    if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC") and subject.pos_ == "PROPN":
-        return _strip_the(ent.text)
-    if subject.pos_ == "NOUN":
-        role = _role(subject.lemma_)
-        det = next((c.lower_ for c in subject.children if c.dep_ in ("det", "poss")), None)
-        org = _organisation(subject)
-        if det in _DEFINITE:
-            known = timeline.by_role(role, subject.idx, org)
-            if known or org is None:
-                return known or subject.lower_
-        name = f"{org} {subject.lower_}" if org else subject.lower_
-        timeline.add(Referent(subject.idx, name, frozenset({role}),
-                              gender=GENDER_CUES.get(subject.lower_)))
-        return name
-    if subject.pos_ == "PROPN":
-        lefts = [t for t in subject.lefts if t.dep_ == "compound" or t.is_punct and t.text == "-"]
-        first = lefts[0].idx if lefts else subject.idx
-        name = subject.doc.text[first:subject.idx + len(subject.text)].replace("’", "'")
-        last = name.split()[-1]
-        return last if last in timeline.names() else name  # a known surname the NER missed
-    return None
 
 
 def _subject_of(verb: "Token") -> "Token | None":
@@ -257,13 +83,49 @@ def _subject_of(verb: "Token") -> "Token | None":
             if to.lower_ == "to":
                 return next((c for c in to.children if c.dep_ == "pobj"), None)
         return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:  # "were circulated by Democrats", "a statement released by the mayor"
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
     head = verb
     for _ in range(3):  # "He paused, then added:", "Steele issued a statement saying:"
-        subj = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+        subj = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+        if subj is not None and subj.dep_ == "nsubjpass" and head.lemma_.lower() != "quote":
+            return None  # a passive without agent ("it was announced") names nobody
+        if subj is None and head is verb and head.dep_ == "acl" and head.head.pos_ in ("PROPN", "NOUN") \
+                and head.tag_ in ("VBD", "VBN") and head.head.i < head.i:
+            return head.head  # "…,” Frank Sharp, the executive director…, tweeted": misparsed
+        if subj is None and head is verb and (near := _inverted(verb) or _left_name(verb)) is not None:
+            return near
         climb = head.dep_ in ("conj", "advcl", "acl", "xcomp", "dobj") and head.head is not head
         if subj is not None or not climb:
             return subj
         head = head.head
+    return None
+
+
+def _inverted(verb: "Token") -> "Token | None":
+    """``“…,” grumbled Wes Parnell.``: after a closing quote mark the subject follows the verb
+    and the parser often reads it as an object."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].is_punct and verb.doc[i].text not in CLOSING + STRAIGHT + "’'":
+        i -= 1
+    if i < 0 or verb.doc[i].text not in CLOSING + STRAIGHT + "’'":
+        return None
+    return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
+                 and c.pos_ in ("PROPN", "NOUN")), None)
+
+
+def _left_name(verb: "Token") -> "Token | None":
+    """A person named before a verb the parser left without subject, with no other clause in
+    between ("…and Justice Ruth Bader Ginsburg said it was…", "…,” the campaign's manager,
+    Brad Parlow, said", "Blumenthal, advocating for troops…, clearly says, “…”")."""
+    doc = verb.doc
+    for i in range(verb.i - 1, verb.sent.start - 1, -1):
+        t = doc[i]
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+            return t
+        if t.text in OPENING + CLOSING + STRAIGHT or t.dep_ in SUBJECTS or t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return None
     return None
 
 
@@ -286,11 +148,36 @@ def _tail_subject(verb: "Token") -> "Token | None":
     return heads[0] if heads else None  # words run right to left: the last noun
 
 
-def find_attributions(doc: "Doc", quotes: Sequence[Quote],
-                      sentences: Sequence[Segment]) -> tuple[Attribution, ...]:
-    """Reporting verbs outside quotes whose subject resolves to a speaker, in order."""
-    quoted = [(q.start, q.end) for q in quotes]
-    timeline = _Timeline(_people(doc, quoted))
+#: Verbs whose "as …" (or second object) carries the subject's characterisation, not the outlet's.
+_CHARACTERISING = frozenset({"describe", "call", "brand", "label", "dub", "term", "characterize",
+                             "characterise", "denounce", "dismiss", "refer", "hail", "condemn", "decry",
+                             "criticize", "criticise", "praise", "blast", "slam", "mock"})
+
+
+def _reported(verb: "Token", quoted: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The characters of indirect speech a reporting verb introduces: its clausal complement
+    ("Corrigan claimed [Republicans are often attacked…]") or, for a characterising verb, the
+    characterisation ("describing the proposal as [amnesty]", "called the plan [a disaster]")."""
+    parts = [c for c in verb.children if c.dep_ == "ccomp"]
+    if verb.lemma_.lower() in _CHARACTERISING:
+        heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "as" may hang on the object
+        parts += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "as"
+                  for o in p.children if o.dep_ == "pobj"]
+        parts += [c for c in verb.children if c.dep_ in ("oprd", "xcomp")]
+    for part in parts:
+        words = [t for t in part.subtree if not t.is_punct]
+        if words and not inside(words[0].idx, quoted):
+            return words[0].idx, words[-1].idx + len(words[-1])
+    return None
+
+
+def find_attributions(doc: "Doc", quotes: Sequence[Quote], sentences: Sequence[Segment],
+                      line: Timeline | None = None) -> tuple[Attribution, ...]:
+    """Reporting verbs outside quotes that have a subject, in order (speaker None when the
+    subject is no canonical speaker)."""
+    marked = _marked(quotes)
+    quoted = Ranges((q.start, q.end) for q in quotes if q.chain in marked)
+    line = line or build_timeline(doc, quoted, sentences)
     starts = [s.start for s in sentences]
     out = []
     for token in doc:
@@ -302,68 +189,131 @@ def find_attributions(doc: "Doc", quotes: Sequence[Quote],
         subject = _subject_of(token) if token.pos_ in ("VERB", "AUX") else _tail_subject(token)
         if subject is None:
             continue
-        speaker = resolve(subject, timeline)
-        if speaker:
-            i = bisect.bisect_right(starts, token.idx) - 1
-            if i >= 0:
-                out.append(Attribution(token.idx, sentences[i].paragraph, speaker))
+        i = bisect.bisect_right(starts, token.idx) - 1
+        if i >= 0:
+            content = any(c.dep_ in ("ccomp", "dobj") and not inside(c.idx, quoted) for c in token.children)
+            out.append(Attribution(token.idx, sentences[i].paragraph, i, resolve(subject, line, quoted),
+                                   content, _reported(token, quoted)))
     return tuple(out)
 
 
 def assign_speakers(text: str, doc: "Doc", quotes: Sequence[Quote],
                     sentences: Sequence[Segment]) -> Speakers:
-    """The speaker of every quote chain."""
-    attributions = find_attributions(doc, quotes, sentences)
+    """The speaker of every quote chain that has attribution evidence (see module doc)."""
+    marked = _marked(quotes)
+    quoted = Ranges((q.start, q.end) for q in quotes if q.chain in marked)
+    line = build_timeline(doc, quoted, sentences)
+    attributions = find_attributions(doc, quotes, sentences, line)
     chains: dict[int, list[Quote]] = {}
     for q in quotes:
         chains.setdefault(q.chain, []).append(q)
+    starts = [s.start for s in sentences]
     by_chain: dict[int, str] = {}
-    last_by_paragraph: dict[int, str] = {}
+    last_by_paragraph: dict[int, str | None] = {}
     for chain in sorted(chains):
         spans = chains[chain]
-        paras = {q.paragraph for q in spans}
-        paras |= _introduced_by_colon(text, min(paras), sentences)
-        sents = [s for s in sentences if any(s.start < q.end and q.start < s.end for q in spans)]
-        partial = all(s.start < q.start and opens_inside_clause(text, s.start, q.start)
-                      for q in spans for s in sents if s.start <= q.start < s.end)
-        best: tuple[int, int, int] | None = None
-        speaker: str | None = None
-        for a in attributions:
-            if a.paragraph not in paras:
-                continue
-            same = any(s.start <= a.offset < s.end for s in sents)
-            if partial and not same:
-                continue  # a partial quote is attributed inside its own sentence only
-            dist = min(min(abs(a.offset - q.start), abs(a.offset - q.end)) for q in spans)
-            key = (0 if same else 1, 0 if same or a.offset < spans[0].start else 1, dist)
-            if best is None or key < best:
-                best, speaker = key, a.speaker
-        first_para = spans[0].paragraph
-        if (best is None or best[0] == 1) and first_para in last_by_paragraph:
-            speaker = last_by_paragraph[first_para]  # “X,” he said. “Y.”: Y is his too
-        elif best is None:
-            speaker = _continued_speaker(text, spans, sentences, last_by_paragraph)
+        own = sorted({i for q in spans for i in range(max(0, bisect.bisect_right(starts, q.start) - 1),
+                                                      bisect.bisect_left(starts, q.end))
+                      if sentences[i].start < q.end and q.start < sentences[i].end})
+        partial = all(sentences[i].start < q.start and opens_inside_clause(text, sentences[i].start, q.start)
+                      for q in spans for i in own if sentences[i].start <= q.start < sentences[i].end)
+        # a block without marks (bullets after "…circulated by X:") holds its own reporting
+        # verbs: only its lead-in attributes it
+        found = [a for a in attributions if a.sentence in own] if chain in marked else []
+        if found:
+            best = min(found, key=lambda a: min(min(abs(a.offset - q.start), abs(a.offset - q.end))
+                                                for q in spans))
+            speaker = best.speaker
+        elif (tail := _tail_after(text, spans, own, sentences, attributions)) is not None:
+            speaker = tail.speaker
+        else:
+            speaker = _colon_lead_in(text, doc, spans, own, sentences, attributions, line, quoted)
+            first = spans[0].paragraph
+            if speaker is None and not partial and own and chain in marked:
+                speaker = _earlier_in_paragraph(own[0], sentences, attributions, last_by_paragraph, first)
         if speaker:
             by_chain[chain] = speaker
-            for p in paras if not partial else ():  # a title in quotes is nobody's words
-                last_by_paragraph[p] = speaker
-    return Speakers(by_chain)
+        if not partial:
+            for q in spans:
+                last_by_paragraph[q.paragraph] = speaker
+    return Speakers(by_chain, frozenset(a.sentence for a in attributions),
+                    tuple(a.reported for a in attributions if a.reported))
 
 
-def _introduced_by_colon(text: str, paragraph: int, sentences: Sequence[Segment]) -> set[int]:
-    """The previous paragraph when it ends with a colon ("…said in a statement:")."""
-    prev = [s for s in sentences if s.paragraph == paragraph - 1]
-    return {paragraph - 1} if prev and text[prev[-1].end - 1] == ":" else set()
+#: An attribution opening the sentence after a quote (``“…John?” Obama continued, calling…``)
+#: has its verb within this many characters of that sentence's start.
+MAX_TAIL_LEAD = 40
 
 
-def _continued_speaker(text: str, spans: Sequence[Quote], sentences: Sequence[Segment],
-                       last_by_paragraph: Mapping[int, str]) -> str | None:
-    """A paragraph that is all quotation, right after a quoted paragraph, keeps its speaker."""
-    first = spans[0].paragraph
-    para = [s for s in sentences if s.paragraph == first]
-    if not para:
+def _tail_after(text: str, spans: Sequence[Quote], own: Sequence[int], sentences: Sequence[Segment],
+                attributions: Sequence[Attribution]) -> Attribution | None:
+    """The attribution that opens the next sentence of the paragraph, right after the quote's
+    closing mark (the splitter cut “…?” | Obama continued, … after a question)."""
+    last = spans[-1]
+    if not own or last.close_mark is None or own[-1] + 1 >= len(sentences):
         return None
-    ranges = [(q.start, q.end) for q in spans]
-    if any(text[i].isalnum() and not inside(i, ranges) for i in range(para[0].start, para[-1].end)):
+    nxt = sentences[own[-1] + 1]
+    if nxt.paragraph != last.paragraph or text[last.close_mark + 1:nxt.start].strip():
         return None
-    return last_by_paragraph.get(first - 1)
+    return next((a for a in attributions if nxt.start <= a.offset < nxt.start + MAX_TAIL_LEAD
+                 and a.sentence == own[-1] + 1 and not a.own_content), None)
+
+
+def _marked(quotes: Sequence[Quote]) -> set[int]:
+    """Chains with at least one quote mark (the others are blocks, see :mod:`.blocks`)."""
+    return {q.chain for q in quotes if q.open_mark is not None or q.close_mark is not None}
+
+
+def _earlier_in_paragraph(sentence: int, sentences: Sequence[Segment], attributions: Sequence[Attribution],
+                          last_by_paragraph: Mapping[int, str | None], paragraph: int) -> str | None:
+    """“X,” he said. “Y.” — or "Lee said the plan was unfair. “It hurts.”": within one
+    paragraph a quote with no attribution of its own keeps the nearest earlier speaker."""
+    earlier = [a for a in attributions if a.paragraph == paragraph and a.sentence < sentence]
+    if paragraph in last_by_paragraph:
+        return last_by_paragraph[paragraph]
+    return earlier[-1].speaker if earlier else None
+
+
+def _colon_lead_in(text: str, doc: "Doc", spans: Sequence[Quote], own: Sequence[int],
+                   sentences: Sequence[Segment], attributions: Sequence[Attribution],
+                   line: Timeline, quoted: Sequence[tuple[int, int]]) -> str | None:
+    """The speaker a colon introduces: "Maya added: “…”" in the same sentence, or a
+    paragraph ending "…said in a statement:" just before the quote's first paragraph."""
+    first = spans[0]
+    mark = first.open_mark if first.open_mark is not None else first.start
+    i = mark - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i >= 0 and text[i] == ":" and own and sentences[own[0]].start < i:
+        return _clause_speaker(doc, sentences[own[0]].start, i, attributions, own[0], line, quoted)
+    at = bisect.bisect_right([s.start for s in sentences], mark) - 1  # the opening mark's paragraph
+    if at < 0:
+        return None
+    para = sentences[at].paragraph
+    opening = min(s.start for s in sentences if s.paragraph == para)
+    if text[opening:mark].strip().strip("-–—•*·▪"):
+        return None  # the quote does not open its paragraph: no paragraph lead-in
+    prev = [j for j, s in enumerate(sentences) if s.paragraph == para - 1]
+    if prev and text[sentences[prev[-1]].end - 1] == ":":
+        s = sentences[prev[-1]]
+        return _clause_speaker(doc, s.start, s.end - 1, attributions, prev[-1], line, quoted)
+    return None
+
+
+def _clause_speaker(doc: "Doc", start: int, colon: int, attributions: Sequence[Attribution],
+                    sentence: int, line: Timeline, quoted: Sequence[tuple[int, int]]) -> str | None:
+    """The attribution in the lead-in (nearest the colon), else the subject of its main verb
+    ("Trump also took credit for…: “…”")."""
+    found = [a for a in attributions if a.sentence == sentence and a.offset < colon]
+    if found:
+        return found[-1].speaker
+    span = doc.char_span(start, colon, alignment_mode="expand")
+    if span is None:
+        return None
+    roots = [t for t in span if t.head.i == t.i or not (span.start <= t.head.i < span.end)]
+    for root in roots:
+        if root.pos_ in ("VERB", "AUX"):
+            subj = _subject_of(root)
+            if subj is not None:
+                return resolve(subj, line, quoted)
+    return None

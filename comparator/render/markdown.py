@@ -149,7 +149,8 @@ def _quote(comp: "Comparison", ev: Evidence) -> str:
         outlet = comp.article(ev.article).outlet
     except KeyError:
         outlet = ev.article
-    who = ", ".join(w for w in (ev.voice, escape(ev.speaker, 80)) if w)
+    speaker = ev.speaker or ("unattributed" if ev.voice in ("quoted", "mixed") else None)
+    who = ", ".join(w for w in (ev.voice, escape(speaker, 80)) if w)
     who = f" ({who})" if who else ""
     return f"> **{escape(outlet, 80)}**{who}: “{escape(ev.text, QUOTE_CHARS)}”"
 

@@ -79,6 +79,10 @@ _DEFS: dict[str, Any] = {
         **_SPAN,
         "voice": _VOICE,
         "speaker": _nullable("string"),
+        "speaker_reason": {"type": ["string", "null"], "enum": ["unattributed", None],
+                           "description": "Why a quoted or mixed claim has no speaker: "
+                                          "\"unattributed\" when the text gives no attribution "
+                                          "evidence; null otherwise."},
         "boilerplate": {"type": "boolean", "description": "Page furniture or headline: kept, never compared "
                                                           "as story text."},
         "boilerplate_reason": _nullable("string", description=(
@@ -89,6 +93,16 @@ _DEFS: dict[str, Any] = {
             "it) or a deck; always boilerplate, so body comparisons never see it.")},
         "quotes": {"type": "array", "items": {"type": "array", "prefixItems": [_OFFSET, _OFFSET],
                                               "minItems": 2, "maxItems": 2}},
+        "scare_quotes": {"type": "array", "items": {"type": "array", "prefixItems": [_OFFSET, _OFFSET],
+                                                    "minItems": 2, "maxItems": 2},
+                         "description": "Scare quotes: [start, end) of 1-3 word quoted fragments "
+                                        "in the outlet's own, unattributed sentence (marks excluded); "
+                                        "the claim's voice stays authorial."},
+        "reported": {"type": "array", "items": {"type": "array", "prefixItems": [_OFFSET, _OFFSET],
+                                                "minItems": 2, "maxItems": 2},
+                     "description": "Indirect speech: [start, end) of unquoted words a reporting "
+                                    "verb attributes to its subject (a clausal complement, or the "
+                                    "'as ...' of 'describing X as Y'); not the outlet's own words."},
         "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},
         "mentions": {"type": "array", "items": {"$ref": "#/$defs/mention"}},
     }, required=["id", "article", "index", "paragraph", "text", "start", "end", "voice", "speaker",

@@ -1,0 +1,208 @@
+"""The canonical speaker a subject token names (see :mod:`comparator.claims.speakers`).
+
+:func:`resolve` turns the subject of a reporting verb into a speaker: a person's full
+name as the article gives it, the person an appositive or a title abbreviation names,
+a pronoun's or a definite role description's referent (:mod:`.referents`), a document's
+author, an institution owned by a name ("Blumenthal's campaign"), a role tied to its
+organisation ("DHS spokesperson"), an organisation or group; None for anything else
+(a bare role noun, a thing, a word inside the quotation).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from comparator.claims.quotes import inside
+from comparator.claims.referents import (
+    GENDER_CUES, PERSON_NOUNS, PRONOUN_GENDER, ROLE_SYNONYMS, Referent, Timeline, antecedent,
+    full_name, role)
+from comparator.facts.names import TITLE_WORDS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: Nouns for texts whose author speaks through them ("Talwani's order reads").
+DOCUMENT_NOUNS = frozenset({
+    "brief", "complaint", "decision", "filing", "judgment", "lawsuit", "letter", "memo",
+    "motion", "opinion", "order", "post", "report", "ruling", "statement", "tweet", "suit",
+    "excerpt", "transcript", "passage",
+})
+#: Common nouns that stand for an institution ("a police spokeswoman", "an administration official").
+INSTITUTION_NOUNS = frozenset("""
+police administration campaign government military army navy company agency department court
+state city county school hospital union party ministry embassy council committee prosecution
+defense defence team club church university office board
+""".split())
+
+
+
+def _entity_of(token: "Token") -> "Span | None":
+    """The entity ``token`` is part of (from its IOB tags, without scanning ``doc.ents``)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=token.ent_type_)
+
+
+def _organisation(head: "Token") -> str | None:
+    """The organisation an anonymous source speaks for, acronym first."""
+    lefts = [t for left in head.lefts if left.dep_ not in ("det", "poss") for t in left.subtree]
+    rights = [t for r in head.rights if r.dep_ == "prep" and r.lower_ in ("for", "of", "at", "with")
+              for t in r.subtree][1:]
+    for group in (lefts, rights):
+        for t in group:
+            prev = t.doc[t.i - 1] if t.i else None
+            in_parens = prev is not None and prev.text == "("
+            if in_parens and t.is_upper and t.is_alpha and len(t.text) > 1:
+                return t.text
+        for t in group:
+            ent = _entity_of(t)
+            if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
+                return _strip_the(ent.text)
+        names = [t.text for t in group if t.pos_ == "PROPN" and t.ent_type_ != "PERSON"]
+        if names:
+            return " ".join(names)
+    nouns = [t.lower_ for t in head.lefts if t.dep_ == "compound" and t.lower_ in INSTITUTION_NOUNS]
+    if nouns:
+        return " ".join(nouns)  # "a police spokeswoman", "an administration official"
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    if owner is not None:  # "the minister's spokesman"
+        return owner.text.replace("’", "'") + "'s"
+    return None
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _appositive(subject: "Token") -> "Token | None":
+    """The name in "the campaign's manager, Brad Parlow, said" (a proper-noun appositive)."""
+    for child in subject.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return child
+    return None
+
+
+def resolve(subject: "Token", line: Timeline, quoted: Sequence[tuple[int, int]] = ()) -> str | None:
+    """A canonical speaker for the subject of a reporting verb (None if there is none)."""
+    if inside(subject.idx, quoted):
+        return None  # a name inside the quotation is not its speaker
+    lower = subject.lower_
+    if lower in PRONOUN_GENDER:
+        return line.pronouns.get(subject.i)
+    if subject.lower_ == "who" and (person := antecedent(subject)) is not None:
+        return resolve(person, line, quoted)
+    if subject.pos_ == "PRON":
+        return None
+    if subject.pos_ == "NOUN" and (named := _appositive(subject)) is not None:
+        return resolve(named, line, quoted)
+    if (named := _after_title(subject)) is not None:
+        return resolve(named, line, quoted)
+    ent = _entity_of(subject)
+    if ent is not None and ent.label_ == "PERSON":
+        name = full_name(ent)
+        return line.canonical(name, ent.start_char) or name if " " not in name else name
+    if subject.i in line.maybe:
+        return line.maybe[subject.i]
+    if subject.lemma_.lower() in DOCUMENT_NOUNS:
+        return _document_author(subject, line, quoted)
+    if (subject.pos_ == "PROPN" or subject.is_title) and (known := line.canonical(subject.text, subject.idx)):
+        return known  # a person's name the NER tagged otherwise ("exclaimed Tanaka", ORG)
+    if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC") and subject.pos_ == "PROPN":
+        return _group(subject, ent)
+    if subject.pos_ == "NOUN":
+        return _role_speaker(subject, line)
+    if subject.pos_ == "PROPN" and subject.is_title:
+        lefts = [t for t in subject.lefts if t.dep_ == "compound" or t.is_punct and t.text == "-"]
+        first = lefts[0].idx if lefts else subject.idx
+        name = subject.doc.text[first:subject.idx + len(subject.text)].replace("’", "'")
+        return line.canonical(name.split()[-1], subject.idx) or name  # a known name the NER missed
+    return None
+
+
+def _after_title(subject: "Token") -> "Token | None":
+    """"said Sgt. Lena Duarte" tokenised as "Sgt" "." "Lena Duarte": the name after the title."""
+    doc = subject.doc
+    word = subject.lower_.rstrip(".")
+    if word + "." not in ROLE_SYNONYMS and word not in TITLE_WORDS and word + "." not in TITLE_WORDS:
+        return None
+    i = subject.i + 1
+    if i < len(doc) and doc[i].text == ".":
+        i += 1
+    if i < len(doc) and doc[i].ent_type_ == "PERSON" and i != subject.i:
+        ent = _entity_of(doc[i])
+        return ent.root if ent is not None and ent.root.i != subject.i else None
+    return None
+
+
+def _group(subject: "Token", ent: "Span") -> str:
+    """An organisation or group; "Democrats close to Blumenthal's campaign" keeps its modifier."""
+    if ent.label_ == "NORP" and subject.tag_ in ("NNPS", "NNS"):
+        words = list(subject.subtree)
+        if len(words) <= 8 and not any(t.is_punct and t.text != "'s" for t in words):
+            return subject.doc[words[0].i:words[-1].i + 1].text.replace("’", "'")
+    return _strip_the(ent.text)
+
+
+def _document_author(subject: "Token", line: Timeline, quoted: Sequence[tuple[int, int]]) -> str | None:
+    owner = next((c for c in subject.children if c.dep_ == "poss"
+                  or c.dep_ == "compound" and c.pos_ == "PROPN"), None)  # "the Ledger report"
+    if owner is None and subject.i >= 2 and subject.doc[subject.i - 1].lower_ in ("'s", "’s"):
+        owner = subject.doc[subject.i - 2]  # "Park's ruling" parsed without the poss arc
+    if owner is None:  # "a statement from the White House"
+        preps = [p for p in subject.rights if p.dep_ == "prep" and p.lower_ in ("from", "by")]
+        owner = next((o for p in preps for o in p.children if o.dep_ == "pobj"), None)
+    if owner is not None:
+        return resolve(owner, line, quoted)
+    org = _organisation(subject)  # "a White House memo reads" -> "White House memo"
+    return f"{org} {subject.lower_}" if org else None
+
+
+def _role_speaker(subject: "Token", line: Timeline) -> str | None:
+    """A role noun: the known person it describes, or the role tied to its organisation."""
+    lemma = subject.lemma_.lower()
+    if lemma in INSTITUTION_NOUNS and lemma not in PERSON_NOUNS:
+        return _owned_institution(subject, line)
+    if lemma not in PERSON_NOUNS and subject.lower_ not in PERSON_NOUNS:
+        return None  # "the investigation found", "complaints": not a speaker
+    the_role = role(lemma)
+    det = next((c.lower_ for c in subject.children if c.dep_ in ("det", "poss")), None)
+    org = _organisation(subject)
+    if det in _DEFINITE:
+        quals = [c.lower_ for c in subject.children if c.dep_ in ("amod", "compound")]
+        known = line.by_role(the_role, subject.idx, quals) or (
+            line.by_role(the_role, subject.idx) if org is None else None)
+        if known:
+            return known
+    if org is None:
+        return None  # a bare role noun ("a demonstrator said") names nobody
+    name = f"{org} {subject.lower_}"
+    sent, para = line.locate(subject.idx)
+    line.add(Referent(subject.idx, name, frozenset({the_role}), para, sent,
+                      gender=GENDER_CUES.get(subject.lower_)))
+    return name
+
+
+def _owned_institution(subject: "Token", line: Timeline) -> str | None:
+    """"Blumenthal's campaign", "his campaign", "the Trump administration" -> "Blumenthal
+    campaign", "Trump administration"; a bare "the campaign" names nobody."""
+    owner = next((c for c in subject.children if c.dep_ == "poss"
+                  or c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if owner is None:
+        return None
+    if owner.lower_ in PRONOUN_GENDER:
+        name = line.pronouns.get(owner.i)
+        return f"{name.split()[-1]} {subject.lower_}" if name else None
+    if owner.pos_ != "PROPN":
+        return None
+    first = min([t.i for t in owner.lefts if t.dep_ == "compound"] + [owner.i])
+    return f"{subject.doc[first:owner.i + 1].text.replace('’', chr(39))} {subject.lower_}"
