@@ -180,7 +180,8 @@ def test_a_quote_after_any_unicode_space_is_a_quote(space):
 
 
 def test_a_colon_lead_in_without_a_speaker_is_unattributed():
-    (claim,) = claims_of('What they\'re saying:\u00a0"We will not tolerate employers who exploit workers."')
+    *labels, claim = claims_of('What they\'re saying:\u00a0"We will not tolerate employers who exploit workers."')
+    assert all(label.boilerplate for label in labels)  # a run-in label is its own (furniture) claim
     assert claim.voice == "quoted" and claim.speaker_reason == "unattributed"
 
 
