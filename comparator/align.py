@@ -63,6 +63,7 @@ class AlignmentModel:
     anchor_floor: float | None = None  # anchored pairs (shared number+unit, long quote) from here
     anchor_words: int = 5  # shared words in a row that anchor a pair
     anchor_names: int = 0  # shared capitalised name words that anchor a pair (0 = off)
+    context_names: int = 0  # ... that anchor a pronoun-led claim read with its antecedent (0 = off)
     context: bool = False  # pronoun-led claims are read with their antecedent
     closure_floor: float | None = None  # pairs closing a triangle of alignments from here
     split_part_floor: float = 0.0  # each part of a split must reach this probability alone
@@ -125,6 +126,7 @@ def _parse_model(data: dict, source: str) -> AlignmentModel:
             anchor_floor=None if data.get("anchor_floor") is None else float(data["anchor_floor"]),
             anchor_words=int(data.get("anchor_words", 5)),
             anchor_names=int(data.get("anchor_names", 0)),
+            context_names=int(data.get("context_names", 0)),
             context=bool(data.get("context", False)),
             closure_floor=None if data.get("closure_floor") is None else float(data["closure_floor"]),
             split_part_floor=float(data.get("split_part_floor", 0.0)),
@@ -312,7 +314,7 @@ def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: flo
     two claims, ordered by article (first appearance in ``claims``) then index;
     the result is sorted the same way.
     """
-    from comparator.anchors import anchor_matrix, hub_scores, reading_texts
+    from comparator.anchors import anchor_matrix, antecedents, hub_scores, reading_texts
 
     model = model or load_model()
     vectors = np.asarray(vectors)
@@ -327,8 +329,10 @@ def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: flo
     else:
         threshold = floor = float(min_score)
     unit = _normalise(vectors) if len(claims) else vectors
+    resolved: set[int] = set()
     if model.context and len(claims):
         texts, reading = reading_texts(claims, unit)
+        resolved = set(antecedents(claims))
     else:
         texts, reading = [c.text for c in claims], unit
     order: dict[str, int] = {}
@@ -354,6 +358,12 @@ def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: flo
             anchored = anchor_matrix(texts_a, texts_b, words=model.anchor_words,
                                      names=model.anchor_names) \
                 if model.anchor_floor is not None and not loose else np.zeros(prob.shape, bool)
+            if model.context_names and model.anchor_floor is not None and not loose:
+                # a pronoun read with its antecedent anchors on the name the antecedent gave it
+                ra = np.array([i in resolved for i in ia])[:, None]
+                rb = np.array([j in resolved for j in ib])[None, :]
+                anchored |= (ra | rb) & anchor_matrix(texts_a, texts_b, words=10_000,
+                                                       names=model.context_names)
             hub = hub_scores(prob, model.hub_k)
 
             def add(r: int, c: int, score: float, suffix: str) -> None:
