@@ -248,11 +248,17 @@ def test_seed_event_alignments(seed_comparison):
     addresses = claim_containing(comp, "Fox", "47,000 addresses")
     aligned = {cid for a in comp.alignments for cid in a.claims}
     assert lawsuit.id not in aligned and addresses.id not in aligned
-    # counterpart operating point: same fact (the data-sharing agreement), different wording
-    dc_talks = claim_containing(comp, "Daily Caller", "IRS officials began negotiations on sharing data")
-    fox_mou = claim_containing(comp, "Fox", "established a Memorandum of Understanding")
+    # counterpart operating point: same fact, different wording, mutual best with a clear margin
     got = {frozenset(a.claims): a for a in comp.alignments}
-    assert got[frozenset({dc_talks.id, fox_mou.id})].method.endswith("+counterpart")
+    dc_blocked = claim_containing(comp, "Daily Caller", "The Obama judge blocked the government agencies")
+    fox_blocks = claim_containing(comp, "Fox", "The judge's order blocks ICE and the IRS")
+    assert got[frozenset({dc_blocked.id, fox_blocks.id})].method.endswith("+counterpart")
+    # anchor through a pronoun's antecedent: Fox "She said that the plaintiffs had ..." is read with
+    # "... Talwani addressed the chilling effect this could have on tax filings by immigrants ...",
+    # which shares "could have on tax filings" with the Daily Caller sentence
+    dc_chill = claim_containing(comp, "Daily Caller", "chilling effect")
+    fox_quote = claim_containing(comp, "Fox", "She said that the plaintiffs had")
+    assert got[frozenset({dc_chill.id, fox_quote.id})].method.endswith("+anchor")
     # stricter split rule: "second judge" adds little to the order sentence, so no union
     assert frozenset({dc_order.id, fox_second.id}) not in pairs
 
