@@ -55,11 +55,11 @@ def test_confidence_uses_nearest_claim_similarity():
     import numpy as np
 
     vecs = {c.id: np.eye(len(comp.claims))[i] for i, c in enumerate(comp.claims)}
-    vecs["beta:1"] = 0.5 * vecs["gamma:1"] + np.sqrt(0.75) * vecs["beta:1"]  # cosine 0.5
+    vecs["beta:1"] = 0.3 * vecs["gamma:1"] + np.sqrt(0.91) * vecs["beta:1"]  # cosine 0.3
     ctx = Context(settings=Settings(), shared={"vectors": vecs})
     found = {tuple(e.claim for e in f.evidence): f for f in find_omissions(comp, ctx)}
-    assert found[("gamma:1",)].confidence == pytest.approx(0.5)
-    assert found[("gamma:1",)].details["nearest"]["beta"] == {"claim": "beta:1", "semantic": 0.5}
+    assert found[("gamma:1",)].confidence == pytest.approx(0.7)
+    assert found[("gamma:1",)].details["nearest"]["beta"] == {"claim": "beta:1", "semantic": 0.3}
     assert found[("alpha:3", "beta:2")].confidence == 1.0
 
 
@@ -71,11 +71,19 @@ def test_an_outlet_with_a_close_unaligned_claim_is_not_charged():
     ctx = Context(settings=Settings(), shared={"vectors": vecs})
     found = {tuple(e.claim for e in f.evidence): f for f in find_omissions(comp, ctx)}
     assert found[("gamma:1",)].details["missing_from"] == ["beta"]
-    # the close claim already has its own counterpart: the fact is still missing from alpha
+    # the close claim has a near-identical partner that says all it says: the fact is still missing
     vecs["alpha:1"] = vecs["gamma:1"]
     vecs["alpha:2"] = np.eye(len(comp.claims))[2]
-    found = {tuple(e.claim for e in f.evidence): f for f in find_omissions(comp, ctx)}
+    twin = dataclasses.replace(comp.alignments[0], score=0.95)  # alpha:1 = beta:0
+    comp2 = dataclasses.replace(comp, alignments=(twin,) + comp.alignments[1:])
+    found = {tuple(e.claim for e in f.evidence): f for f in find_omissions(comp2, ctx)}
     assert found[("gamma:1",)].details["missing_from"] == ["alpha", "beta"]
+    # ... but not when the close claim says more than its twin, namely the fact itself
+    said = dataclasses.replace(comp2.claim("alpha:1"),
+                               text="A city judge on Monday halted the toll; commuter groups had sued in January.")
+    comp3 = dataclasses.replace(comp2, claims=tuple(said if c.id == "alpha:1" else c for c in comp2.claims))
+    found = {tuple(e.claim for e in f.evidence): f for f in find_omissions(comp3, ctx)}
+    assert found[("gamma:1",)].details["missing_from"] == ["beta"]
 
 
 def _replace_claim(comp, claim_id, **kw):
@@ -94,6 +102,9 @@ def test_quote_fragments_and_cut_excerpts_are_not_omissions():
                              end=10))
     assert not is_fragment(Claim(id="x:0", article="x", index=0, paragraph=0,
                                  text="The final tally was 97-1.", start=0, end=25))
+    for text in ("Lena Duarte said.", "airfield, the company said on Monday."):  # attribution, mid-sentence
+        assert is_fragment(Claim(id="x:0", article="x", index=0, paragraph=0, text=text, start=0,
+                                 end=len(text)))
 
 
 def test_a_truncated_article_is_not_charged_with_what_comes_after_its_end():

@@ -17,6 +17,7 @@ finding per fact, not per claim. Say nothing rather than guess:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -36,10 +37,15 @@ NEAREST_MAX = 0.4
 #: ... unless that close claim already has a near-identical partner (alignment score at least
 #: this) in the carrier: then it is spoken for, and the fact is still missing.
 NEAR_IDENTICAL = 0.9
+#: ... and it adds less than this share of the fact's content words to what that partner says (the
+#: split rule's coverage: "adding that service should be back by Wednesday" is more than its twin).
+TWIN_COVERAGE = 0.2
 #: A quoted claim with fewer content words than this is a quote fragment, not a fact (an
 #: authorial one needs one fewer: "The final tally was 97-1." is a fact).
 MIN_WORDS = 4
 _CUT = ("…", "...", "[…]", "[...]")
+_REPORTING = frozenset({"said", "says", "say", "told", "added", "adds", "stated", "wrote", "according",
+                        "asked", "noted", "spokesman", "spokeswoman", "spokesperson"})
 
 
 def claim_groups(comp: "Comparison") -> list[list[Claim]]:
@@ -48,14 +54,31 @@ def claim_groups(comp: "Comparison") -> list[list[Claim]]:
 
 
 def is_fragment(claim: Claim) -> bool:
-    """A quote fragment or a truncated excerpt: too few words, or a text cut off with an ellipsis."""
+    """A quote fragment or a truncated excerpt: too few words, a text cut off with an ellipsis or
+    starting mid-sentence (lower case), or an attribution alone ("Lena Duarte said.")."""
     from comparator.scorers import tokens
 
-    text = claim.text.rstrip().rstrip("\"'”’)")
-    if text.endswith(_CUT):
+    text = claim.text.strip().rstrip("\"'”’)")
+    if text.endswith(_CUT) or text[:1].islower():
         return True
-    words = len(tokens(claim.text).words)
-    return words < MIN_WORDS if claim.voice != "authorial" else words < MIN_WORDS - 1
+    words = tokens(claim.text).words
+    if len(words) < (MIN_WORDS if claim.voice != "authorial" else MIN_WORDS - 1):
+        return True
+    lower = {w.lower() for w in re.findall(r"\b[a-z0-9][\w'’-]*", claim.text)}
+    return not (words & lower) - _REPORTING
+
+
+def _spoken_for(comp: "Comparison", group: list[Claim], claim_id: str | None,
+                twins: dict[str, list[str]]) -> bool:
+    """Whether the close claim ``claim_id`` is fully accounted for by a near-identical partner: it
+    says nothing of the fact that its partner does not say too (it reports another fact)."""
+    from comparator.align import unique_coverage
+
+    if claim_id is None or claim_id not in twins:
+        return False
+    fact = " ".join(c.text for c in group)
+    near = comp.claim(claim_id).text
+    return all(unique_coverage(fact, near, twin) < TWIN_COVERAGE for twin in twins[claim_id])
 
 
 def _beyond_end(comp: "Comparison", group: list[Claim], article_id: str) -> bool:
@@ -99,12 +122,13 @@ def find_omissions(comp: "Comparison", ctx: "Context") -> list[Finding]:
     order = [a.id for a in comp.articles]
     findings: list[Finding] = []
     claim_article = {c.id: c.article for c in comp.claims}
-    partnered: dict[str, set[str]] = {}  # article -> its claims already aligned with another article
+    twins: dict[str, list[str]] = {}  # claim -> texts of its near-identical partners elsewhere
     for al in comp.alignments:
         if al.score < NEAR_IDENTICAL:
             continue
         for cid in al.claims:
-            partnered.setdefault(claim_article.get(cid, ""), set()).add(cid)
+            twins.setdefault(cid, []).extend(
+                comp.claim(o).text for o in al.claims if claim_article.get(o) != claim_article.get(cid))
     reported: set[tuple[tuple[str, str], ...]] = set()
     for group in claim_groups(comp):
         if all(is_fragment(c) for c in group):
@@ -117,7 +141,7 @@ def find_omissions(comp: "Comparison", ctx: "Context") -> list[Finding]:
         missing = [a for a in order if a not in carried and not _beyond_end(comp, group, a)]
         nearest = {a: _nearest(comp, ctx, group, a) for a in missing}
         missing = [a for a in missing
-                   if nearest[a][1] < NEAREST_MAX or nearest[a][0] in partnered.get(a, set())]
+                   if nearest[a][1] < NEAREST_MAX or _spoken_for(comp, group, nearest[a][0], twins)]
         nearest = {a: nearest[a] for a in missing}
         if not missing:
             continue
