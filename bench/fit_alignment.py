@@ -68,6 +68,21 @@ FOLDS, SEED, C = 5, 0, 10.0
 GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
 
 
+#: Rules decided across a whole comparison (hubness gate, anchors, pronoun context, triangle
+#: closure...): chosen on gold-dev by ``bench/tune_alignment.py``, not by this fit, so a refit
+#: carries them over from the shipped file.
+RULE_KEYS = ("paraphrase_mutual", "hub_k", "hub_margin", "anchor_floor", "anchor_words", "anchor_names",
+             "context_names", "context", "closure_floor", "split_part_floor", "rules_criterion")
+
+
+def _comparison_rules() -> dict:
+    try:
+        shipped = json.loads(OUT.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: shipped[k] for k in RULE_KEYS if k in shipped}
+
+
 def read_mrpc(path: Path) -> tuple[list[str], list[str], np.ndarray]:
     with open(path, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
@@ -336,6 +351,7 @@ def main(argv: list[str] | None = None) -> int:
         "floor": None,
         "mutual": True,
         "floor_criterion": None,
+        **_comparison_rules(),
         "encoder": {"name": encoder.name, "sha256": encoder.sha256},
         "data": f"MRPC train ({len(y)} pairs), {FOLDS}-fold stratified CV, seed {SEED}, C={C}",
         "metrics": {k: {m: round(v, 4) for m, v in d.items()} for k, d in metrics.items()},

@@ -36,6 +36,7 @@ import numpy as np
 
 from comparator.errors import ConfigError
 from comparator.scorers import FEATURES, feature_matrix, pair_features, tokens
+from comparator.splits import Split, find_splits, unique_coverage  # noqa: F401  (re-exported)
 from comparator.types import Alignment, Claim
 
 COSINE = "cosine"
@@ -57,6 +58,16 @@ class AlignmentModel:
     mutual: bool = True  # counterparts must be the best of their row AND column
     split_gain: float = 0.0  # a union must beat the best single match by this much
     split_coverage: float = 0.0  # share of the row's content words each part alone covers
+    paraphrase_mutual: bool = False  # paraphrases must be within ``margin`` of row AND column best
+    hub_k: int = 0  # neighbours in the hubness correction (:func:`comparator.anchors.hub_scores`)
+    hub_margin: float = -1.0  # counterparts need a hub-corrected score at or above this
+    anchor_floor: float | None = None  # anchored pairs (shared number+unit, long quote) from here
+    anchor_words: int = 5  # shared words in a row that anchor a pair
+    anchor_names: int = 0  # shared capitalised name words that anchor a pair (0 = off)
+    context_names: int = 0  # ... that anchor a pronoun-led claim read with its antecedent (0 = off)
+    context: bool = False  # pronoun-led claims are read with their antecedent
+    closure_floor: float | None = None  # pairs closing a triangle of alignments from here
+    split_part_floor: float = 0.0  # each part of a split must reach this probability alone
 
     @property
     def counterpart_floor(self) -> float:
@@ -110,6 +121,16 @@ def _parse_model(data: dict, source: str) -> AlignmentModel:
             mutual=bool(data.get("mutual", True)),
             split_gain=float(data.get("split_gain", 0.0)),
             split_coverage=float(data.get("split_coverage", 0.0)),
+            paraphrase_mutual=bool(data.get("paraphrase_mutual", False)),
+            hub_k=int(data.get("hub_k", 0)),
+            hub_margin=float(data.get("hub_margin", -1.0)),
+            anchor_floor=None if data.get("anchor_floor") is None else float(data["anchor_floor"]),
+            anchor_words=int(data.get("anchor_words", 5)),
+            anchor_names=int(data.get("anchor_names", 0)),
+            context_names=int(data.get("context_names", 0)),
+            context=bool(data.get("context", False)),
+            closure_floor=None if data.get("closure_floor") is None else float(data["closure_floor"]),
+            split_part_floor=float(data.get("split_part_floor", 0.0)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"alignment model is malformed ({exc!r}).", path=source,
@@ -146,13 +167,19 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return np.divide(v, norms, out=np.zeros_like(v), where=norms > 0)
 
 
-def select_pairs(prob: np.ndarray, threshold: float, margin: float) -> list[tuple[int, int]]:
-    """(row, column) pairs at or above ``threshold`` and within ``margin`` of their row or column best."""
+def select_pairs(prob: np.ndarray, threshold: float, margin: float, *, mutual: bool = False
+                 ) -> list[tuple[int, int]]:
+    """(row, column) pairs at or above ``threshold`` and within ``margin`` of their row or (``mutual``:
+    and) column best.
+
+    With ``mutual`` a weaker pair never rides along beside a near-identical one: a
+    claim whose partner already has a much better match elsewhere is left out.
+    """
     if prob.size == 0:
         return []
-    row_best = prob.max(axis=1, keepdims=True)
-    col_best = prob.max(axis=0, keepdims=True)
-    keep = (prob >= threshold) & ((prob >= row_best - margin) | (prob >= col_best - margin))
+    near_row = prob >= prob.max(axis=1, keepdims=True) - margin
+    near_col = prob >= prob.max(axis=0, keepdims=True) - margin
+    keep = (prob >= threshold) & ((near_row & near_col) if mutual else (near_row | near_col))
     return [(int(i), int(j)) for i, j in zip(*np.nonzero(keep))]
 
 
@@ -168,86 +195,83 @@ def select_counterparts(prob: np.ndarray, floor: float, mutual: bool) -> list[tu
     return [(int(i), int(j)) for i, j in zip(*np.nonzero(keep))]
 
 
-def unique_coverage(row: str, part: str, other: str) -> float:
-    """Share of ``row``'s content words that ``part`` has and ``other`` lacks."""
-    words = tokens(row).words
-    if not words:
-        return 0.0
-    return len((words & tokens(part).words) - tokens(other).words) / len(words)
+#: Fewer content words than this (stop words left out, numbers counted) cannot state a fact:
+#: a subhead ("Hurdles to asylum"), a caption credit, a one-word quote.
+MIN_CONTENT_WORDS = 3
 
 
-@dataclass(frozen=True)
-class Split:
-    """Claim ``row`` says in one sentence what columns ``first`` and ``second`` say in two."""
-
-    row: int
-    first: int
-    second: int
-    probability: float  # of ``row`` against the two columns' texts joined
+def alignable(text: str) -> bool:
+    """Whether a claim has enough content words (:data:`MIN_CONTENT_WORDS`) to take part."""
+    return len(tokens(text).words) >= MIN_CONTENT_WORDS
 
 
-def find_splits(model: AlignmentModel, prob: np.ndarray, texts_rows: Sequence[str],
-                unit_rows: np.ndarray, texts_cols: Sequence[str], unit_cols: np.ndarray,
-                threshold: float) -> list[Split]:
-    """For each row, the best union of two of its top candidate columns that matches it better.
-
-    A union is scored like a single claim: the columns' texts joined (in their
-    order) and the normalised sum of their vectors. It counts only when both
-    parts contribute: its probability reaches ``threshold`` and beats the row's
-    best single match by at least ``model.split_gain``, and each column covers at
-    least ``model.split_coverage`` of the row's content words that the other
-    column does not (:func:`unique_coverage`). A rapidfuzz score of a union
-    rarely drops below that of its parts, so the gain alone would let a weak
-    second part ride along.
-    """
-    k = min(model.split_candidates, prob.shape[1])
-    if k < 2 or prob.shape[0] == 0:
-        return []
-    rows, firsts, seconds = [], [], []
-    for i in range(prob.shape[0]):
-        top = sorted(sorted(range(prob.shape[1]), key=lambda j: (-prob[i, j], j))[:k])
-        for x, j in enumerate(top):
-            for m in top[x + 1:]:
-                rows.append(i), firsts.append(j), seconds.append(m)
-    union = unit_cols[firsts] + unit_cols[seconds]
-    union /= np.maximum(np.linalg.norm(union, axis=1, keepdims=True), 1e-12)
-    cos = np.clip(np.einsum("ij,ij->i", unit_rows[rows], union), -1.0, 1.0)
-    joined = [f"{texts_cols[j]} {texts_cols[m]}" for j, m in zip(firsts, seconds)]
-    p_union = model.pair_probability(cos, [texts_rows[i] for i in rows], joined)
-    best: dict[int, Split] = {}
-    row_best = prob.max(axis=1)
-    for n, i in enumerate(rows):
-        p = float(p_union[n])
-        if p < threshold or p <= row_best[i] + model.split_gain:
-            continue
-        if i in best and p <= best[i].probability:
-            continue
-        row, one, two = texts_rows[i], texts_cols[firsts[n]], texts_cols[seconds[n]]
-        if min(unique_coverage(row, one, two), unique_coverage(row, two, one)) < model.split_coverage:
-            continue
-        best[i] = Split(i, firsts[n], seconds[n], p)
-    return [best[i] for i in sorted(best)]
+def _pair_found(model: AlignmentModel, prob: np.ndarray, hub: np.ndarray, anchored: np.ndarray,
+                threshold: float, floor: float, loose: bool) -> dict[tuple[int, int], str]:
+    """(row, column) -> method suffix of the single-claim rules for one pair of articles."""
+    found: dict[tuple[int, int], str] = {
+        rc: "" for rc in select_pairs(prob, threshold, model.margin,
+                                      mutual=model.paraphrase_mutual and not loose)}
+    if loose:
+        return found
+    for r, c in select_counterparts(prob, floor, model.mutual):
+        if hub[r, c] >= model.hub_margin:
+            found.setdefault((r, c), "+counterpart")
+    if model.anchor_floor is not None and prob.size:
+        best = (prob >= prob.max(axis=1, keepdims=True)) | (prob >= prob.max(axis=0, keepdims=True))
+        near = (prob >= prob.max(axis=1, keepdims=True) - model.margin) & \
+            (prob >= prob.max(axis=0, keepdims=True) - model.margin)
+        for r, c in zip(*np.nonzero(anchored & best & near & (prob >= model.anchor_floor))):
+            found.setdefault((int(r), int(c)), "+anchor")
+    return found
 
 
 def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: float | None = None,
                  model: AlignmentModel | None = None) -> tuple[Alignment, ...]:
     """Alignments between claims of different articles (row ``i`` of ``vectors`` is ``claims[i]``).
 
-    ``min_score`` replaces both operating points by one threshold (the
-    paraphrase rule alone, at ``min_score``). Each alignment joins
+    Boilerplate claims and claims too short to state a fact (:func:`alignable`) never align. Rules, per pair of articles, on the fitted
+    probability (of the claims as read, :func:`comparator.anchors.reading_texts`
+    when ``model.context``):
+
+    * paraphrase (``<method>``): at or above ``threshold``, within ``margin`` of the
+      best of its row and (``paraphrase_mutual``) of its column;
+    * counterpart (``+counterpart``): mutual best, at or above the floor, and its
+      hubness-corrected score (:func:`comparator.anchors.hub_scores`, ``hub_k``)
+      at or above ``hub_margin``;
+    * anchor (``+anchor``): the two share a number with its unit or a long word
+      sequence, the best of its row or column and within ``margin`` of both bests,
+      at or above ``anchor_floor``;
+    * split (``+split``): one claim says what two of the other say (:func:`find_splits`);
+
+    then, across the comparison, a pair closing a triangle (both aligned with one
+    claim of a third article) at or above ``closure_floor`` (``+closure``).
+
+    ``min_score`` replaces every operating point by one threshold (the
+    paraphrase rule alone, either-side best, at ``min_score``). Each alignment joins
     two claims, ordered by article (first appearance in ``claims``) then index;
     the result is sorted the same way.
     """
+    from comparator.anchors import anchor_matrix, antecedents, hub_scores, reading_texts
+
     model = model or load_model()
     vectors = np.asarray(vectors)
     if vectors.ndim != 2 or vectors.shape[0] != len(claims):
         raise ValueError(f"align_claims needs one vector row per claim: {len(claims)} claims, "
                          f"vectors of shape {vectors.shape}")
+    keep = [i for i, c in enumerate(claims) if not c.boilerplate and alignable(c.text)]
+    claims, vectors = [claims[i] for i in keep], vectors[keep]
+    loose = min_score is not None
     if min_score is None:
         threshold, floor = model.threshold, model.counterpart_floor
     else:
         threshold = floor = float(min_score)
     unit = _normalise(vectors) if len(claims) else vectors
+    resolved: set[int] = set()
+    if model.context and len(claims):
+        texts, reading = reading_texts(claims, unit)
+        resolved = set(antecedents(claims))
+    else:
+        texts, reading = [c.text for c in claims], unit
     order: dict[str, int] = {}
     rows: dict[str, list[int]] = {}
     for i, c in enumerate(claims):
@@ -256,39 +280,78 @@ def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: flo
     for idx in rows.values():
         idx.sort(key=lambda i: (claims[i].index, claims[i].id))
     articles = sorted(order, key=order.__getitem__)
-    out: list[Alignment] = []
+    # (claim position, claim position) -> (score, semantic, lexical, method); positions in ``claims``
+    found: dict[tuple[int, int], tuple[float, float, float, str]] = {}
+    matrices: dict[tuple[str, str], PairScores] = {}
     for x, art_a in enumerate(articles):
         for art_b in articles[x + 1:]:
             ia, ib = rows[art_a], rows[art_b]
-            cosine = unit[ia] @ unit[ib].T
-            scores = model.probability(cosine, [claims[i].text for i in ia],
-                                       [claims[j].text for j in ib])
-            # (row in a, column in b) -> (score, method); single matches first, then splits
-            found: dict[tuple[int, int], tuple[float, str]] = {
-                (r, c): (float(scores.probability[r, c]), model.method)
-                for r, c in select_pairs(scores.probability, threshold, model.margin)
-            }
-            counterpart_method = f"{model.method}+counterpart"
-            for r, c in select_counterparts(scores.probability, floor, model.mutual):
-                found.setdefault((r, c), (float(scores.probability[r, c]), counterpart_method))
-            texts_a, texts_b = [claims[i].text for i in ia], [claims[j].text for j in ib]
-            split_method = f"{model.method}+split"
-            for s in find_splits(model, scores.probability, texts_a, unit[ia], texts_b, unit[ib],
-                                 threshold):
+            texts_a, texts_b = [texts[i] for i in ia], [texts[j] for j in ib]
+            scores = model.probability(reading[ia] @ reading[ib].T, texts_a, texts_b)
+            own = scores if reading is unit else model.probability(
+                unit[ia] @ unit[ib].T, [claims[i].text for i in ia], [claims[j].text for j in ib])
+            matrices[art_a, art_b] = scores
+            prob = scores.probability
+            anchored = anchor_matrix(texts_a, texts_b, words=model.anchor_words,
+                                     names=model.anchor_names) \
+                if model.anchor_floor is not None and not loose else np.zeros(prob.shape, bool)
+            if model.context_names and model.anchor_floor is not None and not loose:
+                # a pronoun read with its antecedent anchors on the name the antecedent gave it
+                ra = np.array([i in resolved for i in ia])[:, None]
+                rb = np.array([j in resolved for j in ib])[None, :]
+                anchored |= (ra | rb) & anchor_matrix(texts_a, texts_b, words=10_000,
+                                                       names=model.context_names)
+            hub = hub_scores(prob, model.hub_k)
+
+            def add(r: int, c: int, score: float, suffix: str) -> None:
+                found.setdefault((ia[r], ib[c]), (
+                    score, float(np.clip(own.semantic[r, c], -1.0, 1.0)), float(own.lexical[r, c]),
+                    model.method + suffix))
+
+            for (r, c), suffix in _pair_found(model, prob, hub, anchored, threshold, floor,
+                                              loose).items():
+                add(r, c, float(prob[r, c]), suffix)
+            for s in find_splits(model, prob, texts_a, reading[ia], texts_b, reading[ib], threshold):
                 for c in (s.first, s.second):
-                    found.setdefault((s.row, c), (s.probability, split_method))
-            for s in find_splits(model, scores.probability.T, texts_b, unit[ib], texts_a, unit[ia],
+                    add(s.row, c, s.probability, "+split")
+            for s in find_splits(model, prob.T, texts_b, reading[ib], texts_a, reading[ia],
                                  threshold):
                 for r in (s.first, s.second):
-                    found.setdefault((r, s.row), (s.probability, split_method))
-            for (r, c), (score, method) in found.items():
-                out.append(Alignment(
-                    claims=(claims[ia[r]].id, claims[ib[c]].id),
-                    score=score,
-                    semantic=float(np.clip(scores.semantic[r, c], -1.0, 1.0)),
-                    lexical=float(scores.lexical[r, c]),
-                    method=method,
-                ))
+                    add(r, s.row, s.probability, "+split")
+    if model.closure_floor is not None and not loose:
+        _close_triangles(model, claims, rows, matrices, found)
+    out = [Alignment(claims=(claims[i].id, claims[j].id), score=score, semantic=sem, lexical=lex,
+                     method=method) for (i, j), (score, sem, lex, method) in found.items()]
     position = {c.id: (order[c.article], c.index) for c in claims}
     out.sort(key=lambda a: tuple(position[cid] for cid in a.claims))
     return tuple(out)
+
+
+def _close_triangles(model: AlignmentModel, claims: Sequence[Claim], rows: dict[str, list[int]],
+                     matrices: dict[tuple[str, str], PairScores],
+                     found: dict[tuple[int, int], tuple[float, float, float, str]]) -> None:
+    """Add (i, j) of two articles when both align with one claim of a third and their own
+    probability reaches ``closure_floor``: one step, never a chain (pairs added here do not
+    close further triangles)."""
+    neighbours: dict[int, set[int]] = {}
+    for i, j in found:
+        neighbours.setdefault(i, set()).add(j)
+        neighbours.setdefault(j, set()).add(i)
+    where = {i: (art, n) for art, idx in rows.items() for n, i in enumerate(idx)}
+    added: dict[tuple[int, int], tuple[float, float, float, str]] = {}
+    for k, near in neighbours.items():
+        for i in near:
+            for j in near:
+                (art_i, r), (art_j, c) = where[i], where[j]
+                if art_i == art_j or art_i == claims[k].article or art_j == claims[k].article:
+                    continue
+                if (art_i, art_j) not in matrices:
+                    continue
+                if (i, j) in found or (i, j) in added:
+                    continue
+                scores = matrices[art_i, art_j]
+                p = float(scores.probability[r, c])
+                if p >= model.closure_floor:  # type: ignore[operator]
+                    added[i, j] = (p, float(np.clip(scores.semantic[r, c], -1.0, 1.0)),
+                                   float(scores.lexical[r, c]), model.method + "+closure")
+    found.update(added)

@@ -108,17 +108,17 @@ def test_single_article_and_empty_inputs_align_nothing(fake_encoder):
 @settings(max_examples=80, deadline=None)
 @given(prob=arrays(np.float64, st.tuples(st.integers(0, 5), st.integers(0, 5)),
                    elements=st.floats(0, 1)),
-       threshold=st.floats(0, 1), margin=st.floats(0, 0.5))
-def test_select_pairs_matches_brute_force(prob, threshold, margin):
+       threshold=st.floats(0, 1), margin=st.floats(0, 0.5), mutual=st.booleans())
+def test_select_pairs_matches_brute_force(prob, threshold, margin, mutual):
     want = []
     for i in range(prob.shape[0]):
         for j in range(prob.shape[1]):
             p = prob[i, j]
             near_row = p >= max(prob[i, :]) - margin
             near_col = p >= max(prob[:, j]) - margin
-            if p >= threshold and (near_row or near_col):
+            if p >= threshold and ((near_row and near_col) if mutual else (near_row or near_col)):
                 want.append((i, j))
-    assert select_pairs(prob, threshold, margin) == want
+    assert select_pairs(prob, threshold, margin, mutual=mutual) == want
 
 
 @settings(max_examples=80, deadline=None)
@@ -145,7 +145,8 @@ def _tiered_model(**kw) -> AlignmentModel:
 
 def test_counterparts_below_the_paraphrase_threshold_align_when_mutually_best():
     """a0-b0 is the mutual best match below the paraphrase threshold; a1's best is b0 too."""
-    claims = make_claims({"a": ["a0", "a1"], "b": ["b0", "b1"]})
+    claims = make_claims({"a": ["alpha claim number one", "alpha claim number two"],
+                          "b": ["beta claim number one", "beta claim number two"]})
     cos = np.array([[0.45, 0.1], [0.4, 0.05]])
     a = np.stack([np.r_[row, np.sqrt(1 - row @ row), 0.0] for row in cos])
     vectors = np.concatenate([a, np.eye(4)[:2]])
@@ -247,11 +248,17 @@ def test_seed_event_alignments(seed_comparison):
     addresses = claim_containing(comp, "Fox", "47,000 addresses")
     aligned = {cid for a in comp.alignments for cid in a.claims}
     assert lawsuit.id not in aligned and addresses.id not in aligned
-    # counterpart operating point: same fact (the data-sharing agreement), different wording
-    dc_talks = claim_containing(comp, "Daily Caller", "IRS officials began negotiations on sharing data")
-    fox_mou = claim_containing(comp, "Fox", "established a Memorandum of Understanding")
+    # counterpart operating point: same fact, different wording, mutual best with a clear margin
     got = {frozenset(a.claims): a for a in comp.alignments}
-    assert got[frozenset({dc_talks.id, fox_mou.id})].method.endswith("+counterpart")
+    dc_blocked = claim_containing(comp, "Daily Caller", "The Obama judge blocked the government agencies")
+    fox_blocks = claim_containing(comp, "Fox", "The judge's order blocks ICE and the IRS")
+    assert got[frozenset({dc_blocked.id, fox_blocks.id})].method.endswith("+counterpart")
+    # anchor through a pronoun's antecedent: Fox "She said that the plaintiffs had ..." is read with
+    # "... Talwani addressed the chilling effect this could have on tax filings by immigrants ...",
+    # which shares "could have on tax filings" with the Daily Caller sentence
+    dc_chill = claim_containing(comp, "Daily Caller", "chilling effect")
+    fox_quote = claim_containing(comp, "Fox", "She said that the plaintiffs had")
+    assert got[frozenset({dc_chill.id, fox_quote.id})].method.endswith("+anchor")
     # stricter split rule: "second judge" adds little to the order sentence, so no union
     assert frozenset({dc_order.id, fox_second.id}) not in pairs
 
@@ -264,8 +271,9 @@ def test_union_of_two_claims_aligns_when_it_beats_every_single_match():
                            threshold=0.8, margin=0.0, split_candidates=3)
     e = np.eye(4, dtype=np.float32)
     row = (e[0] + e[1]) / np.sqrt(2)
-    claims = make_claims({"one": ["Alpha and beta happened."],
-                          "two": ["Alpha happened.", "Beta happened.", "Gamma happened."]})
+    claims = make_claims({"one": ["Alpha and beta happened today downtown."],
+                          "two": ["Alpha happened today downtown.", "Beta happened today downtown.",
+                                  "Gamma happened today downtown."]})
     vectors = np.stack([row, e[0], e[1], e[2]])
     got = align_claims(claims, vectors, model=model)
     assert [(a.claims, a.method) for a in got] == [
