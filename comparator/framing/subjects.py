@@ -137,7 +137,8 @@ def mentions(comp: "Comparison", ctx: "Context") -> list[Mention]:
             sv = index.voice(article.id, start, end)
             if sv.claim is None or sv.claim.boilerplate or sv.voice != "authorial":
                 continue
-            if cx.reported_by(doc[tok.i:tok.i + 1]):
+            one = doc[tok.i:tok.i + 1]
+            if cx.reported_by(one) or cx.in_fixed_expression(one):
                 continue
             out.append(Mention(article=article.id, claim=sv.claim.id, text=article.text[start:end], start=start,
                                end=end, head=lemma, label=_label(tok), headline=sv.claim.kind == "headline"))
