@@ -13,7 +13,7 @@ import pytest
 from comparator.detect.framing import find_framing_labels
 from comparator.detect.loaded import find_loaded_language
 from comparator.framing import add_labels
-from comparator.framing.candidates import article_candidates
+from comparator.framing.candidates import article_candidates, selected
 from comparator.framing.params import Params, shipped
 from tests.test_labels import build
 
@@ -139,8 +139,12 @@ def test_valence_prior_finds_a_word_outside_the_hand_lexicon():
                                 "b": "The mayor tried to save the plan."})
     cands = [c for c in article_candidates(comp, ctx, "a") if c.text == "pathetic"]
     assert cands and cands[0].origin == "valence" and cands[0].valence < -2
-    if "ADJ" in params.valence_pos:
-        assert [f for f in found if f.details["term"] == "pathetic" and f.details["origin"] == "valence"]
+    shown = [f for f in found if f.details["term"] == "pathetic" and f.details["origin"] == "valence"]
+    assert bool(shown) == selected(cands[0], params)
+    strict = Params(categories=params.categories, valence_pos=("ADJ",), valence_min=2.5, positive_weight=0.0)
+    assert selected(cands[0], strict)  # |-2.7| >= 2.5
+    assert not selected(cands[0], dataclasses.replace(strict, valence_min=3.0))
+    assert not selected(cands[0], dataclasses.replace(strict, valence_pos=("VERB",)))
 
 
 def test_params_shape():

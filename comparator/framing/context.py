@@ -31,9 +31,9 @@ from typing import Any
 #: Lemmas of attribution verbs/adverbs: never loaded language on their own.
 ATTRIBUTION = frozenset({
     "say", "tell", "report", "reportedly", "allege", "allegedly", "alleged", "vow", "pledge", "promise",
-    "according", "state", "announce", "add", "note", "explain", "purportedly", "supposedly", "apparently",
-    "seemingly", "claim", "assert", "contend", "argue", "suggest", "indicate",
-})
+    "according", "state", "announce", "add", "note", "explain", "claim", "assert", "contend", "argue",
+    "suggest", "indicate",
+})  # not "supposedly", "purportedly", "apparently": they cast doubt, so the lexicon's hedging tier decides
 
 #: Fixed expressions (lower-case lemmas) whose words are names, not frames.
 FIXED_EXPRESSIONS = (
