@@ -2,7 +2,11 @@
 
 A lexicon file is either comparator's format (``terms:`` entries with a
 category, a neutral alternative and a rationale; optional ``categories:``,
-``concepts:`` and ``polarity:`` sections) or a Vale rule using
+``concepts:`` and ``polarity:`` sections; per entry optionally ``match``,
+``concept``, ``pos``, ``tier: info`` for style-guide-neutral terms shown at
+most as info, and ``guide`` naming the style guide that rules on the term,
+which keeps it shown whatever categories the cross-validation selects) or a
+Vale rule using
 ``extends: substitution`` (``swap:`` map) or ``extends: existence``
 (``tokens:`` list). Any problem raises :class:`ConfigError` naming the file
 and line.
