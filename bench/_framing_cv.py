@@ -8,9 +8,10 @@ Selection rule (the same on every fold), precision first as the project guide
 asks of anything shown to a person: among the grid's settings whose lex recall
 on the training articles reaches ``TARGET_RECALL`` (the issue's 0.5), the one
 with the highest training precision; ties go to higher recall, then to the
-simpler setting (fewer parts of speech, higher valence threshold). Lexicon categories are kept when their own training precision
-reaches ``category_floor`` (a grid dimension), so a category is chosen by the
-data, never by reading the held-out year.
+simpler setting (fewer parts of speech, higher valence threshold). Lexicon
+categories are kept when their own training precision reaches the category
+floor (a grid dimension), so a category is chosen by the data, never by
+reading the held-out year.
 """
 
 from __future__ import annotations

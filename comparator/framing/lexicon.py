@@ -183,7 +183,8 @@ def _parse_native(data: Mapping[str, Any], text: str, path: Path,
         if unknown:
             raise ConfigError(f"unknown field(s) {', '.join(map(repr, unknown))} in lexicon entry.",
                               path=str(path), line=line,
-                              hint="Allowed: term, regex, category, neutral, rationale, match, concept, pos, tier, guide.")
+                              hint="Allowed: term, regex, category, neutral, rationale, match, concept, pos, "
+                                   "tier, guide.")
         regex = _str_field(item, "regex", path, line, required=False)
         term = _str_field(item, "term", path, line, required=regex is None) or regex
         category = _str_field(item, "category", path, line)

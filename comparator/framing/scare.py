@@ -19,7 +19,8 @@ from comparator.types import Claim
 
 #: Claim attributes the claims stage may use for scare-quote ranges (article offsets), first found wins.
 FIELDS = ("scare_quotes", "scare_quote_spans", "distancing_quotes")
-_SHORT = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[—-]))([\"\u201c\u2018'])([A-Za-z][\w'\u2019-]*(?:[ -][\w'\u2019-]+){0,2})"
+_SHORT = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[—-]))"  # after a space, a bracket or a dash
+                    r"([\"\u201c\u2018'])([A-Za-z][\w'\u2019-]*(?:[ -][\w'\u2019-]+){0,2})"  # 1-3 words
                     r"([\"\u201d\u2019'])(?=[\s,.;:!?)\u2014-]|$)")
 _PAIRS = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
 _SAYING_EXTRA = ("according", "so-called", "dubbed", "titled", "entitled", "named", "show", "book", "film",
@@ -60,6 +61,7 @@ def _attributed(doc: Any, start: int, end: int) -> bool:
         if tok.i in range(span.start, span.end):
             continue
         lemma = tok.lemma_.lower()
-        if (lemma in REPORTING and tok.pos_ in ("VERB", "AUX")) or lemma in _SAYING_EXTRA or tok.lower_ in _SAYING_EXTRA:
+        if (lemma in REPORTING and tok.pos_ in ("VERB", "AUX")) or lemma in _SAYING_EXTRA \
+                or tok.lower_ in _SAYING_EXTRA:
             return True
     return any(t.ent_type_ in ("WORK_OF_ART", "LAW", "ORG", "EVENT") or t.pos_ == "PROPN" for t in span)
