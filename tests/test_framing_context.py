@@ -209,3 +209,20 @@ def test_speakers_partial_quote_is_not_a_scare_quote():
     _, _, found = _loaded({"a": "The judge cited the \u201cchilling effect\u201d of the rule, she said.",
                            "b": "The judge ruled on Monday."})
     assert not [f for f in found if f.details["category"] == "scare_quotes"]
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("DESPERATION: Unity Party files lawsuit against Halvard", ("DESPERATION", "warning")),
+    ("CHAOS: Council meeting ends early", ("CHAOS", "warning")),
+    ("BREAKING: Unity Party files lawsuit against Halvard", None),
+])
+def test_headline_kicker(headline, expected):
+    comp, ctx = _with_headline({"a": headline + "\nThe Unity Party filed a lawsuit Friday.",
+                                "b": "Unity Party sues Halvard\nThe Unity Party filed a lawsuit Friday."})
+    found = [f for f in find_loaded_language(comp, ctx) if f.details["category"] == "headline_kicker"]
+    if expected is None:
+        assert found == []
+    else:
+        assert [(f.evidence[0].text, f.severity) for f in found] == [expected]
+        assert "opens its headline" in found[0].message
+        _exact(comp, found)

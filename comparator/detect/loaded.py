@@ -12,6 +12,7 @@ reported as the outlet's framing.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from comparator.framing.candidates import Candidate, article_candidates, selected
@@ -98,10 +99,46 @@ def _scare_findings(comp: "Comparison", ctx: "Context") -> list[Finding]:
     return findings
 
 
+#: Capitalised kickers that are page furniture, not framing ("BREAKING:", "WATCH:").
+FURNITURE_KICKERS = frozenset({"breaking", "exclusive", "watch", "update", "updated", "live", "video", "photos",
+                               "opinion", "analysis", "editorial", "listen", "new", "just in", "developing",
+                               "review", "explainer", "correction", "poll", "read"})
+_KICKER = re.compile(r"^\s*([A-Z][A-Z'\u2019 -]{2,40}[A-Z])\s*:")
+
+
+def _kicker_findings(comp: "Comparison") -> list[Finding]:
+    """A headline or deck that opens with a shouted label ("DESPERATION:"): the outlet's own framing,
+    info, or a warning when VADER rates the word (a published valence prior)."""
+    from comparator.framing.valence import vader_lexicon
+
+    findings = []
+    for article in comp.articles:
+        for claim in comp.claims_of(article.id):
+            m = _KICKER.match(claim.text) if claim.kind == "headline" and not claim.boilerplate else None
+            if m is None or m.group(1).strip().lower() in FURNITURE_KICKERS:
+                continue
+            word = m.group(1).strip()
+            rated = [vader_lexicon().get(w) for w in word.lower().split()]
+            rated = [v for v in rated if v is not None]
+            valence = max(rated, key=abs) if rated else None
+            start = claim.start + m.start(1)
+            findings.append(Finding(
+                id="", kind="loaded_language", severity="warning" if valence is not None else "info",
+                confidence=VALENCE_CONFIDENCE if valence is not None else 0.4,
+                message=(f"{article.outlet} opens its headline with the capitalised label "
+                         f"{quote_text(word + ':')}, framing the story before it is told."),
+                evidence=(Evidence(article=article.id, claim=claim.id, text=word, start=start,
+                                   end=start + len(word), voice="authorial", speaker=None),),
+                details={"term": word, "category": "headline_kicker", "neutral": "", "rationale":
+                         "A shouted one-word label ahead of a headline states the outlet's judgement.",
+                         "lexicon": "vader_lexicon.txt" if valence is not None else "", "voice": "authorial",
+                         "speaker": None, "count": 1, "headline": True, "origin": "kicker",
+                         "valence": valence}))
+    return findings
+
+
 def _used_plainly(comp: "Comparison", text: str) -> bool:
     """Whether ``text`` also appears without quotation marks somewhere in the compared articles."""
-    import re
-
     pattern = re.compile(r"(?<![\w\"'\u201c\u2018])" + re.escape(text) + r"(?![\w\"'\u201d\u2019])", re.IGNORECASE)
     return any(pattern.search(a.text) for a in comp.articles)
 
@@ -133,4 +170,4 @@ def find_loaded_language(comp: "Comparison", ctx: "Context") -> list[Finding]:
                      "lexicon": entry.source if entry else "vader_lexicon.txt", "voice": first.voice,
                      "speaker": first.speaker or None, "count": len(cands), "headline": first.headline,
                      "origin": first.origin, "reported": first.reported}))
-    return findings + _scare_findings(comp, ctx)
+    return findings + _scare_findings(comp, ctx) + _kicker_findings(comp)
