@@ -184,7 +184,9 @@ def test_dominant_label_per_outlet_with_counts_and_few_spans():
 
 def _with_headline(texts: dict[str, str]):
     comp, ctx = build(texts)
-    claims = tuple(dataclasses.replace(c, kind="headline") if c.index == 0 else c for c in comp.claims)
+    # as the loading stage marks them: headline claims are boilerplate so body comparisons skip them
+    claims = tuple(dataclasses.replace(c, kind="headline", boilerplate=True, boilerplate_reason="headline")
+                   if c.index == 0 else c for c in comp.claims)
     comp = dataclasses.replace(comp, claims=claims)
     return comp, ctx
 
@@ -226,3 +228,21 @@ def test_headline_kicker(headline, expected):
         assert [(f.evidence[0].text, f.severity) for f in found] == [expected]
         assert "opens its headline" in found[0].message
         _exact(comp, found)
+
+
+def test_claims_stage_reported_ranges_are_read_when_present():
+    from comparator.types import Claim
+
+    @dataclasses.dataclass(frozen=True)
+    class WithReported(Claim):  # the claims stage's Claim.reported (issue 11), on a branch without it
+        reported: tuple = ()
+
+    comp, ctx = build({"a": "The plan is a disastrous mess for the city.", "b": "The plan passed."})
+    text = comp.article("a").text
+    start = text.index("disastrous")
+    claims = tuple(WithReported(**{f.name: getattr(c, f.name) for f in dataclasses.fields(c)},
+                                reported=((start, len(text)),)) if c.article == "a" else c
+                   for c in comp.claims)
+    comp = dataclasses.replace(comp, claims=claims)
+    cands = [c for c in article_candidates(comp, ctx, "a") if c.text == "disastrous"]
+    assert cands and cands[0].voice == "quoted" and cands[0].reported

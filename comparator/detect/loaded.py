@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from comparator.framing.candidates import Candidate, article_candidates, selected
+from comparator.framing.candidates import Candidate, analysed, article_candidates, selected
 from comparator.framing.common import claim_index, doc_of, quote_text, someone
 from comparator.framing.params import shipped
 from comparator.framing.scare import scare_ranges
@@ -73,7 +73,7 @@ def _scare_findings(comp: "Comparison", ctx: "Context") -> list[Finding]:
     for article in comp.articles:
         doc = None
         for claim in sorted(comp.claims_of(article.id), key=lambda c: c.start):
-            if claim.boilerplate or (claim.speaker and claim.kind != "headline"):
+            if not analysed(claim) or (claim.speaker and claim.kind != "headline"):
                 continue  # a partial quote of the claim's speaker is the speaker's wording
             if doc is None:
                 doc = doc_of(comp, ctx, article.id)
@@ -114,7 +114,7 @@ def _kicker_findings(comp: "Comparison") -> list[Finding]:
     findings = []
     for article in comp.articles:
         for claim in comp.claims_of(article.id):
-            m = _KICKER.match(claim.text) if claim.kind == "headline" and not claim.boilerplate else None
+            m = _KICKER.match(claim.text) if claim.kind == "headline" else None
             if m is None or m.group(1).strip().lower() in FURNITURE_KICKERS:
                 continue
             word = m.group(1).strip()

@@ -55,11 +55,21 @@ class Candidate:
     entry: LexiconEntry | None = None
 
 
+def analysed(claim) -> bool:
+    """Claims framing reads: non-boilerplate body claims, and headlines/decks (which the loading stage
+    marks boilerplate so that body comparisons skip them)."""
+    return claim is not None and (not claim.boilerplate or claim.kind == "headline")
+
+
 def _voice(index, article: str, start: int, end: int, span) -> tuple[str, str | None, bool]:
     sv = index.voice(article, start, end)
     if sv.voice != "authorial":
         return sv.voice, sv.speaker, False
     who = cx.reported_by(span) if span is not None else None
+    # the claims stage's indirect-speech ranges (``Claim.reported``, issue 11), when it provides them
+    ranges = getattr(sv.claim, "reported", None) or ()
+    if not who and any(a <= start and end <= b for a, b in ranges):
+        who = sv.claim.speaker or "someone"
     if who:
         return "quoted", who, True
     return "authorial", None, False
@@ -88,7 +98,7 @@ def article_candidates(comp: "Comparison", ctx: "Context", article_id: str) -> l
     taken: set[int] = set()
     for m in find_terms(lexicon(ctx), doc):
         claim = index.at(article_id, m.start, m.end)
-        if claim is None or claim.boilerplate:
+        if not analysed(claim):
             continue
         span = cx.tokens_of(doc, m.start, m.end)
         if span is not None:
@@ -107,7 +117,7 @@ def article_candidates(comp: "Comparison", ctx: "Context", article_id: str) -> l
             continue
         start, end = tok.idx, tok.idx + len(tok.text)
         claim = index.at(article_id, start, end)
-        if claim is None or claim.boilerplate:
+        if not analysed(claim):
             continue
         span = doc[tok.i:tok.i + 1]
         voice, speaker, reported = _voice(index, article_id, start, end, span)

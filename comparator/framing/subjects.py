@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from comparator.framing import context as cx
+from comparator.framing.candidates import analysed
 from comparator.framing.common import claim_index, doc_of, lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -135,10 +136,12 @@ def mentions(comp: "Comparison", ctx: "Context") -> list[Mention]:
             start = min([tok.idx] + [c.idx for c in tok.lefts if c.dep_ in _MOD_DEPS and c.i >= tok.i - 3])
             end = tok.idx + len(tok.text)
             sv = index.voice(article.id, start, end)
-            if sv.claim is None or sv.claim.boilerplate or sv.voice != "authorial":
+            if not analysed(sv.claim) or sv.voice != "authorial":
                 continue
             one = doc[tok.i:tok.i + 1]
-            if cx.reported_by(one) or cx.in_fixed_expression(one):
+            ranges = getattr(sv.claim, "reported", None) or ()  # indirect speech (claims stage)
+            if cx.reported_by(one) or cx.in_fixed_expression(one) or any(a <= start and end <= b
+                                                                          for a, b in ranges):
                 continue
             out.append(Mention(article=article.id, claim=sv.claim.id, text=article.text[start:end], start=start,
                                end=end, head=lemma, label=_label(tok), headline=sv.claim.kind == "headline"))
