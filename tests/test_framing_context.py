@@ -233,16 +233,23 @@ def test_headline_kicker(headline, expected):
 def test_claims_stage_reported_ranges_are_read_when_present():
     from comparator.types import Claim
 
-    @dataclasses.dataclass(frozen=True)
-    class WithReported(Claim):  # the claims stage's Claim.reported (issue 11), on a branch without it
-        reported: tuple = ()
+    if "reported" in {f.name for f in dataclasses.fields(Claim)}:
+        WithReported = Claim
+    else:
+        @dataclasses.dataclass(frozen=True)
+        class WithReported(Claim):  # the claims stage's Claim.reported (issue 11), on a branch without it
+            reported: tuple = ()
 
     comp, ctx = build({"a": "The plan is a disastrous mess for the city.", "b": "The plan passed."})
     text = comp.article("a").text
     start = text.index("disastrous")
-    claims = tuple(WithReported(**{f.name: getattr(c, f.name) for f in dataclasses.fields(c)},
-                                reported=((start, len(text)),)) if c.article == "a" else c
-                   for c in comp.claims)
+
+    def with_range(c):
+        fields = {f.name: getattr(c, f.name) for f in dataclasses.fields(c)}
+        fields["reported"] = ((start, len(text)),)
+        return WithReported(**fields)
+
+    claims = tuple(with_range(c) if c.article == "a" else c for c in comp.claims)
     comp = dataclasses.replace(comp, claims=claims)
     cands = [c for c in article_candidates(comp, ctx, "a") if c.text == "disastrous"]
     assert cands and cands[0].voice == "quoted" and cands[0].reported
