@@ -62,12 +62,13 @@ def gold_spans(row: dict, starts: list[int]) -> list[dict]:
 
 
 def compare_triplet(articles: list[Article], full: bool):
-    """The Comparison of one triplet and its findings (framing detectors only without ``full``)."""
+    """The Comparison of one triplet, its findings (framing detectors only without ``full``) and the
+    detector context (None with ``full``)."""
     if full:
         import comparator
 
         comp = comparator.compare(articles)
-        return comp, list(comp.findings)
+        return comp, list(comp.findings), None
     from comparator.claims import extract_claims
     from comparator.comparison import Comparison
     from comparator.config import Settings
@@ -83,7 +84,7 @@ def compare_triplet(articles: list[Article], full: bool):
     comp = Comparison(articles=tuple(articles), claims=claims)
     ctx = Context(settings=Settings(), docs=docs)
     comp = add_labels(add_entities(comp, ctx), ctx)
-    return comp, find_framing_labels(comp, ctx) + find_loaded_language(comp, ctx)
+    return comp, find_framing_labels(comp, ctx) + find_loaded_language(comp, ctx), ctx
 
 
 def quoted_share(claims, start: int, end: int) -> bool:
@@ -107,7 +108,16 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="run the whole pipeline (embeddings, wording)")
     parser.add_argument("--limit", type=int, default=None, help="first N triplets only")
     parser.add_argument("--show", type=int, default=0, help="print K misses and K false alarms")
+    parser.add_argument("--cv", action="store_true",
+                        help="leave-one-year-out and leave-one-source-out scores of the selection parameters")
+    parser.add_argument("--fit", action="store_true",
+                        help="--cv, then write the setting chosen on all dev articles to comparator/data/framing.json")
     args = parser.parse_args()
+    if args.cv or args.fit:
+        from bench._cv_report import cross_validate
+
+        cross_validate(args, rebuild, gold_spans, compare_triplet)
+        return
     path = data_file(args.data, "basil-dev", "basil_dev.jsonl")
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     triplets: dict[str, list[dict]] = defaultdict(list)
@@ -129,7 +139,7 @@ def main() -> None:
             aid = f"{row['source'].lower()}{i}"
             articles.append(Article(id=aid, outlet=row["source"].lower(), text=text))
             gold[aid] = gold_spans(row, starts)
-        comp, findings = compare_triplet(articles, args.full)
+        comp, findings, _ = compare_triplet(articles, args.full)
         evidence = defaultdict(list)
         own = defaultdict(list)
         for f in findings:

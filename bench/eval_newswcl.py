@@ -13,7 +13,17 @@ every annotated actor mention (``ACTOR``/``ACTOR-I`` codes):
 - titled names ("President Trump", "CIA Director Mike Pompeo") count as found
   when a role label of the same article holds the title words.
 
-Recall is printed per event and overall. Data is read from ``--data`` only.
+Recall is printed per event and overall, beside a **chance control**: the same
+annotations scored against the labels of another event's article by the same
+outlet (event e+1, cyclically). A result counts only by how far it beats the
+control (generic titles such as "President" match in any article).
+
+``--subjects`` adds the event's central subjects (EVENT/OBJECT/MISC codes:
+"nuclear weapons", "the summit"): recall of annotated mentions among
+comparator's subject mentions (:mod:`comparator.framing.subjects`), its
+control, and how often two outlets' mentions of the same code land in the same
+referent (uses the packaged MiniLM through ``comparator.embed.load_encoder``).
+Data is read from ``--data`` only.
 """
 
 from __future__ import annotations
@@ -32,6 +42,7 @@ from bench._data import add_data_argument, data_file  # noqa: E402
 from comparator.types import Article  # noqa: E402
 
 ACTOR_CODES = ("ACTOR", "ACTOR-I")
+SUBJECT_CODES = ("EVENT", "OBJECT", "MISC")
 HONORIFICS = {"mr", "mrs", "ms", "dr", "the", "a", "an", "'s", "s"}
 
 
@@ -59,8 +70,9 @@ def words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower()) if w]
 
 
-def labels_by_article(articles: list[Article]) -> dict[str, list[tuple[str, str]]]:
-    """Article id -> [(label text, kind)] from comparator's label extraction."""
+def labels_by_article(articles: list[Article], encoder=None) -> tuple[dict, dict]:
+    """(article id -> [(label text, kind)] from comparator's label extraction,
+    article id -> [(subject mention text, referent)] when ``encoder`` is given)."""
     from comparator.claims import extract_claims
     from comparator.comparison import Comparison
     from comparator.config import Settings
@@ -77,7 +89,15 @@ def labels_by_article(articles: list[Article]) -> dict[str, list[tuple[str, str]
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for lab in extract_labels(comp, ctx):
         out[lab.article].append((lab.text, lab.kind))
-    return out
+    subjects: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    if encoder is not None:
+        from comparator.framing.subjects import _referents, mentions
+
+        ctx.shared["encoder"] = encoder
+        ms = mentions(comp, ctx)
+        for m, ref in zip(ms, _referents(ms, ctx)):
+            subjects[m.article].append((m.text, ref or ""))
+    return out, subjects
 
 
 def matches(mention: str, label: str) -> bool:
@@ -92,52 +112,104 @@ def matches(mention: str, label: str) -> bool:
 def main() -> None:
     parser = add_data_argument(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
     parser.add_argument("--show", type=int, default=0, help="print K missed descriptive mentions")
+    parser.add_argument("--subjects", action="store_true", help="also score subject mentions (loads MiniLM)")
     args = parser.parse_args()
     arts_path = data_file(args.data, "newswcl50-dev", "articles_dev.jsonl")
     ann_path = data_file(args.data, "newswcl50-dev", "annotations_dev.csv")
     rows = [json.loads(line) for line in arts_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     with open(ann_path, encoding="utf-8", newline="") as fh:
-        anns = [r for r in csv.DictReader(fh) if r["code_type"] in ACTOR_CODES]
+        anns = [r for r in csv.DictReader(fh) if r["code_type"] in ACTOR_CODES + SUBJECT_CODES]
 
     events: dict[str, list[Article]] = defaultdict(list)
     for row in rows:
         aid = f"{row['event_id']}_{row['publisher_id']}"
         events[str(row["event_id"])].append(Article(id=aid, outlet=row["publisher_id"],
                                                     text=" ".join(row["sentences"])))
-    totals = {"desc": [0, 0], "title": [0, 0]}
-    missed = []
+    encoder = None
+    if args.subjects:
+        from comparator.config import Settings
+        from comparator.embed import load_encoder
+
+        encoder = load_encoder(Settings())
+    labels, subjects = {}, {}
     for event in sorted(events):
-        labels = labels_by_article(sorted(events[event], key=lambda a: a.id))
-        counts = {"desc": [0, 0], "title": [0, 0]}
+        lab, sub = labels_by_article(sorted(events[event], key=lambda a: a.id), encoder)
+        labels.update(lab)
+        subjects.update(sub)
+    order = sorted(events)
+    other = {e: order[(i + 1) % len(order)] for i, e in enumerate(order)}
+    totals = {k: [0, 0, 0] for k in ("desc", "title", "subj")}
+    missed = []
+    same_ref = [0, 0]
+    diff_ref = [0, 0]
+    for event in order:
+        counts = {k: [0, 0, 0] for k in ("desc", "title", "subj")}
+        found_refs: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for ann in anns:
             if ann["event_id"] != event:
                 continue
-            aid = f"{event}_{ann['publisher_id']}"
+            pub = ann["publisher_id"]
+            aid, ctrl = f"{event}_{pub}", f"{other[event]}_{pub}"
             mention = ann["code_mention"]
-            role, name = split_mention(mention)
-            if not role:
-                continue  # a bare name is not a label
-            if not name:
-                kind = "desc"
-                ok = any(matches(mention, text) for text, _ in labels.get(aid, []))
+            if ann["code_type"] in SUBJECT_CODES:
+                if not args.subjects or not words(mention):
+                    continue
+                hits = [ref for text, ref in subjects.get(aid, []) if matches(mention, text)]
+                ok = bool(hits)
+                ctrl_ok = any(matches(mention, text) for text, _ in subjects.get(ctrl, []))
+                kind = "subj"
+                if hits and hits[0]:
+                    found_refs[ann["code_name"]].append((pub, hits[0]))
             else:
-                kind = "title"
-                ok = any(matches(" ".join(role), text) for text, k in labels.get(aid, []) if k == "role")
+                role, name = split_mention(mention)
+                if not role:
+                    continue  # a bare name is not a label
+                if not name:
+                    kind = "desc"
+                    ok = any(matches(mention, text) for text, _ in labels.get(aid, []))
+                    ctrl_ok = any(matches(mention, text) for text, _ in labels.get(ctrl, []))
+                else:
+                    kind = "title"
+                    ok = any(matches(" ".join(role), text) for text, k in labels.get(aid, []) if k == "role")
+                    ctrl_ok = any(matches(" ".join(role), text) for text, k in labels.get(ctrl, []) if k == "role")
             counts[kind][0] += ok
             counts[kind][1] += 1
+            counts[kind][2] += ctrl_ok
             if kind == "desc" and not ok:
                 missed.append(mention)
+        for code, found in found_refs.items():
+            pubs = sorted({p for p, _ in found})
+            for i, p1 in enumerate(pubs):
+                for p2 in pubs[i + 1:]:
+                    r1 = {r for p, r in found if p == p1}
+                    r2 = {r for p, r in found if p == p2}
+                    same_ref[0] += bool(r1 & r2)
+                    same_ref[1] += 1
+        codes = sorted(found_refs)
+        for i, c1 in enumerate(codes):  # control: mentions of *different* codes that share a referent
+            for c2 in codes[i + 1:]:
+                for p1, r1 in found_refs[c1]:
+                    for p2, r2 in found_refs[c2]:
+                        if p1 != p2:
+                            diff_ref[0] += r1 == r2
+                            diff_ref[1] += 1
         for k in totals:
-            totals[k][0] += counts[k][0]
-            totals[k][1] += counts[k][1]
-        print(f"event {event}: descriptive mentions {counts['desc'][0]}/{counts['desc'][1]} "
-              f"= {counts['desc'][0] / max(counts['desc'][1], 1):.3f}; titled names "
-              f"{counts['title'][0]}/{counts['title'][1]} = {counts['title'][0] / max(counts['title'][1], 1):.3f}")
-    d, t = totals["desc"], totals["title"]
-    print(f"all events: descriptive mentions recall {d[0] / max(d[1], 1):.3f} ({d[0]}/{d[1]}); "
-          f"titled names recall {t[0] / max(t[1], 1):.3f} ({t[0]}/{t[1]})")
+            for j in range(3):
+                totals[k][j] += counts[k][j]
+        print(f"event {event}: " + "; ".join(_fmt(k, counts[k]) for k in counts if counts[k][1]))
+    print("all events: " + "; ".join(_fmt(k, totals[k]) for k in totals if totals[k][1]))
+    if args.subjects:
+        print(f"same code, two outlets, same referent: {same_ref[0] / max(same_ref[1], 1):.3f} "
+              f"({same_ref[0]}/{same_ref[1]} outlet pairs); different codes, same referent (control): "
+              f"{diff_ref[0] / max(diff_ref[1], 1):.3f} ({diff_ref[0]}/{diff_ref[1]})")
     if args.show:
         print("missed:", missed[: args.show])
+
+
+def _fmt(kind: str, c: list[int]) -> str:
+    name = {"desc": "descriptive mentions", "title": "titled names", "subj": "subject mentions"}[kind]
+    r, ctrl = c[0] / max(c[1], 1), c[2] / max(c[1], 1)
+    return f"{name} {r:.3f} ({c[0]}/{c[1]}), control {ctrl:.3f}, margin {r - ctrl:+.3f}"
 
 
 if __name__ == "__main__":

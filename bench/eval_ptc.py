@@ -2,15 +2,22 @@
 
     python bench/eval_ptc.py --data ../shared/data [--limit N] [--show K]
 
-Every article is parsed as comparator parses an article; the lexicon (the
-default one, plus ``--lexicon FILE`` ones) is matched as the
-``loaded_language`` detector matches it. Then, against the gold spans of
-``Loaded_Language`` and ``Name_Calling,Labeling``:
+Every article is parsed as comparator parses an article; loaded-language
+candidates are found and selected exactly as the ``loaded_language`` detector
+does (context rules, VADER prior, the parameters chosen on BASIL by
+cross-validation: a transfer test, nothing is tuned on PTC). ``--before``
+matches the bare lexicon instead (the pre-issue-13 behaviour). Then, against
+the gold spans of ``Loaded_Language`` and ``Name_Calling,Labeling``:
 
 - precision: share of comparator's spans that overlap a gold span of those two
   techniques (and, for reference, of any technique);
 - recall: share of those gold spans that overlap one of comparator's spans;
-- the same precision for the spans in the outlet's own voice only.
+- the same precision for the spans in the outlet's own voice only;
+- the SemEval-2020 Task 11 span-identification measure (Da San Martino et al.
+  2020): precision and recall with partial credit for character overlap,
+  restricted to the two techniques (the task's reference F1 ~0.5 is over all
+  14 techniques with trained models, so it is a scale, not a like-for-like
+  comparison).
 
 Data is read from ``--data`` and never written anywhere.
 """
@@ -44,11 +51,20 @@ def gold(labels: Path) -> list[tuple[str, int, int]]:
     return out
 
 
+def _overlap(span: tuple[int, int], others: list[tuple[int, int]]) -> int:
+    """Characters of ``span`` covered by the union of ``others``."""
+    covered = set()
+    for s, e in others:
+        covered.update(range(max(s, span[0]), min(e, span[1])))
+    return len(covered)
+
+
 def main() -> None:
     parser = add_data_argument(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--lexicon", action="append", default=[], help="extra lexicon file(s)")
     parser.add_argument("--show", type=int, default=0, help="print the K most frequent misses/false alarms")
+    parser.add_argument("--before", action="store_true", help="bare lexicon matches (pre-issue-13 behaviour)")
     args = parser.parse_args()
     root = data_dir(args.data, "ptc-train")
     files = sorted((root / "train-articles").glob("article*.txt"))
@@ -61,7 +77,15 @@ def main() -> None:
     from comparator.framing.voice import ClaimIndex
     from comparator.nlp import parse_articles
 
-    lex = lexicon_for(Settings(lexicons=tuple(args.lexicon)))
+    from comparator.comparison import Comparison
+    from comparator.detect import Context
+    from comparator.framing.candidates import article_candidates, selected
+    from comparator.framing.params import shipped
+
+    settings = Settings(lexicons=tuple(args.lexicon))
+    lex = lexicon_for(settings)
+    params = shipped()
+    si_p_num = si_p_den = si_r_num = si_r_den = 0.0
     articles = [Article(id=f.stem.replace("article", ""), outlet="ptc",
                         text=open(f, encoding="utf-8").read()) for f in files]
     docs = parse_articles(articles)
@@ -74,11 +98,23 @@ def main() -> None:
     for a in articles:
         spans = gold(root / "train-labels-task2-technique-classification" / f"article{a.id}.task2-TC.labels")
         target = [(s, e) for t, s, e in spans if t in TARGET]
-        index = ClaimIndex(extract_claims(a, docs[a.id]))
+        claims = extract_claims(a, docs[a.id])
         mine = []
-        for m in find_terms(lex, docs[a.id]):
-            voice = index.voice(a.id, m.start, m.end).voice
-            mine.append((m.start, m.end, m.entry.category, voice, m.text))
+        if args.before:
+            index = ClaimIndex(claims)
+            for m in find_terms(lex, docs[a.id]):
+                voice = index.voice(a.id, m.start, m.end).voice
+                mine.append((m.start, m.end, m.entry.category, voice, m.text))
+        else:
+            comp = Comparison(articles=(a,), claims=claims)
+            ctx = Context(settings=settings, docs={a.id: docs[a.id]})
+            for c in article_candidates(comp, ctx, a.id):
+                if selected(c, params):
+                    mine.append((c.start, c.end, c.category, c.voice, c.text))
+        si_p_num += sum(_overlap((s, e), target) / max(e - s, 1) for s, e, *_ in mine)
+        si_p_den += len(mine)
+        si_r_num += sum(_overlap((gs, ge), [(s, e) for s, e, *_ in mine]) / max(ge - gs, 1) for gs, ge in target)
+        si_r_den += len(target)
         for s, e, cat, voice, text in mine:
             ok = any(s < ge and gs < e for gs, ge in target)
             n += 1
@@ -102,6 +138,9 @@ def main() -> None:
     print(f"precision: {p:.3f} ({hit}/{n})  [any technique: {any_hit / max(n, 1):.3f}]")
     print(f"recall:    {r:.3f} ({g_hit}/{g_n})")
     print(f"F1:        {2 * p * r / max(p + r, 1e-9):.3f}")
+    sp, sr = si_p_num / max(si_p_den, 1), si_r_num / max(si_r_den, 1)
+    print(f"SemEval-2020 SI measure (partial overlap credit): P {sp:.3f}  R {sr:.3f}  "
+          f"F1 {2 * sp * sr / max(sp + sr, 1e-9):.3f}")
     print(f"precision, own voice only: {own_hit / max(own_n, 1):.3f} ({own_hit}/{own_n})")
     ln = sum(per_cat[c] for c in LOADED_CATEGORIES)
     lh = sum(per_cat_hit[c] for c in LOADED_CATEGORIES)

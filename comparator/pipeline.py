@@ -147,7 +147,7 @@ def compare(
     ctx = Context(
         settings=settings,
         docs=docs,
-        shared={"vectors": {c.id: v for c, v in zip(comparable, vectors)}},
+        shared={"vectors": {c.id: v for c, v in zip(comparable, vectors)}, "encoder": encoder},
     )
     with clock.stage("detect"):
         for enrich in _enrichers():

@@ -148,3 +148,24 @@ def test_vale_rules_are_case_sensitive_unless_ignorecase(nlp):
     lex = load_lexicon(DATA / "vale-case.yml")
     doc = nlp("Call it a TOLL GRAB or a toll grab.")
     assert [m.text for m in find_terms(lex, doc)] == ["TOLL GRAB"]
+
+
+def test_tier_and_guide_fields(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("terms:\n"
+                    "  - {term: newcomer, category: epithet, neutral: resident, rationale: r, tier: info,"
+                    " guide: \"House style 2024\"}\n", encoding="utf-8")
+    entry = load_lexicon(path).entries[0]
+    assert entry.tier == "info" and entry.guide == "House style 2024"
+    path.write_text("terms:\n  - {term: newcomer, category: epithet, neutral: resident, rationale: r, tier: loud}\n",
+                    encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown tier") as exc:
+        load_lexicon(path)
+    assert exc.value.line == 2
+
+
+def test_style_guide_entries_in_default_lexicon():
+    lex = default_lexicon()
+    guided = {e.term for e in lex.entries if e.guide}
+    assert {"illegal immigrant", "illegal alien", "anchor baby"} <= guided
+    assert all(e.tier == "info" for e in lex.entries if e.term.startswith("undocumented"))

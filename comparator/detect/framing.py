@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 from comparator.framing import labels_of
 from comparator.framing.common import lexicon, lower_det, quote_text, someone
 from comparator.framing.labels import LOADED_ORDER
-from comparator.framing.terms import Term, find_concept_terms
+from comparator.framing.subjects import outlet_subjects
 from comparator.types import Evidence, Finding, Label
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -119,47 +119,56 @@ def _entity_findings(comp: "Comparison", labels: Iterable[Label], polarity: dict
     return findings
 
 
-def _term_findings(comp: "Comparison", terms: list[Term]) -> list[Finding]:
-    order = {a.id: i for i, a in enumerate(comp.articles)}
-    by_concept: dict[str, list[Term]] = {}
-    for t in terms:
-        by_concept.setdefault(t.concept, []).append(t)
+def _loaded_label(label: str, lex_terms: dict[str, str]) -> str | None:
+    """The lexicon category of a label (or of the lexicon term it contains), if any."""
+    words = label.split()
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            cat = lex_terms.get(" ".join(words[i:i + n]))
+            if cat:
+                return cat
+    return None
+
+
+def _subject_findings(comp: "Comparison", ctx: "Context") -> list[Finding]:
+    """Each outlet's dominant label for each central subject, when outlets' labels differ."""
+    lex = lexicon(ctx)
+    lex_terms = {}
+    for e in lex.entries:
+        if not e.regex:
+            lex_terms.setdefault(e.term.lower(), e.category)
+            if e.term.lower().endswith("s"):
+                lex_terms.setdefault(e.term.lower()[:-1], e.category)
     findings = []
-    for concept in sorted(by_concept):
-        ts = sorted(by_concept[concept], key=lambda t: (order[t.article], t.start))
-        present = sorted({t.article for t in ts}, key=order.get)
-        if len(present) < 2:
+    for ref, rows in outlet_subjects(comp, ctx).items():
+        if len(rows) < 2:
             continue
-        sets = {a: {t.normal for t in ts if t.article == a} for a in present}
-        if all(sets[a] == sets[present[0]] for a in present):
-            continue
-        own_loaded = {a: {t.normal for t in ts if t.article == a and t.voice == "authorial" and t.loaded}
-                      for a in present}
-        differs = any(own_loaded[a] and any(not (own_loaded[a] & own_loaded[b]) for b in present if b != a)
-                      for a in present)
+        dominant = {r.article: r.dominant for r in rows}
+        heads = {d.split()[-1] for d in dominant.values()}
+        loaded = {a: _loaded_label(d, lex_terms) for a, d in dominant.items()}
+        if len(set(dominant.values())) < 2:
+            continue  # every outlet names it the same way
+        if not any(loaded.values()) and (len(heads) < 2 or not all(
+                r.total >= 2 and r.counts[0][1] * 2 > r.total for r in rows)):
+            continue  # neutral labels differ only in modifiers, or no outlet has a clear habit
         parts = []
-        for a in present:
-            outlet = comp.article(a).outlet
-            own = list(dict.fromkeys(lower_det(t.text) for t in ts if t.article == a and t.voice == "authorial"))
-            quoted: dict[str, list[str]] = {}
-            for t in ts:
-                if t.article == a and t.voice != "authorial":
-                    quoted.setdefault(someone(t.speaker), [])
-                    if t.text not in quoted[someone(t.speaker)]:
-                        quoted[someone(t.speaker)].append(t.text)
-            bits = []
-            if own:
-                bits.append(f"says {', '.join(quote_text(x) for x in own)} in its own voice")
-            for who in sorted(quoted):
-                bits.append(f"quotes {who} saying {', '.join(quote_text(x) for x in quoted[who])}")
-            parts.append(f"{outlet} " + " and ".join(bits))
-        message = f"Outlets use different terms for {concept}: " + "; ".join(parts) + "."
-        details = {"concept": concept,
-                   "terms": {a: [{"text": t.text, "voice": t.voice, "speaker": t.speaker, "normal": t.normal,
-                                  "category": t.loaded, "claim": t.claim} for t in ts if t.article == a]
-                             for a in present}}
-        evidence = tuple(Evidence(article=t.article, claim=t.claim, text=t.text, start=t.start, end=t.end,
-                                  voice=t.voice, speaker=t.speaker) for t in ts)
+        for r in rows:
+            outlet = comp.article(r.article).outlet
+            top, n = r.counts[0]
+            said = quote_text(next(m.text for m in r.evidence if m.label == top) if any(
+                m.label == top for m in r.evidence) else top)
+            other = [f"{quote_text(l)} {k}" for l, k in r.counts[1:3]]
+            extra = f" (also {', '.join(other)})" if other else ""
+            parts.append(f"{outlet} mostly says {said} ({n} of {r.total}){extra}")
+        message = f"Outlets name the {ref} differently: " + "; ".join(parts) + "."
+        differs = any(loaded.values())
+        details = {"concept": ref, "dominant": dominant,
+                   "counts": {r.article: dict(r.counts) for r in rows},
+                   "terms": {r.article: [{"text": m.text, "voice": "authorial", "speaker": None, "normal": m.label,
+                                          "category": _loaded_label(m.label, lex_terms), "claim": m.claim,
+                                          "headline": m.headline} for m in r.evidence] for r in rows}}
+        evidence = tuple(Evidence(article=m.article, claim=m.claim, text=m.text, start=m.start, end=m.end,
+                                  voice="authorial", speaker=None) for r in rows for m in r.evidence)
         findings.append(Finding(id="", kind="framing_label", severity="warning" if differs else "info",
                                 confidence=0.7 if differs else 0.5, message=message, evidence=evidence,
                                 entity=None, details=details))
@@ -170,4 +179,4 @@ def find_framing_labels(comp: "Comparison", ctx: "Context") -> list[Finding]:
     """One finding per entity whose labels differ across outlets, and per concept named differently."""
     polarity = dict(lexicon(ctx).polarity)
     return (_entity_findings(comp, labels_of(comp, ctx), polarity)
-            + _term_findings(comp, find_concept_terms(comp, ctx)))
+            + _subject_findings(comp, ctx))

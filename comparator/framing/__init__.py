@@ -1,4 +1,4 @@
-"""Framing: labels per entity, terms for the same group, the lexicon, sourcing.
+"""Framing: labels per entity, the event's subjects, loaded-language candidates in context, the lexicon, sourcing.
 
 :func:`add_labels` is the pipeline enricher: it stores every :class:`Label`
 (as dicts) in ``comp.extras["labels"]`` and the speaker x outlet table in

@@ -2,7 +2,11 @@
 
 A lexicon file is either comparator's format (``terms:`` entries with a
 category, a neutral alternative and a rationale; optional ``categories:``,
-``concepts:`` and ``polarity:`` sections) or a Vale rule using
+``concepts:`` and ``polarity:`` sections; per entry optionally ``match``,
+``concept``, ``pos``, ``tier: info`` for style-guide-neutral terms shown at
+most as info, and ``guide`` naming the style guide that rules on the term,
+which keeps it shown whatever categories the cross-validation selects) or a
+Vale rule using
 ``extends: substitution`` (``swap:`` map) or ``extends: existence``
 (``tokens:`` list). Any problem raises :class:`ConfigError` naming the file
 and line.
@@ -37,6 +41,8 @@ class LexiconEntry:
     concept: str | None = None
     pos: tuple[str, ...] = ()  # spaCy coarse tags the match's head must have (e.g. VERB); () = any
     source: str = ""  # "path:line"
+    tier: str = "warning"  # warning | info (style-guide-neutral terms are at most info)
+    guide: str = ""  # the style guide that rules on the term (such entries are shown whatever the CV picks)
 
 
 @dataclass(frozen=True)
@@ -173,11 +179,12 @@ def _parse_native(data: Mapping[str, Any], text: str, path: Path,
                               line=lines.get("terms"), hint="Each entry is '- {term: ..., category: ...}'.")
         line = int(item.get("__line__", 0)) or None
         unknown = sorted(set(item) - {"__line__", "term", "regex", "category", "neutral", "rationale",
-                                      "match", "concept", "pos"})
+                                      "match", "concept", "pos", "tier", "guide"})
         if unknown:
             raise ConfigError(f"unknown field(s) {', '.join(map(repr, unknown))} in lexicon entry.",
                               path=str(path), line=line,
-                              hint="Allowed: term, regex, category, neutral, rationale, match, concept, pos.")
+                              hint="Allowed: term, regex, category, neutral, rationale, match, concept, pos, "
+                                   "tier, guide.")
         regex = _str_field(item, "regex", path, line, required=False)
         term = _str_field(item, "term", path, line, required=regex is None) or regex
         category = _str_field(item, "category", path, line)
@@ -195,8 +202,13 @@ def _parse_native(data: Mapping[str, Any], text: str, path: Path,
         if bad:
             raise ConfigError(f"unknown part of speech {bad[0]!r}.", path=str(path), line=line,
                               hint=f"Use spaCy coarse tags: {', '.join(sorted(_POS))}.")
+        tier = _str_field(item, "tier", path, line, required=False) or "warning"
+        if tier not in ("warning", "info"):
+            raise ConfigError(f"unknown tier {tier!r}.", path=str(path), line=line,
+                              hint="Use 'warning' (default) or 'info' (style-guide-neutral terms).")
         entries.append(LexiconEntry(
-            term=term, category=category, pos=pos,
+            term=term, category=category, pos=pos, tier=tier,
+            guide=_str_field(item, "guide", path, line, required=False) or "",
             neutral=_str_field(item, "neutral", path, line),
             rationale=_str_field(item, "rationale", path, line),
             regex=_compile(regex, path, line) if regex else None,

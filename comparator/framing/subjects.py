@@ -1,0 +1,215 @@
+"""The event's central subjects and how each outlet names them ("migrants" / "illegal aliens"; "wall" / "barrier").
+
+A *mention* is a noun phrase whose head noun is a subject word: the head of
+the phrase, not a modifier, so "a migrant shelter" and "anti-immigrant
+protesters" are not mentions of the migrants. Subject words are grouped into
+referents:
+
+- by the lexicon's ``concepts`` (every phrase of a concept contributes its head
+  noun: "immigrants" groups immigrant, migrant, alien, asylum seeker, ...);
+- when an encoder is available (``ctx.shared["encoder"]``, the packaged MiniLM
+  through :func:`comparator.embed.load_encoder`), by cosine similarity of the
+  head nouns' vectors at or above :data:`SAME_REFERENT` ("wall" / "barrier"),
+  among nouns that at least two outlets use at least :data:`MIN_MENTIONS`
+  times in all.
+
+A mention's *label* is the head noun with its adjective and noun modifiers
+("illegal immigrants", "steel barrier"); each outlet's *dominant* label is its
+most frequent one. :func:`outlet_subjects` returns, per referent, each
+outlet's label counts and a handful of evidence mentions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from comparator.framing import context as cx
+from comparator.framing.candidates import analysed
+from comparator.framing.common import claim_index, doc_of, lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from comparator.comparison import Comparison
+    from comparator.detect import Context
+
+#: Cosine similarity of two head nouns' MiniLM vectors at which they name the same referent.
+SAME_REFERENT = 0.62
+MIN_MENTIONS = 3
+EVIDENCE_PER_OUTLET = 3
+_MOD_DEPS = ("amod", "compound", "nmod")
+#: Nouns too general to be an event's subject.
+GENERIC = frozenset({"people", "person", "year", "time", "day", "week", "month", "way", "thing", "part",
+                     "lot", "number", "percent", "state", "country", "official", "today", "report",
+                     "statement", "news", "story", "article", "case", "issue", "question", "point"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One naming of a subject in an article's own voice (or headline)."""
+
+    article: str
+    claim: str
+    text: str
+    start: int
+    end: int
+    head: str  # lemma of the head noun
+    label: str  # lower-case modifiers + head lemma ("illegal immigrant")
+    headline: bool
+
+
+@dataclass(frozen=True)
+class OutletSubject:
+    """How one article names one referent: label counts (most frequent first) and a few mentions."""
+
+    article: str
+    counts: tuple[tuple[str, int], ...]
+    evidence: tuple[Mention, ...]
+
+    @property
+    def dominant(self) -> str:
+        return self.counts[0][0]
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.counts)
+
+
+def _head_lemma(nlp_doc: Any) -> str | None:
+    """Lemma of the phrase's head noun ("crackdown" in "crackdown on illegal immigration")."""
+    root = nlp_doc[:].root
+    if root.pos_ in ("NOUN", "PROPN"):
+        return root.lemma_.lower()
+    nouns = [t for t in nlp_doc if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1].lemma_.lower() if nouns else None
+
+
+def concept_heads(ctx: "Context") -> tuple[dict[str, str], dict[str, str]]:
+    """(single head noun lemma -> concept, multi-word label -> concept) from the lexicon's concept phrases.
+
+    A one-word phrase ("migrants") names its concept wherever it heads a noun phrase; a longer one
+    ("deportation campaign") only as a whole label, so "campaign" alone stays unrelated.
+    """
+    key = "framing.concept_heads"
+    if key not in ctx.shared:
+        from comparator.nlp import load_nlp
+
+        lex = lexicon(ctx)
+        nlp = load_nlp()
+        single: dict[str, str] = {}
+        multi: dict[str, str] = {}
+        pairs = [(name, p) for name in sorted(lex.concepts) for p in lex.concepts[name]]
+        pairs += [(e.concept, e.term) for e in lex.entries if e.concept and not e.regex]
+        for (name, _), doc in zip(pairs, nlp.pipe([p for _, p in pairs])):
+            words = [t for t in doc if not t.is_punct]
+            if not words:
+                continue
+            if len(words) == 1:
+                single.setdefault(words[0].lemma_.lower(), name)
+            elif doc[:].root.i == words[-1].i and words[-1].pos_ in ("NOUN", "PROPN"):
+                multi.setdefault(" ".join([t.lower_ for t in words[:-1]] + [words[-1].lemma_.lower()]), name)
+        ctx.shared[key] = (single, multi)
+    return ctx.shared[key]
+
+
+def _label(tok: Any) -> str:
+    mods = [c for c in tok.lefts if c.dep_ in _MOD_DEPS and c.pos_ in ("ADJ", "NOUN", "VERB") and not c.ent_type_]
+    words = [m.lower_ for m in mods if m.i >= tok.i - 3] + [tok.lemma_.lower()]
+    return " ".join(words)
+
+
+def mentions(comp: "Comparison", ctx: "Context") -> list[Mention]:
+    """Every head noun of a noun phrase in the outlets' own voice (body and headlines)."""
+    memo = ctx.shared.get("framing.subject_mentions")
+    if memo is not None:
+        return memo
+    index = claim_index(comp, ctx)
+    out = []
+    for article in comp.articles:
+        doc = doc_of(comp, ctx, article.id)
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod", "npadvmod") or tok.ent_type_:
+                continue
+            lemma = tok.lemma_.lower()
+            if not tok.is_alpha and "-" not in tok.text or lemma in GENERIC:
+                continue
+            start = min([tok.idx] + [c.idx for c in tok.lefts if c.dep_ in _MOD_DEPS and c.i >= tok.i - 3])
+            end = tok.idx + len(tok.text)
+            sv = index.voice(article.id, start, end)
+            if not analysed(sv.claim) or sv.voice != "authorial":
+                continue
+            one = doc[tok.i:tok.i + 1]
+            ranges = getattr(sv.claim, "reported", None) or ()  # indirect speech (claims stage)
+            if cx.reported_by(one) or cx.in_fixed_expression(one) or any(a <= start and end <= b
+                                                                          for a, b in ranges):
+                continue
+            out.append(Mention(article=article.id, claim=sv.claim.id, text=article.text[start:end], start=start,
+                               end=end, head=lemma, label=_label(tok), headline=sv.claim.kind == "headline"))
+    ctx.shared["framing.subject_mentions"] = out
+    return out
+
+
+def _concept_of(m: Mention, single: dict[str, str], multi: dict[str, str]) -> str | None:
+    if m.head in single:
+        return single[m.head]
+    words = m.label.split()
+    for i in range(len(words) - 1):
+        got = multi.get(" ".join(words[i:]))
+        if got:
+            return got
+    return None
+
+
+def _referents(ms: list[Mention], ctx: "Context") -> list[str | None]:
+    """The referent of each mention (a concept name, a discovered head noun, or None)."""
+    single, multi = concept_heads(ctx)
+    out = [_concept_of(m, single, multi) for m in ms]
+    encoder = ctx.shared.get("encoder")
+    if encoder is None:
+        return out
+    per_head: dict[str, Counter] = {}
+    for m, ref in zip(ms, out):
+        if ref is None:
+            per_head.setdefault(m.head, Counter())[m.article] += 1
+    frequent = sorted(h for h, c in per_head.items() if len(c) >= 2 and sum(c.values()) >= MIN_MENTIONS)
+    others = sorted(h for h, c in per_head.items() if h not in frequent and sum(c.values()) >= MIN_MENTIONS - 1)
+    if not frequent:
+        return out
+    import numpy as np
+
+    words = frequent + others
+    vecs = np.asarray(encoder.encode(words), dtype=float)
+    vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+    sims = vecs @ vecs.T
+    group: dict[str, str] = {}
+    for i, h in enumerate(frequent):
+        if h in group:
+            continue
+        group[h] = h
+        for j in range(len(words)):
+            if words[j] not in group and sims[i, j] >= SAME_REFERENT:
+                group[words[j]] = h
+    return [ref if ref is not None else group.get(m.head) for m, ref in zip(ms, out)]
+
+
+def outlet_subjects(comp: "Comparison", ctx: "Context") -> dict[str, list[OutletSubject]]:
+    """referent -> one :class:`OutletSubject` per article that names it (article order)."""
+    ms = mentions(comp, ctx)
+    order = {a.id: i for i, a in enumerate(comp.articles)}
+    by: dict[str, dict[str, list[Mention]]] = {}
+    for m, ref in zip(ms, _referents(ms, ctx)):
+        if ref is not None:
+            by.setdefault(ref, {}).setdefault(m.article, []).append(m)
+    out: dict[str, list[OutletSubject]] = {}
+    for ref in sorted(by):
+        rows = []
+        for aid in sorted(by[ref], key=order.get):
+            found = sorted(by[ref][aid], key=lambda m: m.start)
+            counts = Counter(m.label for m in found)
+            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], next(m.start for m in found if m.label == kv[0])))
+            dominant = ranked[0][0]
+            ev = [m for m in found if m.headline] + [m for m in found if m.label == dominant and not m.headline]
+            ev += [m for m in found if m not in ev]
+            rows.append(OutletSubject(article=aid, counts=tuple(ranked), evidence=tuple(ev[:EVIDENCE_PER_OUTLET])))
+        out[ref] = rows
+    return out
