@@ -111,11 +111,13 @@ def _boilerplate(text: str, doc: "Doc", sentences: tuple[Segment, ...]) -> list[
     return reasons
 
 
+from comparator.chunks import ents_in  # noqa: E402
+
+
 def _mentions(doc: "Doc", start: int, end: int) -> tuple[Mention, ...]:
     return tuple(
         Mention(text=e.text, start=e.start_char, end=e.end_char, label=e.label_)
-        for e in doc.ents
-        if e.start_char >= start and e.end_char <= end
+        for e in ents_in(doc, start, end)  # O(log n) per claim, not O(entities)
     )
 
 

@@ -175,10 +175,9 @@ def _salience(token: "Token") -> int:
 
 
 def _entity_of(token: "Token") -> "Span | None":
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    from comparator.chunks import ent_at  # O(log n), not O(entities)
+
+    return ent_at(token.doc, token.i)
 
 
 def _organisation(head: "Token") -> str | None:
@@ -245,7 +244,7 @@ def resolve(subject: "Token", timeline: _Timeline) -> str | None:
     if subject.pos_ == "PROPN":
         lefts = [t for t in subject.lefts if t.dep_ == "compound" or t.is_punct and t.text == "-"]
         first = lefts[0].idx if lefts else subject.idx
-        name = subject.doc.text[first:subject.idx + len(subject.text)].replace("’", "'")
+        name = subject.doc[lefts[0].i if lefts else subject.i:subject.i + 1].text.replace("’", "'")
         last = name.split()[-1]
         return last if last in timeline.names() else name  # a known surname the NER missed
     return None

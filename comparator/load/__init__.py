@@ -12,7 +12,7 @@ starting with ``_`` and ``README*``; sub-folders are not entered.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from comparator.config import Settings
 from comparator.errors import (
@@ -63,10 +63,14 @@ def load_articles(
     settings = settings or Settings()
     if isinstance(sources, (str, Path, Article)):
         sources = [sources]
+    sources = _check_sources(sources)
+    if event is not None and not isinstance(event, str):
+        raise InputError(f"event must be text, not {type(event).__name__}.", path="load_articles()")
     loaded: list[tuple[bool, Article]] = []  # (from a corpus file?, article), in source order
     record_files: list[str] = []
     for source in sources:
         if isinstance(source, Article):
+            _check_article(source)
             if ":" in source.id:
                 raise InputError(f"article id {source.id!r} contains ':'.", path=source.source_path,
                                  hint=f"Claim ids are '<article>:<index>'; use an id like {slug(source.id)!r}.")
@@ -82,31 +86,130 @@ def load_articles(
 
         kept = {id(a) for a in select_event([a for rec, a in loaded if rec], event, record_files)}
         loaded = [(rec, a) for rec, a in loaded if not rec or id(a) in kept]
-    return unique_ids(a for _, a in loaded)
+    articles = distinct_outlets(unique_ids(a for _, a in loaded))
+    from comparator.load.language import warn_if_not_english
+
+    for article in articles:
+        warn_if_not_english(article)
+    return articles
+
+
+def _check_sources(sources: object) -> list[str | Path | Article]:
+    """``sources`` as a list of paths and Articles; :class:`InputError` for anything else (API misuse)."""
+    import os
+
+    if sources is None or isinstance(sources, (bytes, Mapping)) or not isinstance(sources, Iterable):
+        raise InputError(f"sources must be a list of paths or Article records, not {type(sources).__name__}.",
+                         path="load_articles()", hint="Pass e.g. ['event/'] or ['a.md', 'b.md'].")
+    out: list[str | Path | Article] = []
+    for i, source in enumerate(sources):
+        if isinstance(source, Article):
+            out.append(source)
+        elif isinstance(source, str) or (isinstance(source, os.PathLike) and isinstance(os.fspath(source), str)):
+            text = os.fspath(source)
+            if not text or "\x00" in text:
+                raise MissingPathError("is not a usable path (empty or containing a NUL character).",
+                                       path=repr(text), hint="Pass the path of an article file or folder.")
+            out.append(source)
+        else:
+            raise InputError(f"source {i} is a {type(source).__name__}, not a path or an Article.",
+                             path="load_articles()", hint="Pass str or pathlib.Path paths, or Article records.")
+    return out
+
+
+def _check_article(article: Article) -> None:
+    """An Article built in Python has text fields of the right types (InputError naming the field)."""
+    where = article.source_path if isinstance(article.source_path, str) and article.source_path else None
+    for name in ("id", "outlet", "text"):
+        value = getattr(article, name)
+        if not isinstance(value, str) or not value.strip():
+            raise InputError(f"Article field {name!r} must be non-empty text, not {value!r:.40}.",
+                             path=where or f"Article(id={article.id!r:.40})",
+                             hint=f"Set {name}= to a string when building the Article.")
+    for name in ("title", "url", "published", "source_path"):
+        value = getattr(article, name)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"Article field {name!r} must be text or None, not {type(value).__name__}.",
+                             path=where or f"Article(id={article.id!r:.40})")
+    if not isinstance(article.meta, Mapping):
+        raise InputError(f"Article field 'meta' must be a mapping, not {type(article.meta).__name__}.",
+                         path=where or f"Article(id={article.id!r:.40})")
+
+
+def distinct_outlets(articles: Iterable[Article]) -> tuple[Article, ...]:
+    """Give a repeated outlet name (same letters, any case) `` (2)``, `` (3)`` suffixes, in input order.
+
+    Two files from one outlet are two articles; without this, a finding would
+    read "Only Fox News reports ... (Fox News does not)".
+    """
+    import dataclasses
+    import logging
+
+    taken: set[str] = set()
+    out: list[Article] = []
+    for art in articles:
+        name, n = art.outlet, 1
+        while name.casefold() in taken:
+            n += 1
+            name = f"{art.outlet} ({n})"
+        taken.add(name.casefold())
+        if name != art.outlet:
+            logging.getLogger("comparator").warning(
+                "%s: outlet %r already names another article; this one is shown as %r.",
+                art.source_path or art.id, art.outlet, name)
+            art = dataclasses.replace(art, outlet=name, meta={**art.meta, "outlet_given": art.outlet})
+        out.append(art)
+    return tuple(out)
 
 
 def _expand(source: str | Path) -> list[tuple[Path, str]]:
     """``(path, shown)`` pairs for a file or folder source (``shown`` = path as the user gave it)."""
     path = Path(source).expanduser()
     shown = str(path)
-    if not path.exists():
+    kind = _kind_of(path, shown)
+    if kind == "missing":
+        if path.is_symlink():
+            raise MissingPathError("is a symbolic link that cannot be followed (it points to a missing "
+                                   "file or loops back on itself).", path=shown,
+                                   hint="Point the link at the article file, or pass the file itself.")
         raise MissingPathError("does not exist.", path=shown, hint=_did_you_mean(path))
-    if path.is_file():
+    if kind == "file":
         return [(path, shown)]
-    if not path.is_dir():
-        raise UnsupportedFormatError("is neither a file nor a folder.", path=shown,
+    if kind != "dir":
+        raise UnsupportedFormatError(f"is {kind}, neither a file nor a folder.", path=shown,
                                      hint="Pass article files or a folder of them.")
-    entries = sorted(p.name for p in path.iterdir())
+    try:
+        entries = sorted(p.name for p in path.iterdir())
+    except PermissionError:
+        raise InputError("is a folder comparator may not list (permission denied).", path=shown,
+                         hint="Fix its permissions (chmod u+rx) or pass the article files themselves.") from None
+    except OSError as exc:
+        raise InputError(f"is a folder that cannot be read ({exc.strerror or exc}).", path=shown) from None
     picked: list[tuple[Path, str]] = []
     skipped: list[str] = []
     for name in entries:
         child = path / name
-        if name.startswith((".", "_")) or name.lower().startswith("readme") or not child.is_file():
+        if name.startswith((".", "_")) or name.lower().startswith("readme"):
             continue
-        if child.suffix.lower() in SUPPORTED_SUFFIXES:
-            picked.append((child, str(child)))
-        else:
-            skipped.append(name)
+        if child.suffix.lower() not in SUPPORTED_SUFFIXES:
+            if _kind_of(child, str(child)) == "file":
+                skipped.append(name)
+            continue
+        kind = _kind_of(child, str(child))
+        if kind == "dir":
+            continue
+        if kind == "missing":
+            raise MissingPathError("is a symbolic link that cannot be followed (missing target or a loop).",
+                                   path=str(child), hint="Fix or remove the link.")
+        if kind != "file":
+            raise UnsupportedFormatError(f"is {kind}, not an article file.", path=str(child),
+                                         hint="Remove it from the folder or rename it with a leading '_'.")
+        if name.lower() in _OWN_OUTPUTS and _own_output(child):
+            import logging
+
+            logging.getLogger("comparator").info("%s: skipped (a report comparator wrote).", child)
+            continue
+        picked.append((child, str(child)))
     if not picked:
         found = f" (found only: {', '.join(skipped[:8])}{', ...' if len(skipped) > 8 else ''})" if skipped else ""
         raise EmptyInputError(
@@ -117,13 +220,55 @@ def _expand(source: str | Path) -> list[tuple[Path, str]]:
     return picked
 
 
+#: Names of the reports and tables comparator writes; a folder's files with these
+#: names are skipped when their content shows comparator wrote them.
+_OWN_OUTPUTS = frozenset({"report.json", "report.md", "report.html", "claims.csv", "alignments.csv",
+                          "findings.csv", "evidence.csv", "entities.csv"})
+
+
+def _own_output(path: Path) -> bool:
+    from comparator.render.guard import is_own_output
+
+    return is_own_output(path)
+
+
+def _kind_of(path: Path, shown: str) -> str:
+    """``file``, ``dir``, ``missing`` or a description of a special file; :class:`InputError` if unreachable."""
+    import errno
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "missing"
+    except PermissionError:
+        raise InputError("cannot be reached (permission denied on a folder above it).", path=shown,
+                         hint="Fix the folder's permissions (chmod u+x) or copy the article elsewhere.") from None
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.ENAMETOOLONG):
+            return "missing"
+        raise InputError(f"cannot be read ({exc.strerror or exc}).", path=shown) from None
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "dir"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device or other special file"
+
+
 def _did_you_mean(path: Path) -> str:
     parent = path.parent if str(path.parent) else Path(".")
     hint = "Check the spelling and that you are in the right folder."
     if parent.is_dir():
         from rapidfuzz import process
 
-        names = sorted(p.name for p in parent.iterdir() if not p.name.startswith("."))
+        try:
+            names = sorted(p.name for p in parent.iterdir() if not p.name.startswith("."))
+        except OSError:
+            return hint
         best = process.extractOne(path.name, names, score_cutoff=70) if names else None
         if best is not None:
             hint = f"Did you mean {str(parent / best[0])!r}? " + hint
@@ -138,8 +283,12 @@ def load_article_file(path: str | Path, *, settings: Settings | None = None,
     settings = settings or Settings()
     path = Path(path)
     shown = shown or str(path)
-    if not path.is_file():
+    kind = _kind_of(path, shown)
+    if kind == "missing":
         raise MissingPathError("does not exist or is not a file.", path=shown, hint=_did_you_mean(path))
+    if kind != "file":
+        raise UnsupportedFormatError(f"is {'a folder' if kind == 'dir' else kind}, not an article file.",
+                                     path=shown, hint="Pass a regular article file.")
     fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise UnsupportedFormatError(
@@ -157,7 +306,13 @@ def load_article_file(path: str | Path, *, settings: Settings | None = None,
     if size == 0:
         raise EmptyInputError("is empty (0 bytes).", path=shown,
                               hint="Put the article text in the file, or leave the file out.")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError("cannot be read (permission denied).", path=shown,
+                         hint="Fix its permissions (chmod u+r) or leave the file out.") from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc}).", path=shown) from None
     if fmt == "html":
         from comparator.load.html import decode_html, parse_html
 
