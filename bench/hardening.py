@@ -66,7 +66,8 @@ def _snapshot(case: Path) -> dict[str, str]:
     out = {}
     for p in sorted(case.rglob("*")):
         rel = p.relative_to(case)
-        if rel.parts[0] in ("out", "out2") or p.name.startswith("report") or p.suffix == ".bin":
+        if (rel.parts[0] in ("out", "out2") or p.name.startswith("report") or p.suffix == ".bin"
+                or p.name in ("md_results.json", "result.txt", "harness-output.txt")):
             continue
         try:
             if stat.S_ISREG(p.lstat().st_mode):
@@ -109,8 +110,8 @@ def run(cases: Path, timeout: float, only: str | None) -> int:
             if not p.is_symlink():
                 p.chmod(p.stat().st_mode | stat.S_IWUSR | stat.S_IRUSR | (stat.S_IXUSR if p.is_dir() else 0))
         _setup(case)
-        before = _snapshot(case)
         cmd = _command(case, root)
+        before = _snapshot(case)
         t0 = time.perf_counter()
         try:
             proc = subprocess.run(cmd, cwd=case, env=env, capture_output=True, text=True,
@@ -119,6 +120,7 @@ def run(cases: Path, timeout: float, only: str | None) -> int:
         except subprocess.TimeoutExpired as exc:
             output, code = str(exc.stdout or "") + str(exc.stderr or ""), "timeout"
         seconds = time.perf_counter() - t0
+        (case / "harness-output.txt").write_text(output)
         for p in case.rglob("*"):  # let the scratch folder be removed
             if p.is_dir() and not p.is_symlink():
                 p.chmod(0o755)

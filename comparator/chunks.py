@@ -51,10 +51,14 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
-def pipe_texts(nlp: Any, texts: Iterable[str], limit: int = CHUNK_CHARS) -> Iterator["Doc"]:
-    """``nlp.pipe(texts)``, with texts longer than ``limit`` parsed in chunks and joined into one Doc."""
+def pipe_texts(nlp: Any, texts: Iterable[str], limit: int | None = None) -> Iterator["Doc"]:
+    """``nlp.pipe(texts)``, with texts longer than ``limit`` parsed in chunks and joined into one Doc.
+
+    ``limit`` defaults to :data:`CHUNK_CHARS` (and never exceeds ``nlp.max_length``).
+    """
     from spacy.tokens import Doc
 
+    limit = min(limit or CHUNK_CHARS, getattr(nlp, "max_length", CHUNK_CHARS))
     texts = list(texts)
     short = [t for t in texts if len(t) <= limit]
     parsed = iter(nlp.pipe(short))

@@ -148,7 +148,8 @@ def _regular_file(path: Path) -> None:
 #: Strings on which a pattern with catastrophic backtracking blows up (nested or
 #: overlapping quantifiers over letters, words or anything); a sane pattern
 #: answers each in microseconds.
-_PROBES = ("a" * 48 + "!", "word " * 40 + "!", "x" * 48, "ab" * 30 + "\n", "1" * 48 + "x")
+_PROBES = ("a" * 48 + "!", "word " * 40 + "!", "x" * 48, "ab" * 30 + "\n", "1" * 48 + "x",
+           "a" * 400 + "!", "Word " * 300 + "!")
 #: Seconds a pattern may take on one probe before it is refused (the ``regex``
 #: package's ``timeout``; it overshoots by a few times on a busy machine).
 PROBE_TIMEOUT = 0.05

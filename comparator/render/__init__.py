@@ -38,6 +38,9 @@ def _formats(formats: Sequence[str] | str) -> list[str]:
     """Validated, de-duplicated formats in the order given (``"json,md"`` also accepted)."""
     if isinstance(formats, str):
         formats = formats.split(",")
+    if not isinstance(formats, (list, tuple)) or not all(isinstance(f, str) for f in formats):
+        raise ConfigError(f"formats must be a list of format names, not {formats!r:.60}.",
+                          hint=f"Choose from: {', '.join(FORMATS)} (e.g. formats=['json', 'md']).")
     out: list[str] = []
     for fmt in formats:
         fmt = fmt.strip().lower()
