@@ -117,7 +117,9 @@ def main() -> None:
     print("stages: " + ", ".join(f"{k} {v:.1f}s" for k, v in comp.timings.items()))
     print(f"compare {t_compare:.1f} s, write reports {t_write:.1f} s, total {t_compare + t_write:.1f} s")
     print("reports: " + ", ".join(f"{p.name} {p.stat().st_size / 1e6:.2f} MB" for p in written))
-    print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(f"CPU time {usage.ru_utime + usage.ru_stime:.1f} s (the machine may be shared; wall time above)")
+    print(f"peak RSS {usage.ru_maxrss / 1024:.0f} MB")
 
 
 if __name__ == "__main__":

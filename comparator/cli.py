@@ -77,7 +77,7 @@ def analysis_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--model", default=None, metavar="NAME|DIR",
                      help="Sentence-transformers model: a local folder or a hub name "
                           "(default: the packaged all-MiniLM-L6-v2, offline)."),
-        click.option("--min-score", type=float, default=None,
+        click.option("--min-score", type=float, default=None, metavar="NUMBER 0..1",
                      help="Alignment threshold on the combined score (default: fitted on MRPC)."),
         click.option("--lexicon", "lexicons", multiple=True, type=click.Path(dir_okay=False),
                      help="Extra loaded-language lexicon (YAML, or a Vale substitution/existence rule). Repeatable."),

@@ -284,6 +284,9 @@ def build_rows(comp: "Comparison") -> tuple[Row, ...]:
         for cid in al.claims:
             partners.setdefault(cid, set()).update(o for o in al.claims if o != cid)
     by_id = {c.id: c for c in comp.claims}
+    anchored: dict[str, dict[str, int]] = {}  # claim id -> {finding: offset}, built once (not per claim)
+    for f, (cid, off) in anchors.items():
+        anchored.setdefault(cid, {})[f] = off
     rows: list[Row] = []
     for number, claims in enumerate(_ordered_items(comp), start=1):
         boiler = all(c.boilerplate for c in claims)
@@ -296,7 +299,7 @@ def build_rows(comp: "Comparison") -> tuple[Row, ...]:
                       if o in by_id and by_id[o].article != c.article] if aligned else []
             diffs = word_diff(c.text, others) if others else []
             own = spans.get(c.id, [])
-            anchor_here = {f: off for f, (cid, off) in anchors.items() if cid == c.id}
+            anchor_here = anchored.get(c.id, {})
             fids = tuple(sorted({sp.finding for sp in own}, key=lambda f: finding_rank.get(f, 0)))
             row_findings.update(fids)
             if c.article in col:
