@@ -108,8 +108,11 @@ def extract_facts(doc: Any, start: int, end: int, published: str | None = None) 
             facts.append(fact)
     # digits of entities that gave no fact stay free for the bare-number pass
     # digits inside names ("Flight 77", "Windows Server 2003") are facts of their own too (a law's year is not)
-    covered = {t.i for e in ents for t in e if e.label_ == "TIME" or any(
-        f.start <= t.idx < f.end and not (f.kind == "name" and f.unit != "LAW" and t.like_num) for f in facts)}
+    # character offsets covered by facts, once (a per-token scan over facts is quadratic in long sentences)
+    in_any = {i for f in facts for i in range(f.start, f.end)}
+    in_number_owner = {i for f in facts if not (f.kind == "name" and f.unit != "LAW") for i in range(f.start, f.end)}
+    covered = {t.i for e in ents for t in e
+               if e.label_ == "TIME" or t.idx in (in_number_owner if t.like_num else in_any)}
     facts.extend(_bare_numbers(doc, start, end, covered, published))
     facts.extend(_bare_months(doc, start, end, covered, facts, published))
     inside = [f for f in facts if start <= f.start and f.end <= end]  # glue never leaves the claim
@@ -370,8 +373,9 @@ def _bare_months(doc: Any, start: int, end: int, covered: set[int], taken: list[
     if span is None:
         return []
     out = []
+    taken_chars = {i for f in taken for i in range(f.start, f.end)}
     for tok in span:
-        if tok.i in covered or any(f.start <= tok.idx < f.end for f in taken) or not month_name(tok):
+        if tok.i in covered or tok.idx in taken_chars or not month_name(tok):
             continue
         fact = _fact_of(doc[tok.i:tok.i + 1], "DATE", published)
         if fact is not None:
