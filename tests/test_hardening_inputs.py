@@ -11,6 +11,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from comparator.config import Settings, load_settings
 from comparator.errors import (
@@ -348,3 +350,19 @@ def test_json_record_file_stays_loadable(tmp_path):
                                                 "tags": [["a", ["b"]]]}]))
     (art,) = load_article_file(f)
     assert art.meta["n"] == 10**50
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"), min_size=1)
+                .filter(lambda t: t.strip() and not t.startswith("\ufeff")), min_size=1, max_size=4))
+def test_any_text_round_trips_through_pandas_to_csv(tmp_path, texts):
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"outlet": [f"Outlet {i}" for i in range(len(texts))], "text": texts})
+    f = tmp_path / "round.csv"
+    frame.to_csv(f, index=False)
+    try:
+        arts = load_article_file(f)
+    except ComparatorError as err:  # e.g. control characters: refused as binary, with the file named
+        assert err.path == str(f)
+        return
+    assert [a.text for a in arts] == texts
