@@ -155,6 +155,19 @@ _PROBES = ("a" * 48 + "!", "word " * 40 + "!", "x" * 48, "ab" * 30 + "\n", "1" *
 PROBE_TIMEOUT = 0.05
 
 
+def _probe(compiled: Any, probe: str) -> None:
+    """Run ``compiled`` over ``probe``; TimeoutError only if it is slow twice (the second time with 10x
+    the time), so a busy machine pausing the process does not refuse a sane pattern."""
+    for timeout in (PROBE_TIMEOUT, PROBE_TIMEOUT * 10):
+        try:
+            for _ in compiled.finditer(probe, timeout=timeout):
+                pass
+            return
+        except TimeoutError:
+            continue
+    raise TimeoutError(probe[:20])
+
+
 def _compile(pattern: str, path: Path, line: int | None) -> str:
     """Check ``pattern`` compiles with the ``regex`` package and does not backtrack catastrophically.
 
@@ -176,8 +189,7 @@ def _compile(pattern: str, path: Path, line: int | None) -> str:
                           hint="Escape special characters or fix the pattern.") from None
     for probe in _PROBES:
         try:
-            for _ in compiled.finditer(probe, timeout=PROBE_TIMEOUT):
-                pass
+            _probe(compiled, probe)
         except TimeoutError:
             raise ConfigError(
                 f"regular expression {pattern!r} takes too long even on short text "
