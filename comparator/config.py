@@ -113,8 +113,9 @@ def check_setting(name: str, value: Any, source: str) -> Any:
             value = os.fspath(value)
         if not isinstance(value, str) or not value.strip() or "\x00" in value:
             raise bad("expected non-empty text")
-        if name == "model" and not _MODEL_NAME.fullmatch(value) and not Path(value).expanduser().is_dir():
-            raise bad("not an existing folder nor a model name like 'org/model-name'")
+        if name == "model" and not _MODEL_NAME.fullmatch(value) and not _path_like(value):
+            # paths (with a separator) are checked by the model loader, which names the folder
+            raise bad("neither a folder path nor a model name like 'org/model-name'")
         return value
     if kind == "bool":
         if isinstance(value, bool):
@@ -143,6 +144,10 @@ def check_setting(name: str, value: Any, source: str) -> Any:
     if (low is not None and number < low) or (high is not None and number > high):
         raise bad(f"must be from {_num(low)} to {_num(high)}")
     return number
+
+
+def _path_like(value: str) -> bool:
+    return os.sep in value or "/" in value or value.startswith((".", "~")) or Path(value).is_dir()
 
 
 def _integer(value: Any) -> int:
