@@ -204,3 +204,12 @@ def test_log_lines_are_inert(caplog):
 
     record = logging.LogRecord("comparator", logging.WARNING, __file__, 1, "file %s", ("\x1b]0;x\x07.md",), None)
     assert "\x1b" not in _InertFormatter("%(message)s").format(record)
+
+
+@pytest.mark.parametrize("flag", [["--min-score", "nan"], ["--min-score", "7.5"], ["--min-score", "-inf"]])
+def test_cli_values_are_refused_before_any_model_loads(tmp_path, monkeypatch, flag):
+    ev = _event(tmp_path)
+    _no_model(monkeypatch)
+    result = CliRunner().invoke(cli, ["compare", str(ev), "-o", str(tmp_path / "out"), *flag])
+    assert result.exit_code == 2 and "--min-score" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
