@@ -91,11 +91,48 @@ class AlignmentModel:
         """Scores of every (a, b) pair given their cosine matrix."""
         lexical_names = tuple(dict.fromkeys(
             [f for f in self.features if f != COSINE] + ["token_set_ratio"]))
-        lex = feature_matrix(texts_a, texts_b, lexical_names)
         cosine = np.clip(np.asarray(cosine, dtype=np.float64), -1.0, 1.0)
+        if cosine.size > MAX_DENSE_PAIRS:
+            return self._candidate_probability(cosine, texts_a, texts_b, lexical_names)
+        lex = feature_matrix(texts_a, texts_b, lexical_names)
         prob = self._logistic(cosine, lex)
         return PairScores(probability=prob, semantic=cosine,
                           lexical=lex["token_set_ratio"].astype(np.float64))
+
+
+    def _candidate_probability(self, cosine: np.ndarray, texts_a: Sequence[str], texts_b: Sequence[str],
+                               names: tuple[str, ...]) -> "PairScores":
+        """:meth:`probability` for large articles: lexical features only for candidate pairs.
+
+        Candidates are each row's and each column's :data:`CANDIDATES` highest
+        cosines; every other pair gets probability 0 (it cannot be a row's or
+        column's best). Cost: the cosine matrix (one BLAS product) plus
+        O((rows + columns) x CANDIDATES) scorer calls, instead of rows x columns.
+        """
+        k_r, k_c = min(CANDIDATES, cosine.shape[1]), min(CANDIDATES, cosine.shape[0])
+        keep = np.zeros(cosine.shape, dtype=bool)
+        if k_r:
+            top = np.argpartition(-cosine, k_r - 1, axis=1)[:, :k_r]
+            keep[np.arange(cosine.shape[0])[:, None], top] = True
+        if k_c:
+            top = np.argpartition(-cosine, k_c - 1, axis=0)[:k_c, :]
+            keep[top, np.arange(cosine.shape[1])[None, :]] = True
+        rows, cols = np.nonzero(keep)
+        lex = pair_features([texts_a[i] for i in rows], [texts_b[j] for j in cols], names)
+        prob = np.zeros(cosine.shape, dtype=np.float64)
+        lexical = np.zeros(cosine.shape, dtype=np.float64)
+        prob[rows, cols] = self._logistic(cosine[rows, cols], lex)
+        lexical[rows, cols] = lex["token_set_ratio"].astype(np.float64)
+        return PairScores(probability=prob, semantic=cosine, lexical=lexical)
+
+
+#: Above this many claim pairs between two articles (about 500 x 500 sentences;
+#: real news articles have under 100 each) only candidate pairs get lexical
+#: features (:meth:`AlignmentModel._candidate_probability`), so cost grows
+#: linearly with sentences apart from one matrix product.
+MAX_DENSE_PAIRS = 250_000
+#: Candidates per claim in that mode: its highest-cosine claims in the other article.
+CANDIDATES = 8
 
 
 @dataclass(frozen=True)

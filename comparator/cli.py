@@ -24,9 +24,35 @@ EXIT_INPUT = 2
 FORMATS = ("json", "md", "html")
 
 
+def inert(text: str, limit: int = 100_000) -> str:
+    """``text`` safe to print on a terminal: control and format characters (ANSI/OSC
+    escapes, bidi overrides, lone surrogates) become U+FFFD, whitespace runs one space."""
+    from comparator.render.terminal import _clean
+
+    return _clean(text, limit)
+
+
 def _fail(message: str) -> None:
-    click.echo(f"comparator: error: {message}", err=True)
+    click.echo(f"comparator: error: {inert(message)}", err=True)
     sys.exit(EXIT_INPUT)
+
+
+def _inert_json(text: str) -> str:
+    """JSON text with every control/format character written as a ``\\uXXXX`` escape (same data)."""
+    import unicodedata
+
+    def escape(ch: str) -> str:
+        if ord(ch) <= 0x7E or unicodedata.category(ch)[0] != "C":
+            return ch
+        units = ch.encode("utf-16-be", "surrogatepass")
+        return "".join(f"\\u{int.from_bytes(units[i:i + 2], 'big'):04x}" for i in range(0, len(units), 2))
+
+    return "".join(escape(ch) for ch in text)
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    """SIGTERM unwinds like Ctrl-C, so temporary report files are removed on the way out."""
+    raise SystemExit(128 + signum)
 
 
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -51,7 +77,7 @@ def analysis_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--model", default=None, metavar="NAME|DIR",
                      help="Sentence-transformers model: a local folder or a hub name "
                           "(default: the packaged all-MiniLM-L6-v2, offline)."),
-        click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=None,
+        click.option("--min-score", type=float, default=None, metavar="NUMBER 0..1",
                      help="Alignment threshold on the combined score (default: fitted on MRPC)."),
         click.option("--lexicon", "lexicons", multiple=True, type=click.Path(dir_okay=False),
                      help="Extra loaded-language lexicon (YAML, or a Vale substitution/existence rule). Repeatable."),
@@ -87,9 +113,18 @@ def verbosity_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+class _InertFormatter(logging.Formatter):
+    """Log lines carry file names and article text: print them with escapes neutralised."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return inert(super().format(record))
+
+
 def _setup_logging(verbose: int, quiet: bool) -> None:
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="comparator: %(levelname)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setFormatter(_InertFormatter("comparator: %(levelname)s: %(message)s"))
 
 
 def _default_output(paths: tuple[str, ...]) -> Path:
@@ -140,17 +175,23 @@ def compare(paths: tuple[str, ...], model: str | None, min_score: float | None,
     """
     from comparator.config import load_settings
     from comparator.pipeline import compare as run_compare
+    from comparator.render import FORMATS as FILES
     from comparator.render import write_reports
+    from comparator.render.guard import check_output, own_names
     from comparator.render.terminal import summary
 
     _setup_logging(verbose, quiet)
     chosen = _parse_formats(formats)
     settings = load_settings(model=model, min_score=min_score, lexicons=lexicons or None,
                              cache=False if no_cache else None, cache_dir=cache_dir)
+    out_dir = Path(output) if output else _default_output(paths)
+    # refuse unsafe output folders now, not after the analysis
+    check_output(out_dir, paths, [FILES[f] for f in chosen])
+    if tables_dir is not None:
+        check_output(tables_dir, paths, [n for n in own_names() if not n.startswith("report.")])
     progress = not quiet and sys.stderr.isatty()
     comp = run_compare(list(paths), settings=settings, event=event, progress=progress)
-    out_dir = Path(output) if output else _default_output(paths)
-    written = write_reports(comp, out_dir, formats=chosen, tables_dir=tables_dir)
+    written = write_reports(comp, out_dir, formats=chosen, tables_dir=tables_dir, inputs=list(paths))
     if not quiet:
         click.echo(summary(comp, written, color=_use_color()))
     if verbose:
@@ -181,16 +222,19 @@ def claims(path: str, as_json: bool, event: str | None) -> None:
         if as_json:
             for c in found:
                 record = {k: v for k, v in c.to_dict().items() if k not in ("facts", "mentions")}
-                click.echo(json.dumps(record, ensure_ascii=False))
+                click.echo(_inert_json(json.dumps(record, ensure_ascii=False)))
             continue
-        click.echo(f"# {article.outlet} ({article.source_path}): {len(found)} claims")
+        click.echo(f"# {inert(article.outlet)} ({inert(article.source_path or article.id)}): {len(found)} claims")
         for c in found:
             flag = f"boilerplate:{c.boilerplate_reason}" if c.boilerplate else c.voice
             who = c.speaker or c.speaker_reason  # "unattributed": a quote with no speaker
-            speaker = f" [{who}]" if who else ""
-            click.echo(f"{c.id:>16}  {flag:<20}{speaker} {c.text}")
+            speaker = f" [{inert(who)}]" if who else ""
+            click.echo(f"{inert(c.id):>16}  {flag:<20}{speaker} {inert(c.text)}")
 
 
 def main() -> None:
     """Console-script entry point."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="comparator")

@@ -131,8 +131,10 @@ def phrase_matcher(vocab: Any, attr: str = "LOWER") -> Any:
 
 def parse_articles(articles: Sequence[Article]) -> dict[str, "Doc"]:
     """Article id -> Doc of ``article.text`` (one ``nlp.pipe`` pass over all articles)."""
+    from comparator.chunks import pipe_texts  # texts over spaCy's limit are parsed in chunks
+
     nlp = load_nlp()
-    docs = nlp.pipe([a.text for a in articles])
+    docs = pipe_texts(nlp, [a.text for a in articles])
     return {a.id: doc for a, doc in zip(articles, docs)}
 
 

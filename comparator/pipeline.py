@@ -7,6 +7,7 @@ together, times them and assembles the :class:`Comparison`.
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -76,6 +77,41 @@ def _check_size(claims: Sequence[Claim], articles: Sequence[Article], settings: 
     )
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+def estimate_sentences(text: str) -> int:
+    """A cheap lower-bound-minded count of sentences: non-empty lines plus sentence ends inside them.
+
+    spaCy (with comparator's boundary component) starts a sentence on every
+    line and splits at nearly every ``. `` before a capital, so the real count
+    is rarely below this; it is only used to refuse texts far over the limit
+    before parsing them (:func:`_check_size_early`).
+    """
+    lines = sum(1 for line in text.split("\n") if line.strip())
+    return lines + len(_SENTENCE_END.findall(text))
+
+
+#: Texts whose estimated sentences exceed this multiple of ``max_claims`` are
+#: refused before parsing (parsing 10 MB would take many minutes only to be refused).
+EARLY_MARGIN = 2
+
+
+def _check_size_early(articles: Sequence[Article], settings: Settings) -> None:
+    counts = {a.id: estimate_sentences(a.text) for a in articles}
+    total = sum(counts.values())
+    if total <= EARLY_MARGIN * settings.max_claims:
+        return
+    biggest = max(articles, key=lambda a: counts[a.id])
+    raise TooLargeError(
+        f"about {total:,} sentences in {len(articles)} articles, far over the limit of "
+        f"{settings.max_claims:,} per comparison (the largest, about {counts[biggest.id]:,} sentences, "
+        "is this file).",
+        path=biggest.source_path or biggest.id,
+        hint="Compare fewer or shorter articles, or raise max_claims in [tool.comparator].",
+    )
+
+
 def compare(
     sources: Sequence[Source] | Source,
     *,
@@ -104,7 +140,12 @@ def compare(
     from comparator.nlp import nlp_model_name, parse_articles
 
     if settings is None:
-        settings = load_settings(**overrides)
+        settings = load_settings(overrides_source="compare()", **overrides)
+    elif not isinstance(settings, Settings):
+        from comparator.errors import ConfigError
+
+        raise ConfigError(f"settings must be a Settings, not {type(settings).__name__}.", path="compare()",
+                          hint="Build one with comparator.load_settings() or Settings(...).")
     elif overrides:
         settings = settings.replace(**overrides)
     if isinstance(sources, (str, Path, Article)):
@@ -115,6 +156,7 @@ def compare(
         articles = load_articles(sources, settings=settings, event=event)
         articles, syndicated = drop_syndicated(articles)  # copies are a finding, not an error
         check_articles(articles)
+        _check_size_early(articles, settings)
         articles = tuple(with_headline(a) for a in articles)  # headline claims index the text too
         lexicon_for(settings)  # a broken --lexicon fails now, not after the model loads
     with clock.stage("parse"):

@@ -133,8 +133,8 @@ def test_write_reports_with_tables(tmp_path):
 def test_render_failure_leaves_existing_reports_untouched(tmp_path, monkeypatch):
     import comparator.render.markdown as markdown
 
-    (tmp_path / "report.json").write_text("old json")
-    (tmp_path / "report.md").write_text("old md")
+    old = write_reports(make_comparison(), tmp_path, formats=["json", "md"])
+    before = [p.read_bytes() for p in old]
 
     def broken(comp):
         raise RuntimeError("renderer bug")
@@ -142,8 +142,7 @@ def test_render_failure_leaves_existing_reports_untouched(tmp_path, monkeypatch)
     monkeypatch.setattr(markdown, "render_markdown", broken)
     with pytest.raises(RuntimeError):
         write_reports(make_comparison(), tmp_path, formats=["json", "md"])
-    assert (tmp_path / "report.json").read_text() == "old json"  # everything renders before anything is written
-    assert (tmp_path / "report.md").read_text() == "old md"
+    assert [p.read_bytes() for p in old] == before  # everything renders before anything is written
     assert _names(tmp_path) == ["report.json", "report.md"]
 
 

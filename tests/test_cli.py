@@ -84,7 +84,10 @@ def test_compare_writes_reports_and_replaces_atomically(tmp_path, seed_dir):
     out = tmp_path / "out"
     out.mkdir()
     (out / "keep.txt").write_text("mine")
-    (out / "report.json").write_text("old")
+    from comparator.render import write_reports
+    from factories import make_comparison
+
+    write_reports(make_comparison(), out, formats=["json"])  # an earlier run's report: replaced
     result = run("compare", str(seed_dir), "-o", str(out), "--cache-dir", str(tmp_path / "cache"),
                  "--tables", str(tmp_path / "tables"))
     assert result.exit_code == 0, result.output

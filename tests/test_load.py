@@ -345,7 +345,7 @@ def test_jsonl_records_and_line_numbers(tmp_path):
     path = write(tmp_path / "c.jsonl", lines[0] + "\n\n" + lines[1] + "\n" + lines[2] + "\n")
     arts = load_articles([path])
     assert [a.source_path for a in arts] == [f"{path}#L1", f"{path}#L3", f"{path}#L4"]
-    assert [a.outlet for a in arts] == ["City Post", "City Post", "Harbor Radio"]
+    assert [a.outlet for a in arts] == ["City Post", "City Post (2)", "Harbor Radio"]  # told apart
 
 
 def test_jsonl_malformed_line(tmp_path):
@@ -480,7 +480,8 @@ def test_ids_are_unique_across_sources_and_articles_pass_through(tmp_path):
     given_article = Article(id="cnn", outlet="CNN", text="Typed in.")
     arts = load_articles([a, given_article, b])
     assert [x.id for x in arts] == ["cnn", "cnn-2", "cnn-3"]
-    assert arts[1].text == "Typed in." and arts[1].outlet == "CNN"
+    assert arts[1].text == "Typed in." and arts[1].outlet == "CNN (2)"  # same outlet twice: told apart
+    assert [x.outlet for x in arts] == ["cnn", "CNN (2)", "cnn (3)"]  # outlets from file names
     with pytest.raises(InputError, match="contains ':'"):
         load_articles([Article(id="a:1", outlet="X", text="t")])
 

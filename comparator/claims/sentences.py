@@ -136,12 +136,14 @@ def _boilerplate(text: str, doc: "Doc", sentences: tuple[Segment, ...], article:
     return article_reasons(text, doc, sentences, reasons, meta, quotes)
 
 
-def _mentions(ents, start: int, end: int) -> tuple[Mention, ...]:
-    """Entities inside ``[start, end)``; ``ents`` is ``list(doc.ents)`` (read once per doc)."""
+from comparator.chunks import ents_in  # noqa: E402
+
+
+def _mentions(doc: "Doc", start: int, end: int) -> tuple[Mention, ...]:
+    """Entities inside ``[start, end)``, found by bisection (O(log n) per claim)."""
     return tuple(
         Mention(text=e.text, start=e.start_char, end=e.end_char, label=e.label_)
-        for e in ents
-        if e.start_char >= start and e.end_char <= end
+        for e in ents_in(doc, start, end)
     )
 
 
@@ -157,7 +159,6 @@ def extract_claims(article: Article, doc: "Doc") -> tuple[Claim, ...]:
     quotes = bulleted_statements(text, doc, reposts(text, quotes))
     speakers = assign_speakers(text, doc, quotes, sentences)
     reasons = _boilerplate(text, doc, sentences, article, tuple((q.start, q.end) for q in quotes))
-    ents = list(doc.ents)
     marked = {q.chain for q in quotes if q.open_mark is not None or q.close_mark is not None}
     q_ends = [q.end for q in quotes]  # quotes are disjoint and in order: ends are sorted too
     q_starts = [q.start for q in quotes]
@@ -190,7 +191,7 @@ def extract_claims(article: Article, doc: "Doc") -> tuple[Claim, ...]:
             boilerplate_reason=reason,
             kind="headline" if reason in HEADLINE_REASONS else "body",
             quotes=ranges,
-            mentions=_mentions(ents, s.start, s.end),
+            mentions=_mentions(doc, s.start, s.end),
             speaker_reason="unattributed" if voice != "authorial" and speaker is None else None,
             scare_quotes=scare,
             reported=_unquoted([(max(a, s.start), min(b, s.end)) for a, b in speakers.reported

@@ -71,7 +71,9 @@ def attach_facts(claims: tuple[Claim, ...], docs: Mapping[str, Any],
 
 def extract_facts(doc: Any, start: int, end: int, published: str | None = None) -> tuple[Fact, ...]:
     """Facts of the character range ``start:end`` of ``doc.text``, in text order."""
-    ents = [e for e in doc.ents if e.start_char >= start and e.end_char <= end]
+    from comparator.chunks import ents_in  # O(log n) per claim, not O(entities)
+
+    ents = ents_in(doc, start, end)
     facts: list[Fact] = []
     absorbed: set[int] = set()
     for i, ent in enumerate(ents):
@@ -106,8 +108,11 @@ def extract_facts(doc: Any, start: int, end: int, published: str | None = None) 
             facts.append(fact)
     # digits of entities that gave no fact stay free for the bare-number pass
     # digits inside names ("Flight 77", "Windows Server 2003") are facts of their own too (a law's year is not)
-    covered = {t.i for e in ents for t in e if e.label_ == "TIME" or any(
-        f.start <= t.idx < f.end and not (f.kind == "name" and f.unit != "LAW" and t.like_num) for f in facts)}
+    # character offsets covered by facts, once (a per-token scan over facts is quadratic in long sentences)
+    in_any = {i for f in facts for i in range(f.start, f.end)}
+    in_number_owner = {i for f in facts if not (f.kind == "name" and f.unit != "LAW") for i in range(f.start, f.end)}
+    covered = {t.i for e in ents for t in e
+               if e.label_ == "TIME" or t.idx in (in_number_owner if t.like_num else in_any)}
     facts.extend(_bare_numbers(doc, start, end, covered, published))
     facts.extend(_bare_months(doc, start, end, covered, facts, published))
     inside = [f for f in facts if start <= f.start and f.end <= end]  # glue never leaves the claim
@@ -148,7 +153,7 @@ def _span_text(span: Any) -> tuple[str, int, int]:
     while len(tokens) > 1 and tokens[-1].tag_ == "POS":
         tokens = tokens[:-1]
     s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return span.doc.text[s:e], s, e
+    return span.doc[tokens[0].i:tokens[-1].i + 1].text, s, e  # Doc.text would join every token
 
 
 def _qualifier(span: Any, text: str) -> str | None:
@@ -368,8 +373,9 @@ def _bare_months(doc: Any, start: int, end: int, covered: set[int], taken: list[
     if span is None:
         return []
     out = []
+    taken_chars = {i for f in taken for i in range(f.start, f.end)}
     for tok in span:
-        if tok.i in covered or any(f.start <= tok.idx < f.end for f in taken) or not month_name(tok):
+        if tok.i in covered or tok.idx in taken_chars or not month_name(tok):
             continue
         fact = _fact_of(doc[tok.i:tok.i + 1], "DATE", published)
         if fact is not None:

@@ -7,6 +7,7 @@ the qualifier ("over", "roughly") and deciding whether two written values agree.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -144,12 +145,26 @@ def _split(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+#: Longest run of digits read as a number (a 309-digit figure overflows a float).
+MAX_DIGITS = 30
+
+
 def parse_number(text: str) -> Number | None:
     """Parse the number in a span ("over 47,000", "forty-seven thousand", "10 to 20").
 
     Returns ``None`` when no number can be read. Currency and unit words are ignored
-    here (see :func:`currency_of`).
+    here (see :func:`currency_of`); so are numbers with more than :data:`MAX_DIGITS`
+    digits or beyond a float's range (not a fact anyone reports).
     """
+    if re.search(rf"\d{{{MAX_DIGITS + 1}}}", text.replace(",", "").replace(".", "")):
+        return None
+    number = _parse_number(text)
+    if number is None or not all(math.isfinite(v) for v in (number.value, number.high or 0.0)):
+        return None
+    return number
+
+
+def _parse_number(text: str) -> Number | None:
     low = " " + " ".join(_split(text)) + " "
     qualifier = None
     for q in sorted(QUALIFIERS, key=len, reverse=True):

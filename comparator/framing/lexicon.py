@@ -88,11 +88,13 @@ class Lexicon:
 def _yaml_loader():
     import yaml
 
-    class _LineLoader(yaml.SafeLoader):
+    from comparator.load.safe_yaml import NoAliasLoader
+
+    class _LineLoader(NoAliasLoader):
         pass
 
     def construct_mapping(loader, node, deep=False):
-        mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+        mapping = NoAliasLoader.construct_mapping(loader, node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
 
@@ -113,7 +115,10 @@ def _key_lines(text: str) -> dict[str, int]:
 def _read_yaml(path: Path) -> tuple[Any, str]:
     import yaml
 
+    from comparator.load.safe_yaml import load
+
     try:
+        _regular_file(path)
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError("lexicon file not found.", path=str(path),
@@ -122,7 +127,10 @@ def _read_yaml(path: Path) -> tuple[Any, str]:
         raise ConfigError(f"cannot read lexicon ({exc}).", path=str(path),
                           hint="Lexicons are UTF-8 YAML files.") from None
     try:
-        data = yaml.load(text, Loader=_yaml_loader())  # noqa: S506 - a SafeLoader subclass
+        data = load(text, _yaml_loader())
+    except (RecursionError, ValueError) as exc:  # nesting too deep, integers over 4,300 digits
+        raise ConfigError(f"lexicon cannot be read ({'nested too deeply' if isinstance(exc, RecursionError) else exc}).",
+                          path=str(path), hint="Fix the YAML: plain mappings and lists of text.") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -132,12 +140,69 @@ def _read_yaml(path: Path) -> tuple[Any, str]:
     return data, text
 
 
+def _regular_file(path: Path) -> None:
+    """Refuse FIFOs, devices and folders before opening (reading a FIFO would block forever)."""
+    import stat
+
+    mode = path.stat().st_mode  # FileNotFoundError / PermissionError are handled by the caller
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "a special file (FIFO, socket or device)"
+        raise ConfigError(f"lexicon is {kind}, not a regular file.", path=str(path),
+                          hint="Pass a YAML file to --lexicon.")
+
+
+#: Strings on which a pattern with catastrophic backtracking blows up (nested or
+#: overlapping quantifiers over letters, words or anything); a sane pattern
+#: answers each in microseconds.
+_PROBES = ("a" * 48 + "!", "word " * 40 + "!", "x" * 48, "ab" * 30 + "\n", "1" * 48 + "x",
+           "a" * 400 + "!", "Word " * 300 + "!")
+#: Seconds a pattern may take on one probe before it is refused (the ``regex``
+#: package's ``timeout``; it overshoots by a few times on a busy machine).
+PROBE_TIMEOUT = 0.05
+
+
+def _probe(compiled: Any, probe: str) -> None:
+    """Run ``compiled`` over ``probe``; TimeoutError only if it is slow twice (the second time with 10x
+    the time), so a busy machine pausing the process does not refuse a sane pattern."""
+    for timeout in (PROBE_TIMEOUT, PROBE_TIMEOUT * 10):
+        try:
+            for _ in compiled.finditer(probe, timeout=timeout):
+                pass
+            return
+        except TimeoutError:
+            continue
+    raise TimeoutError(probe[:20])
+
+
 def _compile(pattern: str, path: Path, line: int | None) -> str:
+    """Check ``pattern`` compiles with the ``regex`` package and does not backtrack catastrophically.
+
+    Matching uses :mod:`regex` (not :mod:`re`): inline flags such as ``(?i)``
+    are accepted anywhere, and every search runs with a timeout
+    (:data:`comparator.framing.match.MATCH_TIMEOUT`). Here each pattern is also
+    run on a few probe strings with :data:`PROBE_TIMEOUT`, so a pattern like
+    ``(a+)+$`` is refused when the lexicon loads, before any model does.
+    """
+    import regex
+
+    from comparator.framing.match import wrap_pattern
+
     try:
-        re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
+        regex.compile(pattern, regex.IGNORECASE)  # alone first: "a[b" must not pair with the wrapper
+        compiled = regex.compile(wrap_pattern(pattern), regex.IGNORECASE)
+    except (regex.error, ValueError, OverflowError, RecursionError) as exc:
         raise ConfigError(f"bad regular expression {pattern!r}: {exc}.", path=str(path), line=line,
                           hint="Escape special characters or fix the pattern.") from None
+    for probe in _PROBES:
+        try:
+            _probe(compiled, probe)
+        except TimeoutError:
+            raise ConfigError(
+                f"regular expression {pattern!r} takes too long even on short text "
+                "(nested quantifiers such as (a+)+ backtrack exponentially).",
+                path=str(path), line=line,
+                hint="Remove the nested repetition, e.g. write a+ instead of (a+)+.",
+            ) from None
     return pattern
 
 

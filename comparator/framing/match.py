@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,13 +39,36 @@ def _matchers(lex: Lexicon, vocab: Any) -> tuple[Any, Any, list[LexiconEntry]]:
     return cache[key]
 
 
-def _regexes(lex: Lexicon) -> list[tuple[re.Pattern, LexiconEntry]]:
+#: Seconds one lexicon regex may search one article (the ``regex`` package's
+#: ``timeout``); past it the run stops with a :class:`ConfigError` naming the entry.
+MATCH_TIMEOUT = 5.0
+
+
+def wrap_pattern(pattern: str) -> str:
+    """A lexicon regex as matched: whole words only (no letter, digit or hyphen either side)."""
+    return rf"(?<![\w-])(?:{pattern})(?![\w-])"
+
+
+def _regexes(lex: Lexicon) -> list[tuple[Any, LexiconEntry]]:
+    import regex
+
     cached = lex.__dict__.get("_regexes")
     if cached is None:
-        cached = [(re.compile(rf"(?<![\w-])(?:{e.regex})(?![\w-])", re.IGNORECASE), e)
+        cached = [(regex.compile(wrap_pattern(e.regex), regex.IGNORECASE), e)
                   for e in lex.entries if e.regex]
         object.__setattr__(lex, "_regexes", cached)
     return cached
+
+
+def _finditer(pattern: Any, entry: LexiconEntry, text: str) -> list[Any]:
+    from comparator.errors import ConfigError
+
+    try:
+        return list(pattern.finditer(text, timeout=MATCH_TIMEOUT))
+    except TimeoutError:
+        raise ConfigError(f"lexicon regular expression {entry.regex!r} took over {MATCH_TIMEOUT:g} s "
+                          "on one article (catastrophic backtracking).", path=entry.source,
+                          hint="Simplify the pattern (no nested repetition such as (a+)+).") from None
 
 
 def find_terms(lex: Lexicon, doc: Any) -> list[TermMatch]:
@@ -62,8 +84,11 @@ def find_terms(lex: Lexicon, doc: Any) -> list[TermMatch]:
                 if entry.pos and span.root.pos_ not in entry.pos:
                     continue
                 found.append((span.start_char, span.end_char, order[id(entry)], entry))
+    from comparator.chunks import doc_text
+
+    text = doc_text(doc)  # Doc.text joins every token on each access
     for pattern, entry in _regexes(lex):
-        for m in pattern.finditer(doc.text):
+        for m in _finditer(pattern, entry, text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and span.text.strip():
                 found.append((span.start_char, span.end_char, order[id(entry)], entry))
@@ -74,4 +99,4 @@ def find_terms(lex: Lexicon, doc: Any) -> list[TermMatch]:
         if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
             kept.append(item)
     kept.sort(key=lambda t: (t[0], t[1], t[2]))
-    return [TermMatch(entry=e, start=s, end=t, text=doc.text[s:t]) for s, t, _, e in kept]
+    return [TermMatch(entry=e, start=s, end=t, text=text[s:t]) for s, t, _, e in kept]

@@ -25,6 +25,7 @@ from comparator.errors import (
     UnsupportedFormatError,
 )
 from comparator.load.decode import Decoded, decode_bytes
+from comparator.load.checks import _check_article, _check_sources, _kind_of, distinct_outlets
 from comparator.load.fields import slug, unique_ids
 from comparator.types import Article
 
@@ -63,10 +64,14 @@ def load_articles(
     settings = settings or Settings()
     if isinstance(sources, (str, Path, Article)):
         sources = [sources]
+    sources = _check_sources(sources)
+    if event is not None and not isinstance(event, str):
+        raise InputError(f"event must be text, not {type(event).__name__}.", path="load_articles()")
     loaded: list[tuple[bool, Article]] = []  # (from a corpus file?, article), in source order
     record_files: list[str] = []
     for source in sources:
         if isinstance(source, Article):
+            _check_article(source)
             if ":" in source.id:
                 raise InputError(f"article id {source.id!r} contains ':'.", path=source.source_path,
                                  hint=f"Claim ids are '<article>:<index>'; use an id like {slug(source.id)!r}.")
@@ -89,31 +94,62 @@ def load_articles(
 
         kept = {id(a) for a in select_event([a for rec, a in loaded if rec], event, record_files)}
         loaded = [(rec, a) for rec, a in loaded if not rec or id(a) in kept]
-    return unique_ids(a for _, a in loaded)
+    articles = distinct_outlets(unique_ids(a for _, a in loaded))
+    from comparator.load.language import warn_if_not_english
+
+    for article in articles:
+        warn_if_not_english(article)
+    return articles
 
 
 def _expand(source: str | Path) -> list[tuple[Path, str]]:
     """``(path, shown)`` pairs for a file or folder source (``shown`` = path as the user gave it)."""
     path = Path(source).expanduser()
     shown = str(path)
-    if not path.exists():
+    kind = _kind_of(path, shown)
+    if kind == "missing":
+        if path.is_symlink():
+            raise MissingPathError("is a symbolic link that cannot be followed (it points to a missing "
+                                   "file or loops back on itself).", path=shown,
+                                   hint="Point the link at the article file, or pass the file itself.")
         raise MissingPathError("does not exist.", path=shown, hint=_did_you_mean(path))
-    if path.is_file():
+    if kind == "file":
         return [(path, shown)]
-    if not path.is_dir():
-        raise UnsupportedFormatError("is neither a file nor a folder.", path=shown,
+    if kind != "dir":
+        raise UnsupportedFormatError(f"is {kind}, neither a file nor a folder.", path=shown,
                                      hint="Pass article files or a folder of them.")
-    entries = sorted(p.name for p in path.iterdir())
+    try:
+        entries = sorted(p.name for p in path.iterdir())
+    except PermissionError:
+        raise InputError("is a folder comparator may not list (permission denied).", path=shown,
+                         hint="Fix its permissions (chmod u+rx) or pass the article files themselves.") from None
+    except OSError as exc:
+        raise InputError(f"is a folder that cannot be read ({exc.strerror or exc}).", path=shown) from None
     picked: list[tuple[Path, str]] = []
     skipped: list[str] = []
     for name in entries:
         child = path / name
-        if name.startswith((".", "_")) or name.lower().startswith("readme") or not child.is_file():
+        if name.startswith((".", "_")) or name.lower().startswith("readme"):
             continue
-        if child.suffix.lower() in SUPPORTED_SUFFIXES:
-            picked.append((child, str(child)))
-        else:
-            skipped.append(name)
+        if child.suffix.lower() not in SUPPORTED_SUFFIXES:
+            if _kind_of(child, str(child)) == "file":
+                skipped.append(name)
+            continue
+        kind = _kind_of(child, str(child))
+        if kind == "dir":
+            continue
+        if kind == "missing":
+            raise MissingPathError("is a symbolic link that cannot be followed (missing target or a loop).",
+                                   path=str(child), hint="Fix or remove the link.")
+        if kind != "file":
+            raise UnsupportedFormatError(f"is {kind}, not an article file.", path=str(child),
+                                         hint="Remove it from the folder or rename it with a leading '_'.")
+        if name.lower() in _OWN_OUTPUTS and _own_output(child):
+            import logging
+
+            logging.getLogger("comparator").info("%s: skipped (a report comparator wrote).", child)
+            continue
+        picked.append((child, str(child)))
     if not picked:
         found = f" (found only: {', '.join(skipped[:8])}{', ...' if len(skipped) > 8 else ''})" if skipped else ""
         raise EmptyInputError(
@@ -124,13 +160,28 @@ def _expand(source: str | Path) -> list[tuple[Path, str]]:
     return picked
 
 
+#: Names of the reports and tables comparator writes; a folder's files with these
+#: names are skipped when their content shows comparator wrote them.
+_OWN_OUTPUTS = frozenset({"report.json", "report.md", "report.html", "claims.csv", "alignments.csv",
+                          "findings.csv", "evidence.csv", "entities.csv"})
+
+
+def _own_output(path: Path) -> bool:
+    from comparator.render.guard import is_own_output
+
+    return is_own_output(path)
+
+
 def _did_you_mean(path: Path) -> str:
     parent = path.parent if str(path.parent) else Path(".")
     hint = "Check the spelling and that you are in the right folder."
     if parent.is_dir():
         from rapidfuzz import process
 
-        names = sorted(p.name for p in parent.iterdir() if not p.name.startswith("."))
+        try:
+            names = sorted(p.name for p in parent.iterdir() if not p.name.startswith("."))
+        except OSError:
+            return hint
         best = process.extractOne(path.name, names, score_cutoff=70) if names else None
         if best is not None:
             hint = f"Did you mean {str(parent / best[0])!r}? " + hint
@@ -159,8 +210,12 @@ def _load_file(path: str | Path, *, settings: Settings | None = None,
     settings = settings or Settings()
     path = Path(path)
     shown = shown or str(path)
-    if not path.is_file():
+    kind = _kind_of(path, shown)
+    if kind == "missing":
         raise MissingPathError("does not exist or is not a file.", path=shown, hint=_did_you_mean(path))
+    if kind != "file":
+        raise UnsupportedFormatError(f"is {'a folder' if kind == 'dir' else kind}, not an article file.",
+                                     path=shown, hint="Pass a regular article file.")
     fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise UnsupportedFormatError(
@@ -178,7 +233,13 @@ def _load_file(path: str | Path, *, settings: Settings | None = None,
     if size == 0:
         raise EmptyInputError("is empty (0 bytes).", path=shown,
                               hint="Put the article text in the file, or leave the file out.")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError("cannot be read (permission denied).", path=shown,
+                         hint="Fix its permissions (chmod u+r) or leave the file out.") from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc}).", path=shown) from None
     if fmt == "html":
         from comparator.load.html import decode_html, parse_html
 

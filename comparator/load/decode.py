@@ -16,16 +16,21 @@ from comparator.errors import BinaryInputError, EncodingError
 SUPPORTED_HINT = "comparator reads text, Markdown, HTML, JSON, JSONL or CSV."
 
 #: Leading bytes of binary formats -> a name the user recognises. ``weak`` ones
-#: are short enough that plain text may start with them; such files are refused
-#: only when they do not also read as clean UTF-8 text.
+#: are refused only when the file does not also read as clean UTF-8 text (no
+#: control characters): prose may start with "%PDF files..." or "GIF89a was...",
+#: while a real PNG, JPEG, GIF or ZIP holds bytes that are not UTF-8 or NULs.
+#: A PDF header with its version (``%PDF-1.7``) is refused even when the rest is
+#: ASCII (PDFs may be all ASCII).
 _MAGIC: tuple[tuple[bytes, str, bool], ...] = (
-    (b"%PDF", "PDF", False),
-    (b"PK\x03\x04", "ZIP/DOCX/XLSX/EPUB", False),
-    (b"PK\x05\x06", "ZIP", False),
+    (b"%PDF-1.", "PDF", False),
+    (b"%PDF-2.", "PDF", False),
+    (b"%PDF", "PDF", True),
+    (b"PK\x03\x04", "ZIP/DOCX/XLSX/EPUB", True),
+    (b"PK\x05\x06", "ZIP", True),
     (b"\x89PNG\r\n\x1a\n", "PNG image", False),
     (b"\xff\xd8\xff", "JPEG image", False),
-    (b"GIF87a", "GIF image", False),
-    (b"GIF89a", "GIF image", False),
+    (b"GIF87a", "GIF image", True),
+    (b"GIF89a", "GIF image", True),
     (b"\x1f\x8b", "gzip", False),
     (b"7z\xbc\xaf\x27\x1c", "7-Zip", False),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Microsoft Office (DOC/XLS)", False),

@@ -143,3 +143,43 @@ def build_article(
         encoding=encoding,
         meta=dict(sorted(meta.items())),
     )
+
+
+#: Deepest nesting accepted in a metadata value (record fields, front matter).
+MAX_DEPTH = 32
+#: Longest integer accepted in JSON (digits); longer ones are refused, not parsed.
+MAX_INT_DIGITS = 100
+
+
+def check_value(value: Any, *, path: str, where: str, line: int | None = None) -> None:
+    """Refuse metadata nested deeper than :data:`MAX_DEPTH` or holding lone surrogates.
+
+    Walks iteratively (no recursion, so any depth is safe to check). Raises
+    :class:`MalformedRecordError` naming ``path``, ``where`` and the field.
+    """
+    from comparator.errors import MalformedRecordError
+
+    stack: list[tuple[Any, int, str]] = [(value, 0, "")]
+    while stack:
+        item, depth, key = stack.pop()
+        if depth > MAX_DEPTH:
+            raise MalformedRecordError(
+                f"{where}: field {key or '(top)'!r} is nested more than {MAX_DEPTH} levels deep.",
+                path=path, line=line, hint="Flatten the value; metadata fields hold text, numbers or short lists.")
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                raise MalformedRecordError(
+                    f"{where}: field {key or '(top)'!r} holds a lone surrogate escape (\\ud800-\\udfff), "
+                    "which is not a character.",
+                    path=path, line=line, hint="Re-export the data as valid UTF-8 text.")
+        elif isinstance(item, Mapping):
+            for k, v in item.items():
+                if isinstance(k, str) and _SURROGATE.search(k):
+                    raise MalformedRecordError(f"{where}: a field name holds a lone surrogate escape.",
+                                               path=path, line=line, hint="Re-export the data as valid UTF-8 text.")
+                stack.append((v, depth + 1, key or str(k)))
+        elif isinstance(item, (list, tuple)):
+            stack.extend((v, depth + 1, key) for v in item)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")

@@ -11,6 +11,7 @@ record is kept in ``meta["event"]``; :func:`select_event` picks one event.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
 from comparator.errors import EmptyInputError, InputError, MalformedRecordError
-from comparator.load.fields import blank, build_article, newlines, slug
+from comparator.load.fields import MAX_DEPTH, MAX_INT_DIGITS, blank, build_article, check_value, newlines, slug
 from comparator.types import Article
 
 FIELDS = ("outlet", "title", "url", "published", "text")
@@ -54,15 +55,40 @@ def parse_records(text: str, *, path: Path, source_path: str, encoding: str, fmt
     return tuple(_article(raw, path=path, file=source_path, encoding=encoding, fmt=fmt) for raw in raws)
 
 
-def _json_records(text: str, file: str) -> Iterator[RawRecord]:
+def _int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise _TooLong(digits)
+    return int(digits)
+
+
+class _TooLong(ValueError):
+    pass
+
+
+def _loads(text: str, file: str, line: int | None, hint: str) -> Any:
+    """``json.loads`` with integers of at most :data:`MAX_INT_DIGITS` digits and bounded nesting."""
     try:
-        data = json.loads(text)
+        return json.loads(text, parse_int=_int)
     except json.JSONDecodeError as exc:
+        where = f"line {line} " if line is not None else ""
         raise MalformedRecordError(
-            f"is not valid JSON ({exc.msg}, column {exc.colno}).",
-            path=file, line=exc.lineno,
-            hint="Fix the JSON syntax (a list of article objects, or {\"articles\": [...]}).",
+            f"{where}is not valid JSON ({exc.msg}, column {exc.colno}).",
+            path=file, line=line if line is not None else exc.lineno, hint=hint,
         ) from None
+    except _TooLong as exc:
+        raise MalformedRecordError(
+            f"holds an integer of {len(str(exc))} digits (more than {MAX_INT_DIGITS}).",
+            path=file, line=line, hint="Store such values as text (in quotes).",
+        ) from None
+    except RecursionError:
+        raise MalformedRecordError(
+            f"is nested too deeply to read (more than {MAX_DEPTH} levels are refused).",
+            path=file, line=line, hint="Flatten the records: each article is one object of text fields.",
+        ) from None
+
+
+def _json_records(text: str, file: str) -> Iterator[RawRecord]:
+    data = _loads(text, file, None, "Fix the JSON syntax (a list of article objects, or {\"articles\": [...]}).")
     if isinstance(data, dict) and "articles" in data:
         data = data["articles"]
     if not isinstance(data, list):
@@ -79,26 +105,17 @@ def _jsonl_records(text: str, file: str) -> Iterator[RawRecord]:
     for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise MalformedRecordError(
-                f"line {n} is not valid JSON ({exc.msg}, column {exc.colno}).",
-                path=file, line=n,
-                hint="Each line of a .jsonl file must be one complete JSON object.",
-            ) from None
+        item = _loads(line, file, n, "Each line of a .jsonl file must be one complete JSON object.")
         yield RawRecord(_object(item, file, f"line {n}", n), f"{file}#L{n}", f"line {n}", n)
 
 
 def _csv_records(text: str, file: str, max_field: int) -> Iterator[RawRecord]:
     if csv.field_size_limit() < max_field:
         csv.field_size_limit(max_field)
-    first = text.split("\n", 1)[0]
-    try:
-        dialect: Any = csv.Sniffer().sniff(first, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(text.splitlines(keepends=True), dialect)
+    # RFC 4180 (the csv module's ``excel`` dialect: "" inside quoted fields, quoted
+    # line breaks); only the delimiter is guessed, from the header line.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]),
+                        quotechar='"', doublequote=True, strict=True)
     try:
         header = [h.strip() for h in next(reader, [])]
         if not any(header):
@@ -124,6 +141,14 @@ def _csv_records(text: str, file: str, max_field: int) -> Iterator[RawRecord]:
                                    hint="Check the quoting on that line.") from None
 
 
+def _delimiter(header: str) -> str:
+    """``,`` unless the header (outside double quotes) holds more ``;`` or tabs than commas."""
+    bare = "".join(part for i, part in enumerate(header.split('"')) if i % 2 == 0)
+    counts = {d: bare.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
 def _kind(value: Any) -> str:
     return {dict: "object", list: "array", str: "string", bool: "boolean"}.get(type(value), type(value).__name__)
 
@@ -140,6 +165,7 @@ def _object(item: Any, file: str, where: str, line: int | None) -> Mapping[str, 
 
 def _article(raw: RawRecord, *, path: Path, file: str, encoding: str, fmt: str) -> Article:
     data = raw.data
+    check_value(data, path=file, where=raw.where, line=raw.line)
     from comparator.load.fetch import is_url
 
     if blank(data.get("text")) and is_url(data.get("url")) and not blank(data.get("outlet")):

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from comparator.errors import EmptyInputError, MalformedRecordError
-from comparator.load.fields import build_article, newlines
+from comparator.load.fields import build_article, check_value, newlines
 from comparator.types import Article
 
 FIELDS = ("outlet", "title", "url", "published")
@@ -64,8 +64,16 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
 def _parse_yaml(block: str, path: str) -> Mapping[str, Any]:
     import yaml
 
+    from comparator.load.safe_yaml import load
+
     try:
-        data = yaml.safe_load(block)
+        data = load(block)
+    except (RecursionError, ValueError) as exc:  # nesting too deep, integers over 4,300 digits
+        raise MalformedRecordError(
+            f"front matter cannot be read ({'nested too deeply' if isinstance(exc, RecursionError) else exc}).",
+            path=path, line=2,
+            hint="Write one 'key: value' per line with plain values.",
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -92,6 +100,7 @@ def _parse_yaml(block: str, path: str) -> Mapping[str, Any]:
                 path=path,
                 hint=f"Write it as '{key}: some text'.",
             )
+    check_value(data, path=path, where="front matter", line=2)
     return {str(k): v for k, v in data.items()}
 
 

@@ -38,6 +38,9 @@ def _formats(formats: Sequence[str] | str) -> list[str]:
     """Validated, de-duplicated formats in the order given (``"json,md"`` also accepted)."""
     if isinstance(formats, str):
         formats = formats.split(",")
+    if not isinstance(formats, (list, tuple)) or not all(isinstance(f, str) for f in formats):
+        raise ConfigError(f"formats must be a list of format names, not {formats!r:.60}.",
+                          hint=f"Choose from: {', '.join(FORMATS)} (e.g. formats=['json', 'md']).")
     out: list[str] = []
     for fmt in formats:
         fmt = fmt.strip().lower()
@@ -55,23 +58,44 @@ def write_reports(
     *,
     formats: Sequence[str] = ("json", "md", "html"),
     tables_dir: str | Path | None = None,
+    inputs: Sequence[str | Path] | None = None,
 ) -> list[Path]:
     """Write the reports into ``out_dir`` (created if missing) and return the written paths.
 
-    Every file is rendered in memory first, then written atomically: an
-    existing report is replaced only by a complete new one. With ``tables_dir``,
-    the tables of :mod:`comparator.render.tables` are also written as CSV and Parquet.
+    Every file is rendered in memory first, then written as one set
+    (:class:`comparator.render.atomic.AtomicSet`): an existing report set is
+    replaced only by a complete new one. With ``tables_dir``, the tables of
+    :mod:`comparator.render.tables` are also written as CSV and Parquet.
+
+    Raises :class:`OutputError` when ``out_dir`` or ``tables_dir`` holds an
+    input (``inputs``, default: the articles' source paths) or when a target
+    exists that comparator did not write (see :mod:`comparator.render.guard`).
     """
-    from comparator.render.atomic import ensure_dir, write_text
+    from comparator.render.atomic import AtomicSet, ensure_dir
+    from comparator.render.guard import check_output, remove_stale_temps
 
     chosen = _formats(formats)
-    directory = ensure_dir(out_dir)
+    if inputs is None:
+        inputs = [a.source_path for a in comp.articles if a.source_path]
+    report_names = [FORMATS[fmt] for fmt in chosen]
+    check_output(out_dir, inputs, report_names)
     if tables_dir is not None:
-        ensure_dir(tables_dir)
-    rendered = [(directory / FORMATS[fmt], _renderer(fmt)(comp)) for fmt in chosen]
-    written = [write_text(path, text) for path, text in rendered]
-    if tables_dir is not None:
-        from comparator.render.tables import write_tables
+        from comparator.render.tables import TABLES
 
-        written += write_tables(comp, tables_dir)
+        table_names = [f"{t}.{ext}" for t in TABLES for ext in ("csv", "parquet")]
+        check_output(tables_dir, inputs, table_names)
+    directory = ensure_dir(out_dir)
+    remove_stale_temps(directory, report_names)
+    rendered = [(directory / FORMATS[fmt], _renderer(fmt)(comp)) for fmt in chosen]
+    with AtomicSet() as files:
+        for path, text in rendered:
+            files.add_bytes(path, text.encode("utf-8"))
+        written = [path for path, _ in rendered]
+        if tables_dir is not None:
+            from comparator.render.tables import write_tables
+
+            tables = ensure_dir(tables_dir)
+            remove_stale_temps(tables, table_names)
+            written += write_tables(comp, tables, staged=files)
+        files.commit()
     return written

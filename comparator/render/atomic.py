@@ -16,7 +16,7 @@ from typing import Iterator
 
 from comparator.errors import OutputError
 
-__all__ = ["atomic_path", "ensure_dir", "write_bytes", "write_text"]
+__all__ = ["AtomicSet", "atomic_path", "ensure_dir", "write_bytes", "write_text"]
 
 
 def ensure_dir(directory: str | Path) -> Path:
@@ -111,3 +111,102 @@ def write_bytes(target: str | Path, data: bytes) -> Path:
 def write_text(target: str | Path, text: str, *, encoding: str = "utf-8") -> Path:
     """Atomically write ``text`` (``\\n`` line endings kept as is) to ``target``."""
     return write_bytes(target, text.encode(encoding))
+
+
+class AtomicSet:
+    """Several files replaced together: all are written to temporary files first, then renamed.
+
+    >>> with AtomicSet() as files:            # doctest: +SKIP
+    ...     files.add_bytes(out / "report.json", data)
+    ...     with files.path(out / "claims.parquet") as tmp:
+    ...         frame.to_parquet(tmp)
+    ...     written = files.commit()
+
+    Nothing is replaced until :meth:`commit`, which first checks every target
+    (no folder in the way) and only then renames the temporary files in one
+    tight loop, so a failure while rendering or writing leaves the whole old
+    set in place. Leaving the block without committing (an exception,
+    ``KeyboardInterrupt``, ``SystemExit`` from SIGTERM) deletes every temporary
+    file. Only SIGKILL during the renames themselves (microseconds) can mix
+    old and new files; temporary files it leaves are removed by the next run
+    (:func:`comparator.render.guard.remove_stale_temps`).
+    """
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[Path, Path]] = []  # (temporary, target)
+
+    def __enter__(self) -> "AtomicSet":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.discard()
+
+    def _temp(self, target: Path) -> Path:
+        try:
+            fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        except OSError as exc:
+            raise OutputError(f"cannot create a file in the output folder ({exc.strerror or exc}).",
+                              path=str(target.parent), hint="Check the folder exists and is writable.") from None
+        os.close(fd)
+        tmp = Path(name)
+        self._staged.append((tmp, target))
+        return tmp
+
+    def add_bytes(self, target: str | Path, data: bytes) -> None:
+        """Stage ``data`` for ``target``."""
+        tmp = self._temp(Path(target))
+        try:
+            tmp.write_bytes(data)
+        except OSError as exc:
+            raise OutputError(f"cannot write the file ({exc.strerror or exc}).", path=str(target),
+                              hint="Check free disk space and the folder's permissions.") from None
+
+    @contextmanager
+    def path(self, target: str | Path) -> Iterator[Path]:
+        """A temporary path a writer fills in for ``target`` (e.g. ``DataFrame.to_parquet``)."""
+        tmp = self._temp(Path(target))
+        try:
+            yield tmp
+        except OSError as exc:
+            raise OutputError(f"cannot write the file ({exc.strerror or exc}).", path=str(target),
+                              hint="Check free disk space and the folder's permissions.") from None
+
+    def commit(self) -> list[Path]:
+        """Fsync every staged file, check the targets, then rename them all; return the targets."""
+        for tmp, target in self._staged:
+            if target.is_dir() and not target.is_symlink():
+                raise OutputError("cannot replace a folder with a report file.", path=str(target),
+                                  hint="Move the folder away or choose another output folder.")
+        try:
+            for tmp, target in self._staged:
+                with open(tmp, "rb+") as fh:
+                    os.fsync(fh.fileno())
+                os.chmod(tmp, _default_mode(target))
+        except OSError as exc:
+            raise OutputError(f"cannot write the file ({exc.strerror or exc}).", path=str(tmp),
+                              hint="Check free disk space and the folder's permissions.") from None
+        done: list[Path] = []
+        try:
+            for tmp, target in self._staged:
+                os.replace(tmp, target)
+                done.append(target)
+        except OSError as exc:
+            raise OutputError(f"cannot write the file ({exc.strerror or exc}); "
+                              f"{len(done)} of {len(self._staged)} files were replaced.", path=str(target),
+                              hint="Check free disk space and the folder's permissions.") from None
+        finally:
+            self._staged = [(t, g) for t, g in self._staged if g not in done]
+        for directory in dict.fromkeys(t.parent for t in done):
+            _fsync_dir(directory)
+        return done
+
+    def discard(self) -> None:
+        """Delete every temporary file not yet renamed."""
+        for tmp, _ in self._staged:
+            try:
+                tmp.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError:  # pragma: no cover - best effort
+                pass
+        self._staged = []

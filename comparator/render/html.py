@@ -151,6 +151,10 @@ def _findings(comp: "Comparison", rows: "Sequence[Row]", anchors: Mapping[str, A
 
     outlet = {a.id: a.outlet for a in comp.articles}
     rank = {s: i for i, s in enumerate(SEVERITIES)}
+    rows_of: dict[str, list[str]] = {}  # finding -> row ids, built once (not per finding)
+    for r in rows:
+        for fid in r.findings:
+            rows_of.setdefault(fid, []).append(r.id)
     views = []
     for pos, f in enumerate(comp.findings):
         arts = finding_articles(comp, f)
@@ -160,7 +164,7 @@ def _findings(comp: "Comparison", rows: "Sequence[Row]", anchors: Mapping[str, A
             outlets=tuple(outlet[a] for a in arts),
             evidence=tuple(EvidenceView(ev.article, outlet.get(ev.article, ev.article), ev.claim, ev.text,
                                         ev.voice, ev.speaker) for ev in f.evidence),
-            rows=tuple(r.id for r in rows if f.id in r.findings),
+            rows=tuple(rows_of.get(f.id, ())),
             has_anchor=f.id in anchors)))
     return tuple(v for _, _, v in sorted(views, key=lambda t: (t[0], t[1])))
 

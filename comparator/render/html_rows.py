@@ -201,14 +201,31 @@ def evidence_spans(comp: "Comparison") -> tuple[dict[str, list[_Span]], dict[str
     The anchor is ``(claim id, article offset)`` of the finding's first evidence span
     that falls inside a claim.
     """
+    import bisect
+
     by_article: dict[str, list[Claim]] = {}
     for c in comp.claims:
         by_article.setdefault(c.article, []).append(c)
+    starts: dict[str, list[int]] = {}
+    for art, claims in by_article.items():
+        claims.sort(key=lambda c: (c.start, c.end))
+        starts[art] = [c.start for c in claims]
+    by_id = {c.id: c for c in comp.claims}
     spans: dict[str, list[_Span]] = {}
     anchors: dict[str, tuple[str, int]] = {}
     for f in comp.findings:
         for ev in f.evidence:
-            hits = [c for c in by_article.get(ev.article, ())
+            # claims are sentences in text order: only a window around the evidence can overlap it
+            claims = by_article.get(ev.article, [])
+            k = max(bisect.bisect_right(starts.get(ev.article, []), ev.start) - 2, 0)
+            window = []
+            while k < len(claims) and claims[k].start <= ev.end:
+                window.append(claims[k])
+                k += 1
+            own = by_id.get(ev.claim)
+            if own is not None and own.article == ev.article and own not in window:
+                window.append(own)
+            hits = [c for c in window
                     if c.id == ev.claim or (c.start < ev.end and ev.start < c.end)
                     or (ev.start == ev.end and c.start <= ev.start <= c.end)]
             for c in sorted(hits, key=lambda c: c.start):
@@ -267,6 +284,9 @@ def build_rows(comp: "Comparison") -> tuple[Row, ...]:
         for cid in al.claims:
             partners.setdefault(cid, set()).update(o for o in al.claims if o != cid)
     by_id = {c.id: c for c in comp.claims}
+    anchored: dict[str, dict[str, int]] = {}  # claim id -> {finding: offset}, built once (not per claim)
+    for f, (cid, off) in anchors.items():
+        anchored.setdefault(cid, {})[f] = off
     rows: list[Row] = []
     for number, claims in enumerate(_ordered_items(comp), start=1):
         boiler = all(c.boilerplate for c in claims)
@@ -279,7 +299,7 @@ def build_rows(comp: "Comparison") -> tuple[Row, ...]:
                       if o in by_id and by_id[o].article != c.article] if aligned else []
             diffs = word_diff(c.text, others) if others else []
             own = spans.get(c.id, [])
-            anchor_here = {f: off for f, (cid, off) in anchors.items() if cid == c.id}
+            anchor_here = anchored.get(c.id, {})
             fids = tuple(sorted({sp.finding for sp in own}, key=lambda f: finding_rank.get(f, 0)))
             row_findings.update(fids)
             if c.article in col:

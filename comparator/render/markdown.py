@@ -36,7 +36,14 @@ QUOTE_CHARS = 500  # longest evidence quote
 _RESERVE = 400  # kept free for the closing note
 _MORE = "see `report.html` and `report.json` for everything"
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|~$])")  # $ opens GitHub math
+_WJ = "\u2060"  # word joiner: invisible, but breaks GitHub's autolinks
+#: GitHub references: #1, org/repo#3, GH-2 (any case); a word joiner after the mark stops the link.
+_ISSUE_REF = re.compile(r"(#|\bGH-)(?=\d)", re.IGNORECASE)
+#: Commit SHAs (7-40 hex characters with a digit and a letter) and autolinked URLs.
+_SHA = re.compile(r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])([0-9a-f]{6})([0-9a-f]{1,34})\b", re.IGNORECASE)
+_AUTOLINK = re.compile(r"\b(https?|ftp|www)(?=(?::|\\?\.))", re.IGNORECASE)
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+(?=[.)]))([.)]?)")
 
 
@@ -54,8 +61,11 @@ def escape(text: str | None, limit: int | None = None, *, line_start: bool = Fal
     """Article text made inert in Markdown: one line, HTML and Markdown syntax shown literally.
 
     ``<``/``>``/``&`` become entities, Markdown punctuation and ``|`` are
-    backslash-escaped, ``@`` gets a word joiner so no one is pinged, and with
-    ``line_start`` a leading ``#``, ``-``, ``1.``… cannot start a heading or a list.
+    backslash-escaped (``$`` too: GitHub math), ``@`` gets a word joiner so no
+    one is pinged, and so do GitHub references (``#1``, ``org/repo#3``,
+    ``GH-2``), commit SHAs and URLs, so nothing links; bidirectional-override
+    characters become U+FFFD. With ``line_start`` a leading ``#``, ``-``,
+    ``1.``… cannot start a heading or a list.
     """
     if not text:
         return ""
@@ -64,7 +74,11 @@ def escape(text: str | None, limit: int | None = None, *, line_start: bool = Fal
     text = _MD_SPECIAL.sub(r"\\\1", text)
     if line_start:
         text = _LINE_START.sub(_escape_line_start, text)
-    return text.replace("@", "@\u2060")
+    text = _ISSUE_REF.sub(lambda m: m.group(1) + _WJ, text)
+    text = _SHA.sub(lambda m: m.group(1) + _WJ + m.group(2), text)
+    text = _AUTOLINK.sub(lambda m: m.group(1) + _WJ, text)
+    text = _BIDI.sub("\ufffd", text)
+    return text.replace("@", "@" + _WJ)
 
 
 class _Doc:

@@ -163,22 +163,32 @@ def _csv_safe(frame: "pd.DataFrame") -> "pd.DataFrame":
     return out
 
 
-def write_tables(comp: "Comparison", directory: str | Path) -> list[Path]:
+def write_tables(comp: "Comparison", directory: str | Path, *, staged: Any = None) -> list[Path]:
     """Write every table as ``<name>.csv`` and ``<name>.parquet`` in ``directory``, atomically.
 
     CSV is for spreadsheets: text cells starting with ``=``, ``+``, ``-`` or ``@``
     get a leading ``'`` so they cannot run as formulas. Parquet keeps the exact text.
+    With ``staged`` (a :class:`comparator.render.atomic.AtomicSet`) the files are
+    only staged there, to be committed with the reports as one set.
     """
-    from comparator.render.atomic import atomic_path, ensure_dir, write_text
+    from comparator.render.atomic import AtomicSet, ensure_dir
 
     directory = ensure_dir(directory)
+    own = staged is None
+    files = AtomicSet() if own else staged
     written: list[Path] = []
-    for name in TABLES:
-        frame = to_frame(comp, name)
-        csv_text = _csv_safe(frame).to_csv(index=False, lineterminator="\n")
-        written.append(write_text(directory / f"{name}.csv", csv_text))
-        target = directory / f"{name}.parquet"
-        with atomic_path(target) as tmp:
-            frame.to_parquet(tmp, index=False, engine="pyarrow")
-        written.append(target)
+    try:
+        for name in TABLES:
+            frame = to_frame(comp, name)
+            csv_text = _csv_safe(frame).to_csv(index=False, lineterminator="\n")
+            files.add_bytes(directory / f"{name}.csv", csv_text.encode("utf-8"))
+            target = directory / f"{name}.parquet"
+            with files.path(target) as tmp:
+                frame.to_parquet(tmp, index=False, engine="pyarrow")
+            written += [directory / f"{name}.csv", target]
+        if own:
+            files.commit()
+    finally:
+        if own:
+            files.discard()
     return written
