@@ -78,6 +78,15 @@ def surname(name: str) -> str | None:
     return words[-1] if len(words) >= 2 else None
 
 
+def same_given(a: str, b: str) -> bool:
+    """Given names of one person: equal, an initial ("J" / "John") or a short form ("Tim" / "Timothy")."""
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return (len(short) == 1 and long_.startswith(short)) or (len(short) >= 3 and long_.startswith(short))
+
+
 def same_referent(a: str, b: str) -> bool:
     """Whether two names can denote the same referent without further context.
 
@@ -97,6 +106,8 @@ def same_referent(a: str, b: str) -> bool:
     if is_acronym(cb) and acronym_of(ca) == cb.replace(".", ""):
         return True
     wa, wb = ka.split(), kb.split()
+    if len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1] and same_given(wa[0], wb[0]):
+        return True  # "Tim Muris" ~ "Timothy Muris", "Ron Kuby" ~ "Ronald L. Kuby"
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if len(short) < len(long_) and short == long_[-len(short):]:
         return True  # "Talwani" ~ "Indira Talwani"; "Homeland Security" ~ "Department of Homeland Security"
