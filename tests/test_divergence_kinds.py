@@ -185,6 +185,15 @@ def test_a_place_spelled_alike_on_the_same_noun(nlp):
     found = divergent(nlp, "The attorney general said he had misspoken at the event in Norfolk in March.",
                       "The attorney general said he had misspoken at the event in Norwalk in March.")
     assert [f.details["type"] for f in found] == ["name"]
+    assert divergent(nlp, "The attorney general spoke at the event in Hartford in March.",
+                     "The attorney general spoke at the event in Boston in March.") == []  # not alike
+
+
+def test_a_place_name_ner_missed_on_the_same_noun(nlp):
+    found = divergent(nlp, "The governor apologised for his remarks at a 2008 event in Norfolk.",
+                      "In a statement, the governor apologised for what he said during the Norwalk event.")
+    assert [[e.text for e in f.evidence] for f in found if f.details["type"] == "name"] == [["Norfolk", "Norwalk"]]
+    assert "date" not in types(found)
 
 
 def test_another_given_name_is_a_name_divergence(nlp):
@@ -391,3 +400,16 @@ def test_field_cases_report_the_divergence(case, kind_type):
 
     comp = comparator.compare(sorted((CASES / case).glob("*.md")))
     assert kind_type in {f.details.get("type") for f in comp.findings if f.kind == "divergent_fact"}
+
+
+def test_people_in_the_same_slot_need_a_strong_alignment(nlp):
+    import dataclasses
+
+    a = "Ginsburg said it was possible that the company could refute the claims at a trial."
+    b = "Justice Stephen G. Breyer said it was possible that the company could refute the claims at a trial."
+    comp, ctx = pair_comparison(a, b, nlp=nlp)
+    strong = [f for f in find_divergences(comp, ctx) if f.details.get("type") == "name"]
+    weak = dataclasses.replace(comp, alignments=tuple(dataclasses.replace(al, score=0.33)
+                                                      for al in comp.alignments))
+    assert [f for f in find_divergences(weak, ctx) if f.details.get("type") == "name"] == []
+    assert len(strong) == 1  # one statement, two people in its subject slot: compared (a warning)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Iterable
 
-from comparator.detect import Context, roles
+from comparator.detect import Context, roles, sameness
 from comparator.detect.severity import severity_of, type_of
 from comparator.detect.statuses import status_findings
 from comparator.facts import facts_agree
@@ -89,6 +89,7 @@ def _compare_pair(a: roles.Side, b: roles.Side, score: float = 1.0) -> tuple[lis
     """One aligned pair: divergent_fact findings, facts one side lacks, and the fact spans matched."""
     fa, fb = _facts(a), _facts(b)
     fa, fb = roles.as_years(fa, fb), roles.as_years(fb, fa)
+    fa, fb = fa + sameness.untagged_places(a, fb), fb + sameness.untagged_places(b, fa)
     agreed_a: set[int] = set()
     agreed_b: set[int] = set()
     exact = roles.exact_names(fa, fb)  # "Axelrod" pairs with "Axelrod", not with "Nina Axelrod"
@@ -106,7 +107,7 @@ def _compare_pair(a: roles.Side, b: roles.Side, score: float = 1.0) -> tuple[lis
         for j, y in enumerate(fb):
             if j in agreed_b or x.kind != y.kind or not roles.comparable(a, x, b, y):
                 continue
-            gate = roles.same_thing(a, x, b, y)
+            gate = sameness.same_thing(a, x, b, y, score)
             if not gate:
                 continue  # different subjects, events or counted nouns: never compared
             if facts_agree(x, y) is not False:

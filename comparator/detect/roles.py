@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from comparator.facts import facts_agree
-from comparator.facts.names import name_key, same_given, same_referent
+from comparator.facts.names import name_key, same_referent
 from comparator.types import Claim, Fact
 
 PERSONAL = ("PERSON",)  # name facts compared for divergence
+#: place-like names compared when spelled alike and hung on the same noun ("in Norfolk" / "the Norwalk event")
+PLACES = ("GPE", "LOC", "FAC")
 SINGLE_BONUS = 0.4  # role bonus for the only unmatched fact of its kind on both sides
 
 
@@ -63,7 +65,7 @@ def comparable(a: Side, x: Fact, b: Side, y: Fact) -> bool:
     if x.kind == "name":
         return x.unit in PERSONAL and y.unit in PERSONAL or (
             given(x) is not None and given(x) == given(y)) or one_word_apart(x, y) or other_given(x, y) or (
-            x.unit in PLACES and y.unit in PLACES)
+            placelike(x, y))
     if x.kind in ("money", "duration", "percent") and x.unit != y.unit:
         return False
     if x.kind == "time" and x.unit and y.unit and x.unit != y.unit:
@@ -124,7 +126,7 @@ def role_score(a: Side, x: Fact, fa: list[Fact], agreed_a: dict[str, Fact],
     if x.kind == "name":
         if one_word_apart(x, y) and x.unit not in PERSONAL:
             return 0.9
-        if x.unit in PLACES and y.unit in PLACES:
+        if placelike(x, y):
             return 0.9  # past same_thing: spelled alike, on the same noun ("in Norfolk" / "in Norwalk")
         gx, gy = name_key(str(x.value)).split(), name_key(str(y.value)).split()
         same_given = len(gx) >= 2 and len(gy) >= 2 and gx[:-1] == gy[:-1] or other_given(x, y)
@@ -191,6 +193,12 @@ def one_word_apart(x: Fact, y: Fact) -> bool:
     return len(wx) == len(wy) >= 2 and len(diff) == 1 and any(ch.isdigit() for ch in diff[0][0] + diff[0][1])
 
 
+def placelike(x: Fact, y: Fact) -> bool:
+    """One of two names is a place and the other a place or an organisation (NER often calls a little-known
+    town an ORG): compared as places when spelled alike and hung on the same noun."""
+    return (x.unit in PLACES or y.unit in PLACES) and {x.unit, y.unit} <= set(PLACES) | {"ORG"}
+
+
 def other_given(x: Fact, y: Fact) -> bool:
     """'Wendy Marlow' / 'Debbie Marlow', 'Matthew Harrowgate' (ORG) / 'Matthew Whitley' (PERSON): two full
     names of which NER calls at least one a person, sharing exactly one of given name and surname."""
@@ -244,199 +252,3 @@ def same_anchor(x: str | None, y: str | None) -> bool:
 
     sx, sy = stem(x), stem(y)
     return sx == sy or (min(len(sx), len(sy)) >= 5 and fuzz.ratio(sx, sy) >= 85)
-
-
-# -- "about the same thing": the gate every compared pair passes -------------------------------------
-
-#: place-like names compared when spelled alike and hung on the same noun ("in Norfolk" / "the Norwalk event")
-PLACES = ("GPE", "LOC", "FAC")
-_NOMINAL_DEPS = ("nsubj", "nsubjpass", "agent", "pobj")
-
-
-def fact_tokens(side: Side, fact: Fact) -> list[Any]:
-    """spaCy tokens of a fact inside its claim (empty without a parse)."""
-    if side.span is None:
-        return []
-    return [t for t in side.span if fact.start <= t.idx < fact.end]
-
-
-def event_of(side: Side, fact: Fact) -> tuple[str | None, set[str]]:
-    """The verb a fact hangs on and the nouns that verb is about (subject, agent, object).
-
-    "the House voted Wednesday" -> ("vote", {"house"}); "followed by the House on
-    Thursday" -> ("follow", {"house"}). Read from the dependency parse; (None, set())
-    without one.
-    """
-    toks = fact_tokens(side, fact)
-    if not toks:
-        return None, set()
-    root = min(toks, key=lambda t: abs(t.i - t.head.i) if t.head not in toks else 99)
-    tok = root
-    for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") and tok not in toks:
-            break
-        if tok.head is tok:
-            break
-        tok = tok.head
-    if tok.pos_ not in ("VERB", "AUX"):
-        return None, set()
-    about: set[str] = set()
-    for child in tok.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            about.add(child.lemma_.lower())
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            about.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
-    about -= {t.lemma_.lower() for t in toks}
-    about -= {"it", "they", "he", "she", "this", "that", "which", "who"}
-    return tok.lemma_.lower(), about
-
-
-def same_thing(a: Side, x: Fact, b: Side, y: Fact) -> int:
-    """Whether two facts can be about the same thing: 2 surely, 1 perhaps, 0 not (never compared).
-
-    2: numbers count the same noun (their anchors agree) or hang on the same verb;
-    dates date the same event (the same anchor, the same verb, or a verb about the
-    same subject: "the House voted Wednesday" / "followed by the House on
-    Thursday"), or share words around them ("grew at a robust pace in April" / "expanded at a
-    brisk pace in October"). 0: the verbs name other participants ("passed the Senate" /
-    "passed the House"), or each fact belongs to a different noun ("the 2001
-    attacks" / "a 1976 law", "5,000 infants" / "2,000 children"), or two dates
-    hang on other verbs with no shared words around them. 1: nothing says either way;
-    the role score decides. People differ by one name part only
-    ("Wendy Marlow" / "Debbie Marlow") or fill the same role of the same verb as
-    the only person on each side; places are spelled alike and hang on the same noun.
-    """
-    if x.kind == "name":
-        if _same_name_slot(a, x, b, y):
-            return 2
-        return 1 if _same_slot(a, x, b, y) else 0
-    if other_participants(a, x, b, y):
-        return 0  # "passed the Senate" / "passed the House": another event
-    if same_anchor(x.anchor, y.anchor):
-        return 2
-    shared = len(window(a, x) & window(b, y))
-    if _noun_anchor(a, x) and _noun_anchor(b, y) and (x.kind in ("date", "time") or shared < 2):
-        return 0  # each belongs to its own noun: "the 2001 attacks" / "a 1976 law"
-    vx, about_x = event_of(a, x)
-    vy, about_y = event_of(b, y)
-    if vx is not None and vx == vy and vx not in ("be", "have", "say"):
-        return 2
-    if x.kind in ("date", "time") and {stem(w) for w in about_x} & {stem(w) for w in about_y}:
-        return 2
-    if x.kind in ("date", "time") and shared < 1 + (not _lone_open(x, a, y, b)):
-        return 0  # dates of other verbs in other words date other events: "closed since 2019" / "voted on Wednesday"
-    return 1
-
-
-def _lone_open(x: Fact, a: Side, y: Fact, b: Side) -> bool:
-    """Whether x and y are the only facts of their kind in their claims."""
-    return sum(f.kind == x.kind for f in a.claim.facts) == 1 and sum(f.kind == y.kind for f in b.claim.facts) == 1
-
-
-def _same_slot(a: Side, x: Fact, b: Side, y: Fact) -> bool:
-    """Two people in the same grammatical role of the same verb ("Muqtada al Okonjo said" / "Moqtada al-Sadr
-    said"): the role score decides whether they are compared."""
-    if x.unit not in PERSONAL and y.unit not in PERSONAL:
-        return False
-    if x.anchor != y.anchor or x.anchor not in ("subject", "object", "poss", "attr", "appos"):
-        return False
-    kx, ky = name_key(str(x.value)).split(), name_key(str(y.value)).split()
-    if len(kx) >= 2 and len(ky) >= 2 and not same_given(kx[0], ky[0]):
-        return False  # two full names of two people ("Ruth Bader Ginsburg" / "Stephen Breyer")
-    vx, _ = event_of(a, x)
-    vy, _ = event_of(b, y)
-    return vx is not None and vx == vy
-
-
-def _noun_anchor(side: Side, fact: Fact) -> bool:
-    """Whether the fact's anchor is a noun it modifies ("2001 attacks"), not a verb or a stand-in."""
-    if not fact.anchor or side.span is None:
-        return False
-    for t in fact_tokens(side, fact)[:1]:
-        head = t.head
-        while head.dep_ in ("compound",) and head.head is not head:
-            head = head.head
-        if head.lemma_.lower() == fact.anchor and head.pos_ == "NOUN" and t.dep_ in (
-                "nummod", "compound", "amod", "nmod", "poss", "quantmod"):
-            return True
-    return False
-
-
-def _same_name_slot(a: Side, x: Fact, b: Side, y: Fact) -> bool:
-    from rapidfuzz import fuzz
-
-    kx, ky = name_key(str(x.value)).split(), name_key(str(y.value)).split()
-    if not kx or not ky:
-        return False
-    if one_word_apart(x, y):
-        return True
-    if len(kx) >= 2 and len(ky) >= 2 and "PERSON" in (x.unit, y.unit) and {x.unit, y.unit} <= {"PERSON", "ORG"}:
-        # NER may call one of two full names an ORG ("Volodymyr Castellanos" ORG / "Volodymyr Gorbanovsky")
-        if same_given(kx[0], ky[0]):
-            return kx[-1] != ky[-1]  # another surname ("Tim Muris" / "Timothy Brannigan")
-        if kx[-1] == ky[-1]:  # another given name: a relative ("Lois" / "Elizabeth Smart") unless in one slot
-            vx, _ = event_of(a, x)
-            vy, _ = event_of(b, y)
-            return vx is not None and vx == vy and x.anchor == y.anchor
-        return False
-    if x.unit in PLACES and y.unit in PLACES:
-        return fuzz.ratio(" ".join(kx), " ".join(ky)) >= 60 and _name_anchor(a, x) is not None \
-            and same_anchor(_name_anchor(a, x), _name_anchor(b, y))
-    if x.unit in PERSONAL and y.unit in PERSONAL:  # the only person of each claim, in the same role of the same verb
-        if len([f for f in _people(a)]) != 1 or len([f for f in _people(b)]) != 1:
-            return False
-        if len(kx) >= 2 and len(ky) >= 2:
-            return False  # two full names of different people ("Ruth Bader Ginsburg" / "Stephen Breyer")
-        if not (honorific(a, x) if len(kx) == 1 else honorific(b, y)):
-            return False  # a bare surname may be anyone's: only "Mr. Harrigan" is a surname for sure
-        vx, _ = event_of(a, x)
-        vy, _ = event_of(b, y)
-        return vx is not None and vx == vy and x.anchor == y.anchor and x.anchor in ("subject", "object")
-    return False
-
-
-def _people(side: Side) -> list[Fact]:
-    return [f for f in side.claim.facts if f.kind == "name" and f.unit in PERSONAL]
-
-
-def _name_anchor(side: Side, fact: Fact) -> str | None:
-    """The noun a place name hangs on: 'event' in "the 2008 event in Norfolk" and "the Norwalk event"."""
-    from comparator.facts import anchor_of
-
-    toks = fact_tokens(side, fact)
-    if not toks:
-        return None
-    return anchor_of(toks[0].doc[toks[0].i:toks[-1].i + 1])
-
-
-def _arguments(side: Side, fact: Fact) -> dict[str, str]:
-    """Named arguments of the verb a fact hangs on: {"nsubj": "house", "dobj": "senate"} (names only)."""
-    toks = fact_tokens(side, fact)
-    if not toks:
-        return {}
-    tok = toks[0]
-    for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") and tok not in toks or tok.head is tok:
-            break
-        tok = tok.head
-    if tok.pos_ not in ("VERB", "AUX"):
-        return {}
-    out = {}
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "PROPN" and c not in toks:
-            words = [t.text for t in c.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [c.text]
-            out[c.dep_] = " ".join(words)
-    return out
-
-
-def other_participants(a: Side, x: Fact, b: Side, y: Fact) -> bool:
-    """Whether the verbs of two facts name different participants in the same slot ("the Senate"/"the House").
-
-    Names sharing a word ("Gartner" / "Gartner Inc.") or denoting one referent are the same participant.
-    """
-    ax, ay = _arguments(a, x), _arguments(b, y)
-    for k in set(ax) & set(ay):
-        if same_referent(ax[k], ay[k]) or set(name_key(ax[k]).split()) & set(name_key(ay[k]).split()):
-            continue
-        return True
-    return False
