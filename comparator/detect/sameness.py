@@ -21,6 +21,8 @@ __all__ = ["event_of", "fact_tokens", "other_participants", "same_thing"]
 
 #: words shared by any two reported sentences: no evidence of the same event
 _LIGHT = frozenset({"say", "tell", "be", "have", "do", "add", "report", "accord", "state", "note"})
+#: verbs that report speech: their subjects fill one slot, the speaker's
+_REPORTING = frozenset({"say", "tell", "add", "state", "write", "note", "explain", "insist", "argue", "claim"})
 _TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "month", "year", "weekend",
                          "time", "hour", "date", "period", "quarter", "season"})
 #: alignment score (combined, 0-1) a claim pair needs before two people named in the same slot of the same
@@ -96,8 +98,6 @@ def same_thing(a: Side, x: Fact, b: Side, y: Fact, score: float = 1.0) -> int:
     shared = len((window(a, x) & window(b, y)) - _LIGHT)
     if _noun_anchor(a, x) and _noun_anchor(b, y) and (x.kind in ("date", "time") or shared < 2):
         return 0  # each belongs to its own noun: "the 2001 attacks" / "a 1976 law"
-    if x.kind in ("date", "time") and (_noun_anchor(a, x) or _noun_anchor(b, y)):
-        return 0  # the date of a thing ("a 2008 event") is not the date of an act ("apologised on Monday")
     vx, about_x = event_of(a, x)
     vy, about_y = event_of(b, y)
     if vx is not None and vx == vy and vx not in ("be", "have", "say"):
@@ -119,13 +119,15 @@ def _same_slot(a: Side, x: Fact, b: Side, y: Fact) -> bool:
     said"): the role score decides whether they are compared."""
     if x.unit not in PERSONAL and y.unit not in PERSONAL:
         return False
-    if x.anchor != y.anchor or x.anchor not in ("subject", "object", "poss", "attr", "appos"):
-        return False
+    if x.anchor != y.anchor or x.anchor in ("conj", "compound", "npadvmod", "ROOT", None):
+        return False  # the same role: subject, object, "to" (pobj of "to")...
     kx, ky = name_key(str(x.value)).split(), name_key(str(y.value)).split()
     if len(kx) >= 2 and len(ky) >= 2 and not same_given(kx[0], ky[0]):
         return False  # two full names of two people ("Ruth Bader Ginsburg" / "Stephen Breyer")
     vx, _ = event_of(a, x)
     vy, _ = event_of(b, y)
+    if vx in _REPORTING and vy in _REPORTING:
+        return True  # "Tutu told Reuters" / "Archbishop Harrowgate said": the speaker slot
     return vx is not None and vx == vy
 
 

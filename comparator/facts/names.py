@@ -21,6 +21,8 @@ senator sen. rep. representative congressman congresswoman mayor minister prime
 chairman chairwoman chair ceo spokesman spokeswoman spokesperson ambassador
 dr. dr mr. mr mrs. mrs ms. ms prof. professor gen. general col. lt. sgt. officer
 king queen prince princess pope rev. sir lady lord speaker leader
+trooper constable detective inspector sheriff adm. admiral capt. captain cpl. corporal sgt sergeant
+lieutenant commander chancellor cardinal bishop archbishop rabbi imam witness
 """.split())
 _LEADING = ("the ", "a ", "an ")
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "on", "in", "&", "to", "at"})
@@ -79,12 +81,17 @@ def surname(name: str) -> str | None:
 
 
 def same_given(a: str, b: str) -> bool:
-    """Given names of one person: equal, an initial ("J" / "John") or a short form ("Tim" / "Timothy")."""
+    """Given names of one person: equal, an initial ("J" / "John"), a short form ("Tim" / "Timothy") or
+    another transliteration (rapidfuzz ratio >= 80, five letters or more)."""
     a, b = a.lower().rstrip("."), b.lower().rstrip(".")
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return (len(short) == 1 and long_.startswith(short)) or (len(short) >= 3 and long_.startswith(short))
+    if (len(short) == 1 and long_.startswith(short)) or (len(short) >= 3 and long_.startswith(short)):
+        return True
+    from rapidfuzz import fuzz
+
+    return len(short) >= 5 and fuzz.ratio(a, b) >= 80  # a transliteration: "Muqtada" / "Moqtada"
 
 
 def same_referent(a: str, b: str) -> bool:
