@@ -196,7 +196,7 @@ def _name_anchor(side: Side, fact: Fact) -> str | None:
 
 
 def _arguments(side: Side, fact: Fact) -> dict[str, str]:
-    """Named arguments of the verb a fact hangs on: {"nsubj": "house", "dobj": "senate"} (names only)."""
+    """The verb a fact hangs on and its named arguments: {"verb": "pass", "nsubj": "House", "dobj": "Senate"}."""
     toks = fact_tokens(side, fact)
     if not toks:
         return {}
@@ -207,7 +207,7 @@ def _arguments(side: Side, fact: Fact) -> dict[str, str]:
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return {}
-    out = {}
+    out = {"verb": tok.lemma_.lower()}
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "PROPN" and c not in toks:
             words = [t.text for t in c.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [c.text]
@@ -218,10 +218,13 @@ def _arguments(side: Side, fact: Fact) -> dict[str, str]:
 def other_participants(a: Side, x: Fact, b: Side, y: Fact) -> bool:
     """Whether the verbs of two facts name different participants in the same slot ("the Senate"/"the House").
 
-    Names sharing a word ("Gartner" / "Gartner Inc.") or denoting one referent are the same participant.
+    Only the same verb is checked ("passed the Senate" / "passed the House"); names sharing a word
+    ("Gartner" / "Gartner Inc.") or denoting one referent are the same participant.
     """
     ax, ay = _arguments(a, x), _arguments(b, y)
-    for k in set(ax) & set(ay):
+    if ax.get("verb") is None or ax.get("verb") != ay.get("verb"):
+        return False  # other verbs: a paraphrase may name its subject otherwise ("UConn" / "the Huskies")
+    for k in (set(ax) & set(ay)) - {"verb"}:
         if same_referent(ax[k], ay[k]) or set(name_key(ax[k]).split()) & set(name_key(ay[k]).split()):
             continue
         return True
