@@ -33,7 +33,8 @@ COMPARED = ("quantity", "money", "percent", "duration", "date", "time", "ordinal
 DETAIL_KINDS = ("quantity", "money", "percent", "duration", "date")
 DETAIL_NAMES = ("PERSON", "LAW")  # name facts worth a detail_only
 ROLE_THRESHOLD = 0.55
-#: added to the role score of a pair that passed :func:`roles.same_thing` (same anchor, event or subject)
+#: added to the role score of a pair :func:`sameness.same_thing` ties surely (2) to the same thing (same anchor,
+#: event or subject)
 GATE_BONUS = 0.2
 _KIND_WORDS = {"quantity": "number", "money": "amount", "percent": "percentage", "duration": "duration",
                "date": "date", "ordinal": "rank", "name": "name"}
