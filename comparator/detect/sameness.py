@@ -26,7 +26,7 @@ _REPORTING = frozenset({"say", "tell", "add", "state", "write", "note", "explain
 _TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "month", "year", "weekend",
                          "time", "hour", "date", "period", "quarter", "season"})
 #: alignment score (combined, 0-1) a claim pair needs before two people named in the same slot of the same
-#: verb are compared: the top quarter of the alignments kept on the gold events (quartiles 0.39 / 0.45 /
+#: verb are compared: between the median and the upper quartile of the alignments kept on the gold events (0.39 / 0.45 /
 #: 0.56), where the pair is surely one statement; docs/EVALUATION.md, "Divergent facts"
 SAME_SLOT_MIN_SCORE = 0.5
 
