@@ -12,9 +12,12 @@ agreeing facts next to both. A pair in the same role whose values disagree is a
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Iterable
 
-from comparator.detect import Context, roles
+from comparator.detect import Context, roles, sameness
+from comparator.detect.severity import severity_of, type_of
+from comparator.detect.statuses import status_findings
 from comparator.facts import facts_agree
 from comparator.facts.names import name_key
 from comparator.facts.stance import verb_stances
@@ -30,6 +33,9 @@ COMPARED = ("quantity", "money", "percent", "duration", "date", "time", "ordinal
 DETAIL_KINDS = ("quantity", "money", "percent", "duration", "date")
 DETAIL_NAMES = ("PERSON", "LAW")  # name facts worth a detail_only
 ROLE_THRESHOLD = 0.55
+#: added to the role score of a pair :func:`sameness.same_thing` ties surely (2) to the same thing (same anchor,
+#: event or subject)
+GATE_BONUS = 0.2
 _KIND_WORDS = {"quantity": "number", "money": "amount", "percent": "percentage", "duration": "duration",
                "date": "date", "ordinal": "rank", "name": "name"}
 
@@ -84,6 +90,7 @@ def _compare_pair(a: roles.Side, b: roles.Side, score: float = 1.0) -> tuple[lis
     """One aligned pair: divergent_fact findings, facts one side lacks, and the fact spans matched."""
     fa, fb = _facts(a), _facts(b)
     fa, fb = roles.as_years(fa, fb), roles.as_years(fb, fa)
+    fa, fb = fa + sameness.untagged_places(a, fb), fb + sameness.untagged_places(b, fa)
     agreed_a: set[int] = set()
     agreed_b: set[int] = set()
     exact = roles.exact_names(fa, fb)  # "Axelrod" pairs with "Axelrod", not with "Nina Axelrod"
@@ -101,9 +108,13 @@ def _compare_pair(a: roles.Side, b: roles.Side, score: float = 1.0) -> tuple[lis
         for j, y in enumerate(fb):
             if j in agreed_b or x.kind != y.kind or not roles.comparable(a, x, b, y):
                 continue
+            gate = sameness.same_thing(a, x, b, y, score)
+            if not gate:
+                continue  # different subjects, events or counted nouns: never compared
             if facts_agree(x, y) is not False:
                 continue
             role = roles.role_score(a, x, fa, agreed_normals_a, b, y, fb, agreed_normals_b)
+            role = min(1.0, role + (GATE_BONUS if gate == 2 else 0.0))
             if role >= ROLE_THRESHOLD:
                 candidates.append((role, i, j))
     findings: list[Finding] = []
@@ -117,7 +128,17 @@ def _compare_pair(a: roles.Side, b: roles.Side, score: float = 1.0) -> tuple[lis
         near = sorted(roles.near_agreed(a, fa[i], agreed_normals_a) & roles.near_agreed(b, fb[j], agreed_normals_b))
         context = agreed_normals_a[near[0]].text if near else None
         findings.append(_divergence(a, fa[i], b, fb[j], role, score, context))
-    findings.extend(_polarity_findings(a, b, score))
+    status = list(status_findings(a, b, score))
+    findings.extend(status)
+    taken = {(e.article, e.start) for f in status for e in f.evidence}
+    findings.extend(f for f in _polarity_findings(a, b, score)
+                    if not any((e.article, e.start) in taken for e in f.evidence))
+    quoted = _quotation_findings(a, b, score)
+    if quoted:  # a name changed inside a quotation is told once, as the quotation's wording
+        spans = [(e.article, e.start, e.end) for f in quoted for e in f.evidence]
+        findings = [f for f in findings if f.details.get("type") != "name" or not any(
+            (e.article, ) == (art, ) and s0 <= e.start and e.end <= e1 for e in f.evidence for art, s0, e1 in spans)]
+        findings.extend(quoted)
     extra = []
     for side, other, facts, done in ((a, b, fa, agreed_a | used_a), (b, a, fb, agreed_b | used_b)):
         kinds = {(f.kind, f.unit if f.kind == "name" else None) for f in _facts(other)}
@@ -164,9 +185,9 @@ def _divergence(a: roles.Side, x: Fact, b: roles.Side, y: Fact, role: float, sco
         message = f"{a.outlet} names {x.text}; {b.outlet} names {y.text} in the same role{tail}."
     confidence = round(min(0.99, (0.5 + 0.5 * role) * (0.6 + 0.4 * min(max(score, 0.0), 1.0))), 4)
     return Finding(
-        id="", kind="divergent_fact", severity="error", confidence=confidence, message=message,
-        evidence=(_evidence(a, x.start, x.end), _evidence(b, y.start, y.end)),
-        details={"fact": what, "kind": x.kind, "normal": [x.normal, y.normal],
+        id="", kind="divergent_fact", severity=severity_of(type_of(x.kind)), confidence=confidence,
+        message=message, evidence=(_evidence(a, x.start, x.end), _evidence(b, y.start, y.end)),
+        details={"type": type_of(x.kind), "fact": what, "kind": x.kind, "normal": [x.normal, y.normal],
                  "anchor": [x.anchor, y.anchor], "qualifier": [x.qualifier, y.qualifier],
                  "role_score": round(role, 4)},
     )
@@ -212,6 +233,48 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+# -- the same quotation: other words, another speaker ---------------------------------------------
+
+def _quotation_findings(a: roles.Side, b: roles.Side, score: float) -> list[Finding]:
+    """quote_wording (the same quotation with other words) and attribution (with another speaker)."""
+    from comparator.detect.quotations import quotation_pairs, same_speaker
+
+    out: list[Finding] = []
+    conf = round(0.55 + 0.35 * min(max(score, 0.0), 1.0), 4)
+    for qa, qb, shared, diffs in quotation_pairs(a, b):
+        for d in diffs:
+            ta, tb = d.a or "(nothing)", d.b or "(nothing)"
+            message = (f"{a.outlet} and {b.outlet} quote the same words differently: "
+                       f"“{ta}” in {a.outlet}, “{tb}” in {b.outlet}.")
+            out.append(Finding(
+                id="", kind="divergent_fact", severity=severity_of("quote_wording"), confidence=conf,
+                message=message, evidence=(_evidence(a, d.a_start, d.a_end), _evidence(b, d.b_start, d.b_end)),
+                details={"type": "quote_wording", "fact": "quotation", "diff": [d.a, d.b], "shared_words": shared}))
+        if shared >= 8 and same_speaker(a.claim.speaker, b.claim.speaker) is False \
+                and _named_outside_quotes(a) and _named_outside_quotes(b):
+            message = (f"{a.outlet} credits these words to {a.claim.speaker}; "
+                       f"{b.outlet} credits the same quotation to {b.claim.speaker}.")
+            out.append(Finding(
+                id="", kind="divergent_fact", severity=severity_of("attribution"), confidence=conf,
+                message=message, evidence=(_evidence(a, *qa), _evidence(b, *qb)),
+                details={"type": "attribution", "fact": "speaker",
+                         "speaker": [a.claim.speaker, b.claim.speaker], "shared_words": shared}))
+    return out
+
+
+def _named_outside_quotes(side: roles.Side) -> bool:
+    """Whether the claim's speaker is named in its own words (outside quotation marks), not inferred."""
+    speaker = side.claim.speaker
+    if not speaker:
+        return False
+    last = speaker.split()[-1]
+    text, start = side.claim.text, side.claim.start
+    for m in re.finditer(rf"\b{re.escape(last)}\b", text):
+        if not any(qs <= start + m.start() < qe for qs, qe in side.claim.quotes):
+            return True
+    return False
+
+
 # -- negation and certainty ------------------------------------------------------------------------
 
 def _polarity_findings(a: roles.Side, b: roles.Side, score: float) -> Iterable[Finding]:
@@ -223,16 +286,18 @@ def _polarity_findings(a: roles.Side, b: roles.Side, score: float) -> Iterable[F
         x, y = sa[lemma], sb[lemma]
         if not (x.finite and y.finite):
             continue  # "refused to recuse" vs "would not recuse": the polarity sits elsewhere
+        if x.negated != y.negated and (x.modal or y.modal):
+            continue  # "could be charged" / "was not charged": a modal is not the opposite statement
         if x.negated != y.negated:
-            what, details = "negation", {"negated": [x.negated, y.negated]}
+            what, details = "negation", {"type": "status", "negated": [x.negated, y.negated]}
         elif x.uncertain != y.uncertain and not (x.modal and y.modal):  # "would" vs "could": tense, mood
-            what, details = "certainty", {"hedged": [x.uncertain, y.uncertain]}
+            what, details = "certainty", {"type": "certainty", "hedged": [x.uncertain, y.uncertain]}
         else:
             continue
         ta, tb = a.text[x.start:x.end], b.text[y.start:y.end]
         message = f"{a.outlet} says “{ta}”; {b.outlet} says “{tb}”."
         out.append(Finding(
-            id="", kind="divergent_fact", severity="warning",
+            id="", kind="divergent_fact", severity=severity_of(details["type"]),
             confidence=round(0.55 + 0.35 * min(max(score, 0.0), 1.0), 4), message=message,
             evidence=(_evidence(a, x.start, x.end), _evidence(b, y.start, y.end)),
             details={"fact": what, "verb": lemma, **details}))
@@ -242,9 +307,13 @@ def _polarity_findings(a: roles.Side, b: roles.Side, score: float) -> Iterable[F
 # -- a one-pair comparison, for evaluation and tests ------------------------------------------------
 
 def pair_comparison(text_a: str, text_b: str, *, outlets: tuple[str, str] = ("Outlet A", "Outlet B"),
-                    published: str | None = None, nlp: Any = None) -> tuple["Comparison", Context]:
+                    published: str | tuple[str | None, str | None] | None = None, nlp: Any = None,
+                    speakers: tuple[str | None, str | None] | None = None) -> tuple["Comparison", Context]:
     """Two one-sentence articles, one claim each, aligned with each other (facts attached).
 
+    ``published`` is one ISO date for both articles or a pair (a, b).
+    Quoted ranges are found with :func:`comparator.claims.quotes.find_quotes`; ``speakers``
+    (optional) gives each claim's speaker, as the claims stage would.
     ``nlp`` defaults to :func:`comparator.nlp.load_nlp`. Used by ``bench/eval_divergence.py``
     to run :func:`find_divergences` on sentence pairs without embeddings.
     """
@@ -257,11 +326,18 @@ def pair_comparison(text_a: str, text_b: str, *, outlets: tuple[str, str] = ("Ou
         from comparator.nlp import load_nlp
 
         nlp = load_nlp()
-    articles = tuple(Article(id=aid, outlet=outlet, text=text, published=published)
-                     for aid, outlet, text in (("a", outlets[0], text_a), ("b", outlets[1], text_b)))
+    dates = published if isinstance(published, tuple) else (published, published)
+    articles = tuple(Article(id=aid, outlet=outlet, text=text, published=day)
+                     for aid, outlet, text, day in (("a", outlets[0], text_a, dates[0]),
+                                                    ("b", outlets[1], text_b, dates[1])))
     docs = {a.id: nlp(a.text) for a in articles}
+    from comparator.claims.quotes import clip, find_quotes
+
     claims = tuple(Claim(id=f"{a.id}:0", article=a.id, index=0, paragraph=0, text=a.text, start=0,
-                         end=len(a.text)) for a in articles)
+                         end=len(a.text), quotes=clip(find_quotes(a.text), 0, len(a.text)),
+                         speaker=speakers[k] if speakers else None,
+                         voice="mixed" if find_quotes(a.text) else "authorial")
+                   for k, a in enumerate(articles))
     claims = attach_facts(claims, docs, articles)
     comp = Comparison(articles=articles, claims=claims,
                       alignments=(Alignment(claims=("a:0", "b:0"), score=1.0, semantic=1.0, lexical=1.0,

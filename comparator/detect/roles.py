@@ -17,6 +17,8 @@ from comparator.facts.names import name_key, same_referent
 from comparator.types import Claim, Fact
 
 PERSONAL = ("PERSON",)  # name facts compared for divergence
+#: place-like names compared when spelled alike and hung on the same noun ("in Norfolk" / "the Norwalk event")
+PLACES = ("GPE", "LOC", "FAC")
 SINGLE_BONUS = 0.4  # role bonus for the only unmatched fact of its kind on both sides
 
 
@@ -62,8 +64,9 @@ def comparable(a: Side, x: Fact, b: Side, y: Fact) -> bool:
     """Whether x and y can state the same kind of thing (people, currency, unit)."""
     if x.kind == "name":
         return x.unit in PERSONAL and y.unit in PERSONAL or (
-            given(x) is not None and given(x) == given(y)) or one_word_apart(x, y)
-    if x.kind in ("money", "duration") and x.unit != y.unit:
+            given(x) is not None and given(x) == given(y)) or one_word_apart(x, y) or other_given(x, y) or (
+            placelike(x, y))
+    if x.kind in ("money", "duration", "percent") and x.unit != y.unit:
         return False
     if x.kind == "time" and x.unit and y.unit and x.unit != y.unit:
         return False  # "7 p.m. EST" and "8am (AEST)" may be the same moment
@@ -123,8 +126,10 @@ def role_score(a: Side, x: Fact, fa: list[Fact], agreed_a: dict[str, Fact],
     if x.kind == "name":
         if one_word_apart(x, y) and x.unit not in PERSONAL:
             return 0.9
+        if placelike(x, y):
+            return 0.9  # past same_thing: spelled alike, on the same noun ("in Norfolk" / "in Norwalk")
         gx, gy = name_key(str(x.value)).split(), name_key(str(y.value)).split()
-        same_given = len(gx) >= 2 and len(gy) >= 2 and gx[:-1] == gy[:-1]
+        same_given = len(gx) >= 2 and len(gy) >= 2 and gx[:-1] == gy[:-1] or other_given(x, y)
         lone = anchored and len(open_facts(x, fa, agreed_a)) == 1 and len(open_facts(y, fb, agreed_b)) == 1 \
             and honorific(a, x) and honorific(b, y)
         if not same_given and not distinct_people(a, x, b, y, lone):
@@ -171,9 +176,13 @@ def has_lemma(side: Side, lemma: str | None) -> bool:
     return any(stem(t.lemma_) == stem(lemma) for t in side.span)
 
 
+#: irregular plurals spaCy's lemmatiser keeps as they are
+_PLURALS = {"people": "person", "persons": "person", "children": "child", "men": "man", "women": "woman"}
+
+
 def stem(word: str) -> str:
-    """'marines' ~ 'marine': anchors compared without a plural ending."""
-    w = word.lower()
+    """'marines' ~ 'marine', 'people' ~ 'person': anchors compared without a plural ending."""
+    w = _PLURALS.get(word.lower(), word.lower())
     return w[:-1] if w.endswith("s") and len(w) > 3 else w
 
 
@@ -182,6 +191,20 @@ def one_word_apart(x: Fact, y: Fact) -> bool:
     wx, wy = name_key(str(x.value)).split(), name_key(str(y.value)).split()
     diff = [(p, q) for p, q in zip(wx, wy) if p != q]
     return len(wx) == len(wy) >= 2 and len(diff) == 1 and any(ch.isdigit() for ch in diff[0][0] + diff[0][1])
+
+
+def placelike(x: Fact, y: Fact) -> bool:
+    """One of two names is a place and the other a place or an organisation (NER often calls a little-known
+    town an ORG): compared as places when spelled alike and hung on the same noun."""
+    return (x.unit in PLACES or y.unit in PLACES) and {x.unit, y.unit} <= set(PLACES) | {"ORG"}
+
+
+def other_given(x: Fact, y: Fact) -> bool:
+    """'Wendy Marlow' / 'Debbie Marlow', 'Matthew Harrowgate' (ORG) / 'Matthew Whitley' (PERSON): two full
+    names of which NER calls at least one a person, sharing exactly one of given name and surname."""
+    kx, ky = name_key(str(x.value)).split(), name_key(str(y.value)).split()
+    return len(kx) >= 2 and len(ky) >= 2 and (kx[-1] == ky[-1]) != (kx[0] == ky[0]) \
+        and "PERSON" in (x.unit, y.unit) and {x.unit, y.unit} <= {"PERSON", "ORG"}
 
 
 def given(f: Fact) -> str | None:

@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from comparator.facts.compare import facts_agree
 from comparator.facts.dates import DateValue, dates_agree, parse_date, parse_time
 from comparator.facts.names import clean_name, name_key
+from comparator.facts.words import lone_month_is_date, numeric_dates, word_numbers
 from comparator.facts.tokens import GLUED_NUMBER, age_unit, is_age, month_name, time_zone, year_like
 from comparator.facts.numbers import (
     QUALIFIER_WORDS,
@@ -115,6 +116,8 @@ def extract_facts(doc: Any, start: int, end: int, published: str | None = None) 
                if e.label_ == "TIME" or t.idx in (in_number_owner if t.like_num else in_any)}
     facts.extend(_bare_numbers(doc, start, end, covered, published))
     facts.extend(_bare_months(doc, start, end, covered, facts, published))
+    facts = word_numbers(doc, start, end, facts)
+    facts = numeric_dates(doc, start, end, facts, published)
     inside = [f for f in facts if start <= f.start and f.end <= end]  # glue never leaves the claim
     return tuple(sorted(inside, key=lambda f: (f.start, f.end, f.kind)))
 
@@ -132,6 +135,8 @@ def _extend_numeric(span: Any, label: str) -> tuple[Any, str]:
     while end < len(doc) and doc[end].lower_ in _SCALES and doc[end].lower_ not in ("hundred", "dozen") \
             and doc[end - 1].like_num:
         end += 1
+    if end + 1 < len(doc) and doc[end].lower_ == "percentage" and doc[end + 1].lemma_.lower() == "point":
+        return doc[start:end + 2], "PERCENT"  # "2 percentage points": kept apart from "2 percent"
     if end < len(doc) and (doc[end].lower_ in ("percent", "%") or (
             doc[end].lower_ == "per" and end + 1 < len(doc) and doc[end + 1].lower_ == "cent")):
         end += 1 if doc[end].lower_ != "per" else 2
@@ -196,7 +201,8 @@ def _fact_of(span: Any, label: str, published: str | None) -> Fact | None:
     anchor = anchor_of(span)
     if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
         words = [t for t in span if not (t.is_alpha and t.lemma_.lower() in _TIME_UNITS)]
-        num = parse_number(text if label != "QUANTITY" else " ".join(t.text for t in words if t.like_num))
+        bare = text.replace("percentage points", "").replace("percentage point", "")
+        num = parse_number(bare if label != "QUANTITY" else " ".join(t.text for t in words if t.like_num))
         if num is None:
             return None
         qualifier = num.qualifier or _qualifier(span, text)
@@ -208,16 +214,23 @@ def _fact_of(span: Any, label: str, published: str | None) -> Fact | None:
         if "%" in text or "percent" in text.lower() or "per cent" in text.lower():
             kind = "percent"
         unit = currency_of(text) if kind == "money" else ("%" if kind == "percent" else None)
+        if "percentage point" in text.lower():
+            kind, unit = "percent", "pp"
         if label == "QUANTITY":
             words = [t.lemma_.lower() for t in span if t.is_alpha and not t.like_num and t.lower_ not in QUALIFIER_WORDS]
             unit = UNIT_ABBREVIATIONS.get(words[-1], words[-1]) if words else None
         elif kind == "quantity":
             unit = _hyphen_unit(span) or ("pound" if "pound" in text.lower() else None) or age_unit(span)
         normal = _number_normal(kind, num, unit, qualifier)
+        if unit == "pp":
+            normal = normal[:-1] + "pp"
         return Fact(kind=kind, text=text, start=s, end=e, normal=normal, value=num.value, unit=unit,
                     qualifier=qualifier, approximate=_approximate(qualifier, num), anchor=anchor)
-    if label in ("DATE", "TIME"):
+    if label == "DATE" and parse_date(text) is not None and parse_date(text).until is not None:
+        duration = None  # "the 19th century", "the 1990s": a range of years, not a length of time
+    elif label in ("DATE", "TIME"):
         duration = _duration(span)
+    if label in ("DATE", "TIME"):
         if duration is not None and is_age(span):  # "52-year-old", "30 years old": an age, not a span of time
             num, unit = duration
             qualifier = num.qualifier or _qualifier(span, text)
@@ -238,7 +251,11 @@ def _fact_of(span: Any, label: str, published: str | None) -> Fact | None:
                 return None
             return Fact(kind="time", text=text, start=s, end=e, normal=clock, value=clock, anchor=anchor,
                         qualifier=qualifier, approximate=qualifier is not None, unit=time_zone(span))
-        date = parse_date(text, published)
+        from comparator.facts.tense import clause_tense
+
+        if not lone_month_is_date(span):
+            return None  # "Theresa May", "May we ask": a word that only looks like a month
+        date = parse_date(text, published, clause_tense(span))
         if date is None:
             return None
         return Fact(kind="date", text=text, start=s, end=e, normal=date.normal,

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from comparator.facts.dates import DateValue, dates_agree, parse_date
 from comparator.facts.numbers import Number, number_words, numbers_agree, parse_number
 from comparator.types import Fact
 
+_WORDY = re.compile(r"\b(?:half|quarter|quarters|third|thirds|dozens|scores|hundreds|thousands|millions|billions)\b",
+                    re.I)
 NUMERIC_KINDS = ("quantity", "money", "percent", "duration")
 _TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "century")
 
@@ -17,7 +20,8 @@ def facts_agree(a: Fact, b: Fact) -> bool | None:
     if a.kind != b.kind:
         return None
     if a.kind in NUMERIC_KINDS:
-        if (a.unit or None) != (b.unit or None) and a.kind in ("money", "duration"):
+        if (a.unit or None) != (b.unit or None) and a.kind in ("money", "duration", "percent"):
+            # "3 percent" and "3 percentage points" are different quantities: not comparable
             return None
         na, nb = _number_of(a), _number_of(b)
         if na is None or nb is None:
@@ -54,6 +58,10 @@ def facts_agree(a: Fact, b: Fact) -> bool | None:
 
 def _number_of(f: Fact) -> Number | None:
     """The Number a numeric fact states (re-read from its text, else from its value)."""
+    if ".." in f.normal or _WORDY.search(f.text):  # "hundreds", "half a million": the whole phrase
+        num = parse_number(f.text)
+        if num is not None:
+            return num
     num = parse_number(_numeric_text(f))
     if num is None and isinstance(f.value, (int, float)):
         num = Number(float(f.value), f.qualifier)
@@ -69,6 +77,9 @@ def _numeric_text(f: Fact) -> str:
 def _from_normal(f: Fact) -> DateValue:
     """Rebuild the DateValue of a resolved date fact from its normal form."""
     core, _, qualifier = f.normal.partition(" ")
+    if ".." in core:  # a decade or century: "1990..1999"
+        first, _, last = core.partition("..")
+        return DateValue(year=int(first), until=int(last), period=f.unit or "decade", qualifier=qualifier or None)
     parts = core.split("-") if core != "-" else ["-"]
     if core.startswith("-"):
         parts = ["-"] + [p for p in core[1:].split("-") if p]

@@ -9,6 +9,7 @@ Nothing is ever guessed: a part the text does not give stays unknown.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -29,13 +30,16 @@ class DateValue:
     month: int | None = None
     day: int | None = None
     relative: str | None = None  # the unresolved expression ("thursday", "last week")
-    period: str = "day"  # day | week | month | year
+    period: str = "day"  # day | week | month | year | decade | century
     qualifier: str | None = None  # early | late | mid ...
+    until: int | None = None  # last year of a decade or century ("the 1990s" -> 1990..1999)
 
     @property
     def normal(self) -> str:
         if self.relative is not None:
             return f"rel:{self.relative}"
+        if self.until is not None and self.year is not None:
+            return f"{self.year:04d}..{self.until:04d}" + (f" {self.qualifier}" if self.qualifier else "")
         y = f"{self.year:04d}" if self.year else "-"
         if self.month is None:
             return f"{y}" + (f" {self.qualifier}" if self.qualifier else "")
@@ -46,28 +50,50 @@ class DateValue:
         return core + (f" {self.qualifier}" if self.qualifier else "")
 
 
-@lru_cache(maxsize=8)
-def _parser(base: dt.datetime):
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"(?:(last|this|next|past|coming)\s+)?(%s)(?:\s+(?:morning|afternoon|evening|night))?"
+                      % "|".join(_WEEKDAYS), re.I)
+_DECADE = re.compile(r"(?:the\s+)?(?:(early|mid|late)[- ]?)?(?:(\d{3})0|'(\d)0)'?s", re.I)
+_CENTURY = re.compile(r"(?:the\s+)?(?:(early|mid|late)[- ]?)?(\d{1,2})(?:st|nd|rd|th)[- ]century", re.I)
+_CENTURY_WORDS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_CENTURY_WORDS.update({"twenty-first": 21, "twenty first": 21, "twenty-second": 22})
+_NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{2}|\d{4})")
+
+
+@lru_cache(maxsize=16)
+def _parser(base: dt.datetime, prefer: str = "past"):
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer})
 
 
 @lru_cache(maxsize=4096)
-def _parse(text: str, base: dt.datetime) -> tuple[dt.datetime | None, str | None]:
+def _parse(text: str, base: dt.datetime, prefer: str = "past") -> tuple[dt.datetime | None, str | None]:
     """dateparser's reading of ``text`` with ``base`` as "now": (date, period)."""
-    data = _parser(base).get_date_data(text)
+    data = _parser(base, prefer).get_date_data(text)
     return data.date_obj, data.period
 
 
-def parse_date(text: str, published: str | None = None) -> DateValue | None:
-    """Read a date expression ("April 7, 2025", "June 5", "Thursday", "early 2025").
+def parse_date(text: str, published: str | None = None, prefer: str | None = "past") -> DateValue | None:
+    """Read a date expression ("April 7, 2025", "June 5", "Thursday", "early 2025", "the 1990s").
 
     Relative expressions are resolved against ``published`` (ISO date) when given,
-    and otherwise kept as ``relative``. Returns ``None`` when dateparser cannot read it.
+    and otherwise kept as ``relative``: dateparser's ``RELATIVE_BASE`` is the
+    publication day. ``prefer`` is the tense of the clause ("past", "future", or
+    ``None`` when it is unclear): a bare weekday is the publication day itself when
+    it names that day, else the nearest such day before ("past") or after
+    ("future"); with ``None`` it stays unresolved. Decades and centuries are year
+    ranges (``until``); numeric dates with two-digit years take the century that
+    puts them nearest the publication year. Returns ``None`` when nothing can be read.
     """
     t = " ".join(text.replace("\u2019", "'").split())
     t = _LEAD.sub("", t)
+    span = _year_range(t)
+    if span is not None:
+        return span
+    t = _four_digit_year(t, published)
     qualifier = None
     low = t.lower()
     for q in sorted(_VAGUE, key=len, reverse=True):
@@ -94,19 +120,82 @@ def parse_date(text: str, published: str | None = None) -> DateValue | None:
         return DateValue(year=a_obj.year if same_year else None, month=a_obj.month, period="month",
                          qualifier=qualifier)
     if same_md and not same_year and period == "week":
-        return _relative(t, period, published, qualifier)
+        return _relative(t, period, published, qualifier, prefer)
     if same_md:
         return DateValue(year=a_obj.year if same_year else None, month=a_obj.month, day=a_obj.day,
                          period="day", qualifier=qualifier)
-    return _relative(t, period, published, qualifier)
+    return _relative(t, period, published, qualifier, prefer)
 
 
-def _relative(text: str, period: str, published: str | None, qualifier: str | None) -> DateValue | None:
+def _year_range(text: str) -> DateValue | None:
+    """'the 1990s', "the '90s", 'the 19th century', 'the nineteenth century' -> a range of years."""
+    m = _DECADE.fullmatch(text)
+    if m:
+        start = int(m.group(2)) * 10 if m.group(2) else 1900 + int(m.group(3)) * 10
+        return DateValue(year=start, until=start + 9, period="decade", qualifier=m.group(1) and m.group(1).lower())
+    m = _CENTURY.fullmatch(text)
+    number = int(m.group(2)) if m else None
+    qualifier = m.group(1) if m else None
+    if m is None:
+        low = text.lower()
+        low = low[4:] if low.startswith("the ") else low
+        for q in ("early ", "mid-", "mid ", "late "):
+            if low.startswith(q):
+                qualifier, low = q.strip(" -"), low[len(q):]
+        if low.endswith(" century") and low[:-8] in _CENTURY_WORDS:
+            number = _CENTURY_WORDS[low[:-8]]
+    if number is None or not 1 <= number <= 22:
+        return None
+    return DateValue(year=(number - 1) * 100 + 1, until=number * 100, period="century",
+                     qualifier=qualifier and qualifier.lower())
+
+
+def _four_digit_year(text: str, published: str | None) -> str:
+    """'6/4/23' -> '6/4/2023': a two-digit year in the century nearest the publication year."""
+    m = _NUMERIC.fullmatch(text)
+    if not m or len(m.group(4)) == 4:
+        return text
+    base = _published(published)
+    ref = base.year if base is not None else dt.date.today().year
+    yy = int(m.group(4))
+    year = min((c + yy for c in (ref // 100 * 100 - 100, ref // 100 * 100, ref // 100 * 100 + 100)),
+               key=lambda y: abs(y - ref))
+    return f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(2)}{year}"
+
+
+def _weekday(text: str, base: dt.datetime, prefer: str | None) -> DateValue | None | str:
+    """A weekday read against the publication day; "skip" when the text is not a weekday form."""
+    m = _WEEKDAY.fullmatch(text)
+    if not m:
+        return "skip"
+    modifier, day = (m.group(1) or "").lower(), _WEEKDAYS.index(m.group(2).lower())
+    if modifier in ("last", "past"):
+        prefer = "past"
+    elif modifier in ("next", "coming"):
+        prefer = "future"
+    if modifier in ("", "this") and day == base.weekday():
+        obj = base  # a Wednesday article saying "Wednesday" means that very day
+    elif prefer is None:
+        return None
+    else:
+        obj, _ = _parse(m.group(2), base, prefer)
+        if obj is None:
+            return None
+    return DateValue(year=obj.year, month=obj.month, day=obj.day, period="day")
+
+
+def _relative(text: str, period: str, published: str | None, qualifier: str | None,
+              prefer: str | None = "past") -> DateValue | None:
     """A date that depends on when the article was written: resolve it only if we know."""
     base = _published(published)
     if base is None:
         return DateValue(relative=" ".join(text.lower().split()), period=period, qualifier=qualifier)
-    obj, per = _parse(text, base)
+    day = _weekday(text, base, prefer)
+    if day != "skip":
+        if day is None:  # the tense does not say which week: not compared
+            return DateValue(relative=" ".join(text.lower().split()), period=period, qualifier=qualifier)
+        return dataclasses.replace(day, qualifier=qualifier)
+    obj, per = _parse(text, base, prefer or "past")
     if obj is None:
         return None
     if per == "month":
@@ -142,6 +231,10 @@ def dates_agree(a: DateValue, b: DateValue) -> bool | None:
         if a.relative == b.relative:
             return True
         return _years_ago_agree(a.relative, b.relative)
+    if a.until is not None or b.until is not None:  # a decade or century: the year ranges must overlap
+        if a.year is None or b.year is None:
+            return None
+        return a.year <= (b.until or b.year) and b.year <= (a.until or a.year)
     for x, y in ((a.year, b.year), (a.month, b.month)):
         if x is not None and y is not None and x != y:
             return False

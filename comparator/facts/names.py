@@ -21,6 +21,8 @@ senator sen. rep. representative congressman congresswoman mayor minister prime
 chairman chairwoman chair ceo spokesman spokeswoman spokesperson ambassador
 dr. dr mr. mr mrs. mrs ms. ms prof. professor gen. general col. lt. sgt. officer
 king queen prince princess pope rev. sir lady lord speaker leader
+trooper constable detective inspector sheriff adm. admiral capt. captain cpl. corporal sgt sergeant
+lieutenant commander chancellor cardinal bishop archbishop rabbi imam witness
 """.split())
 _LEADING = ("the ", "a ", "an ")
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "on", "in", "&", "to", "at"})
@@ -78,6 +80,20 @@ def surname(name: str) -> str | None:
     return words[-1] if len(words) >= 2 else None
 
 
+def same_given(a: str, b: str) -> bool:
+    """Given names of one person: equal, an initial ("J" / "John"), a short form ("Tim" / "Timothy") or
+    another transliteration (rapidfuzz ratio >= 80, five letters or more)."""
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if (len(short) == 1 and long_.startswith(short)) or (len(short) >= 3 and long_.startswith(short)):
+        return True
+    from rapidfuzz import fuzz
+
+    return len(short) >= 5 and fuzz.ratio(a, b) >= 80  # a transliteration: "Muqtada" / "Moqtada"
+
+
 def same_referent(a: str, b: str) -> bool:
     """Whether two names can denote the same referent without further context.
 
@@ -97,6 +113,8 @@ def same_referent(a: str, b: str) -> bool:
     if is_acronym(cb) and acronym_of(ca) == cb.replace(".", ""):
         return True
     wa, wb = ka.split(), kb.split()
+    if len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1] and same_given(wa[0], wb[0]):
+        return True  # "Tim Muris" ~ "Timothy Muris", "Ron Kuby" ~ "Ronald L. Kuby"
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if len(short) < len(long_) and short == long_[-len(short):]:
         return True  # "Talwani" ~ "Indira Talwani"; "Homeland Security" ~ "Department of Homeland Security"

@@ -44,8 +44,19 @@ QUALIFIERS: dict[str, tuple[float, float]] = {
     "approximately": (0.85, 1.15), "some": (0.85, 1.15), "an estimated": (0.8, 1.2),
     "estimated": (0.8, 1.2), "more or less": (0.85, 1.15),
 }
-#: plural scale words used vaguely: "millions of", "thousands of".
-_VAGUE_SCALES = {"dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+#: plural scale words used vaguely: "millions of", "thousands of" -> (lowest, highest) value meant.
+#: "hundreds" is read as 100-999 (so "more than 150" fits it), "dozens" as 24-144 (two to twelve dozen).
+_VAGUE_SCALES = {"dozens": (24, 144), "scores": (40, 200), "hundreds": (100, 999), "thousands": (1e3, 9999),
+                 "millions": (1e6, 9.99e6), "billions": (1e9, 9.99e9)}
+#: "tens of thousands", "hundreds of thousands": a vague count of a scale
+_VAGUE_OF = re.compile(r"(?:several\s+|many\s+)?(tens|dozens|hundreds)\s+of\s+(thousands|millions|billions)")
+#: "half a million", "a quarter million", "a quarter of a million", "three-quarters of a billion"
+_FRACTION_OF = re.compile(r"(?:(a|one|two|three)[\s-]+)?(half|halves|quarter|quarters|third|thirds)\s+(?:of\s+)?"
+                          r"(?:a|an|one)?\s*(thousand|million|billion|trillion)")
+#: a share written in words: "two-thirds", "three quarters", "half"
+_SHARE = re.compile(r"(?:(a|one|two|three)[\s-]+)?(half|quarter|quarters|third|thirds)")
+_FRACTION_VALUE = {"half": 0.5, "halves": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, None: 1}
 CURRENCIES = {"$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD",
               "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR", "£": "GBP", "pound": "GBP",
               "pounds": "GBP", "gbp": "GBP", "¥": "JPY", "yen": "JPY", "cents": "USD-cent",
@@ -71,7 +82,7 @@ class Number:
         step = self.step or (_implicit_step(self.value) if self.qualifier is None else 0.0)
         low, high = self.value - step, (self.high if self.high is not None else self.value) + step
         if self.vague:
-            return self.value, self.value * 1000
+            return self.value, (self.high if self.high is not None else self.value * 10)
         if self.qualifier in QUALIFIERS:
             lo_f, hi_f = QUALIFIERS[self.qualifier]
             top = self.high if self.high is not None else self.value
@@ -172,9 +183,22 @@ def _parse_number(text: str) -> Number | None:
             qualifier = q
             low = low.replace(f" {q} ", " ", 1)
             break
+    phrase = " ".join(low.split())
+    m = _VAGUE_OF.search(phrase)
+    if m:  # "tens of thousands" = 10,000-99,999
+        scale = _SCALES[m.group(2).rstrip("s")]
+        lo, hi = {"tens": (10, 99), "dozens": (24, 144), "hundreds": (100, 999)}[m.group(1)]
+        return Number(lo * scale, qualifier, high=hi * scale, vague=True)
+    m = _FRACTION_OF.search(phrase)
+    if m:  # "half a million" = 500,000
+        value = _COUNT.get(m.group(1), 1) * _FRACTION_VALUE[m.group(2)] * _SCALES[m.group(3)]
+        return Number(value, qualifier, coarse=0.02 * value)
     words = [w for w in low.split() if w not in CURRENCIES and w not in ("%", "percent", "per", "cent", "of", "the")]
+    if words and words[0] in ("several", "many") and len(words) == 2:
+        words = words[1:]
     if len(words) == 1 and words[0] in _VAGUE_SCALES:
-        return Number(_VAGUE_SCALES[words[0]], qualifier, vague=True)
+        lo, hi = _VAGUE_SCALES[words[0]]
+        return Number(lo, qualifier, high=hi, vague=True)
     sep = "to" if "to" in words else "through" if "through" in words else ("and" if words[:1] == ["between"] and "and" in words else None)
     if sep is not None:
         i = words.index(sep)
@@ -182,7 +206,7 @@ def _parse_number(text: str) -> Number | None:
         a, b = words_to_number(left), words_to_number(words[i + 1:])
         if a and b:
             scale_right = [w for w in words[i + 1:] if w in _SCALES]
-            if scale_right and not any(w in _SCALES for w in left):  # "10 to 20 million"
+            if scale_right and not any(w in _SCALES for w in left) and a[0] < 1000:  # "10 to 20 million"
                 a = (a[0] * _SCALES[scale_right[-1]], a[1] * _SCALES[scale_right[-1]])
             return Number(min(a[0], b[0]), qualifier, max(a[1], b[1]), high=max(a[0], b[0]))
     parsed = words_to_number(words)
@@ -190,6 +214,14 @@ def _parse_number(text: str) -> Number | None:
         return None
     scale = max([_SCALES[w] for w in words if w in _SCALES and w != "dozen"] or [1])
     return Number(parsed[0], qualifier, parsed[1], coarse=0.0 if parsed[1] else 0.5 * scale)
+
+
+def parse_share(text: str) -> float | None:
+    """'two-thirds' -> 0.667, 'half' -> 0.5, 'three quarters' -> 0.75 (a share in words), else None."""
+    m = _SHARE.fullmatch(" ".join(text.lower().replace("-", " ").split()))
+    if not m or (m.group(2) in ("thirds", "quarters") and m.group(1) in (None, "a", "one")):
+        return None
+    return _COUNT.get(m.group(1), 1) * _FRACTION_VALUE[m.group(2)]
 
 
 def parse_ordinal(text: str) -> int | None:
@@ -233,9 +265,15 @@ def numbers_agree(a: Number, b: Number, tolerance: float = 0.001) -> bool:
     approximations must state the same value (within rounding, 5% for
     approximations); otherwise the ranges the qualifiers allow must overlap.
     """
-    if a.high is not None and b.high is not None:  # two ranges: both ends must agree
+    if a.high is not None and b.high is not None and not (a.vague or b.vague):  # two ranges: both ends must agree
         return numbers_agree(Number(a.value, None, a.step), Number(b.value, None, b.step), tolerance) and \
             numbers_agree(Number(a.high, None, a.step), Number(b.high, None, b.step), tolerance)
+    for x, y in ((a, b), (b, a)):  # "as many as 1.5 million" states the top of "500,000 to 1.6 million"
+        if qualifier_class(x.qualifier) == "upper" and x.qualifier not in ("under", "less than", "fewer than",
+                                                                          "below", "nearly", "almost") \
+                and y.high is not None and not y.vague and y.qualifier is None and x.high is None:
+            return numbers_agree(Number(x.value, None, x.step, coarse=x.coarse),
+                                 Number(y.high, None, y.step, coarse=y.coarse), tolerance)
     # a whole number against a finer one may be its rounding: "17 percent" ~ "17.3 percent"
     if not a.step and b.step and a.qualifier is None:
         a = Number(a.value, a.qualifier, a.coarse, a.high, a.vague)

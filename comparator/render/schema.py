@@ -142,7 +142,11 @@ _DEFS: dict[str, Any] = {
         "message": {"type": "string", "minLength": 1},
         "entity": _nullable("string", description="Entity id, when the finding is about one."),
         "evidence": {"type": "array", "items": {"$ref": "#/$defs/evidence"}},
-        "details": {"type": "object", "description": "Kind-specific, JSON-ready data."},
+        "details": {"type": "object", "description": (
+            "Kind-specific, JSON-ready data. divergent_fact: details.type is one of number, date, name, "
+            "quote_wording (the same quotation in other words; details.diff), attribution (the same quotation "
+            "credited to another speaker), status (charged / not charged, done / expected, dead / alive, or a "
+            "negated verb), certainty (a hedged verb).")},
     }, required=["id", "kind", "severity", "confidence", "message", "entity", "evidence"]),
     "label": _obj({
         "entity": _ID,
