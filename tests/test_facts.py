@@ -323,3 +323,9 @@ def test_facts_spacy_leaves_out(nlp):
     assert facts["68.6 per cent"].kind == "percent"
     assert facts["8am"].unit == "AEST"
     assert facts["2003"].kind == "date"
+
+
+def test_one_given_name_with_unlike_surnames_is_two_people():
+    assert not same_referent("Aaaaaa Aaaa", "Aaaaaa Aab")  # found by the property test above
+    assert not same_referent("Ann Lee", "Ann Park")
+    assert same_referent("Gerhard Schroder", "Gerhard Schroeder")

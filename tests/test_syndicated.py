@@ -57,3 +57,13 @@ def test_different_articles_are_not_copies():
     kept, groups = drop_syndicated([Article(id="a", outlet="A", text=WIRE),
                                     Article(id="c", outlet="C", text=OTHER)])
     assert len(kept) == 2 and groups == ()
+
+
+def test_a_near_copy_with_a_reworded_quote_is_compared_not_dropped():
+    from comparator.load.syndicated import _same
+
+    body = "The council met on Tuesday and approved the budget after a long debate. " * 12
+    a = body + '"We will not raise taxes this year," the mayor said. ' + body
+    b = body + '"We will not raise fees this year," the mayor said. ' + body
+    assert not _same(a, b)  # the difference is inside the story: a finding, not a copy
+    assert _same("WASHINGTON (AP) - " + body + body, "NEW YORK (AP) - " + body + body)  # dateline only

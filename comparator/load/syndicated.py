@@ -6,7 +6,9 @@ group as a finding of kind ``syndicated`` (severity ``info``). Two texts are
 copies when their bodies are equal after whitespace and case folding, or
 nearly so (rapidfuzz ``fuzz.ratio`` of the folded bodies at least
 :data:`MIN_COPY_RATIO`, for wire copies that differ in a dateline or a
-trailing credit). The comparison refuses to run only when fewer than two
+trailing credit) with every difference within :data:`EDGE_CHARS` (at most a tenth of the
+body) of either end: a copy whose story differs anywhere else (a quote reworded, a number
+changed) is compared, since that difference is a finding. The comparison refuses to run only when fewer than two
 distinct articles are left (:class:`~comparator.errors.IdenticalArticlesError`).
 """
 
@@ -22,6 +24,8 @@ __all__ = ["MIN_COPY_RATIO", "Syndication", "drop_syndicated", "syndicated_findi
 
 #: rapidfuzz ratio (0-100) from which two bodies count as the same copy.
 MIN_COPY_RATIO = 97.0
+#: How far from the start or the end of a body a near-copy may differ (a dateline, a credit line).
+EDGE_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,19 @@ def _same(a: str, b: str) -> bool:
         return False
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(a, b, score_cutoff=MIN_COPY_RATIO) > 0
+    if fuzz.ratio(a, b, score_cutoff=MIN_COPY_RATIO) == 0:
+        return False
+    from rapidfuzz.distance import Indel
+
+    edge_a, edge_b = min(EDGE_CHARS, len(a) // 10), min(EDGE_CHARS, len(b) // 10)
+    for op in Indel.opcodes(a, b):
+        if op.tag == "equal":
+            continue
+        inner_a = op.src_start >= edge_a and op.src_end <= len(a) - edge_a
+        inner_b = op.dest_start >= edge_b and op.dest_end <= len(b) - edge_b
+        if inner_a or inner_b:
+            return False  # the story itself differs: compare the two
+    return True
 
 
 def drop_syndicated(articles: Sequence[Article]) -> tuple[tuple[Article, ...], tuple[Syndication, ...]]:
