@@ -18,9 +18,11 @@ class Settings:
     """Every knob of a comparison. Frozen: derive variants with :meth:`replace`."""
 
     model: str = DEFAULT_MODEL  # packaged default, a local folder, or a hub name
+    backend: str = "onnx"  # embedding backend: "onnx" (default, no torch) or "torch"
     min_score: float | None = None  # alignment threshold; None = the fitted one
     cache: bool = True  # on-disk embedding cache
     cache_dir: str | None = None  # None = the platform's user cache folder
+    model_dir: str | None = None  # ONNX exports; None = $COMPARATOR_MODEL_DIR or <user cache>/models
     batch_size: int = 64
     lexicons: tuple[str, ...] = ()  # extra user lexicons (YAML or Vale rules)
     use_default_lexicon: bool = True
