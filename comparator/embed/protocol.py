@@ -96,8 +96,9 @@ def read_spec(folder: Path) -> ModelSpec:
     Pooling comes from the ``Pooling`` module's config (mean, CLS or max
     tokens; a plain transformers folder without ``modules.json`` gets mean
     pooling, as sentence-transformers itself does); the window from
-    ``sentence_bert_config.json`` ``max_seq_length``, else the transformer's
-    ``max_position_embeddings``, else 256.
+    ``sentence_bert_config.json`` ``max_seq_length``, else the tokenizer's
+    ``model_max_length`` (where sentence-transformers 6 saves it), else the
+    transformer's ``max_position_embeddings``, else 256.
     """
     folder = Path(folder)
     weights = weights_file(folder) if folder.is_dir() else None
@@ -132,6 +133,10 @@ def read_spec(folder: Path) -> ModelSpec:
                              hint="Use a model made of Transformer, Pooling and Normalize modules.")
     window = _json(folder / "sentence_bert_config.json").get("max_seq_length")
     config = _json(folder / "config.json")
+    if not window:  # sentence-transformers >= 6 keeps it as the tokenizer's model_max_length
+        stated = _json(folder / "tokenizer_config.json").get("model_max_length")
+        if isinstance(stated, int) and 0 < stated < 100_000:
+            window = stated
     if not window:
         window = config.get("max_position_embeddings") or FALLBACK_MAX_SEQ_LENGTH
     if dim is None:
