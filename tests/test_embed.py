@@ -174,6 +174,18 @@ def test_local_folder_is_hashed_not_pinned(tmp_path):
     assert enc.name == "my-model" and not enc.loaded and enc.onnx_sha256 is None
 
 
+def test_unwritable_model_store_is_a_model_error_before_torch(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    folder = _st_folder(tmp_path / "my-model")
+    code = ("import sys; from comparator.config import Settings; from comparator.embed import load_encoder\n"
+            "from comparator.errors import ModelError\n"
+            f"try:\n    load_encoder(Settings(model={str(folder)!r}, cache=False, model_dir={str(blocker / 'm')!r}))\n"
+            "except ModelError as exc:\n    print(exc); print('torch' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "cannot write the ONNX export" in out.stdout and out.stdout.splitlines()[-1] == "False", out
+
+
 def test_hub_name_fails_offline_with_advice(tmp_path, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(ModelError, match="need internet"):

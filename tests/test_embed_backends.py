@@ -247,3 +247,27 @@ def test_report_json_is_byte_identical_cached_uncached_torch_onnx(tmp_path):
     same_tool = texts["torch"].replace('"embedding_backend": "torch"', '"embedding_backend": "onnx"').replace(
         '"embedding_onnx_sha256": null', f'"embedding_onnx_sha256": "{onnx_tool["embedding_onnx_sha256"]}"')
     assert same_tool == texts["uncached"]
+
+
+@pytest.mark.slow
+def test_cli_model_prepare_and_backend_flag(tmp_path):
+    from click.testing import CliRunner
+
+    from comparator.cli import cli
+
+    prepared = CliRunner().invoke(cli, ["model", "prepare"])
+    assert prepared.exit_code == 0, prepared.output
+    assert "model.onnx" in prepared.output and "sha256" in prepared.output
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("A judge blocked the sale of the depot on Monday.\n\nThe city will appeal.\n", encoding="utf-8")
+    b.write_text("The depot sale was blocked by a judge on Monday.\n\nCommuters cheered.\n", encoding="utf-8")
+    for backend in ("torch", "onnx"):
+        out = tmp_path / backend
+        result = CliRunner().invoke(cli, ["compare", str(a), str(b), "-o", str(out), "--format", "json",
+                                          "--backend", backend, "--no-cache", "-q"])
+        assert result.exit_code == 0, result.output
+        tool = json.loads((out / "report.json").read_text(encoding="utf-8"))["tool"]
+        assert tool["embedding_backend"] == backend
+        assert (tool["embedding_onnx_sha256"] is None) == (backend == "torch")
+    bad = CliRunner().invoke(cli, ["compare", str(a), str(b), "--backend", "tpu"])
+    assert bad.exit_code == 2 and "tpu" in bad.output

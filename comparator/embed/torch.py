@@ -114,7 +114,15 @@ def export_onnx(spec: ModelSpec, dest_folder: Path) -> tuple[Path, dict[str, Any
     """
     from comparator.embed.onnx import OnnxModel
 
-    model = TorchModel(str(spec.folder))
+    dest_folder.mkdir(parents=True, exist_ok=True)  # an unwritable store fails before torch loads
+    fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=".onnx", dir=dest_folder)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        model = TorchModel(str(spec.folder))
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     torch = model._torch
     names = ["input_ids", "attention_mask"] + (["token_type_ids"] if model.takes_token_types else [])
 
@@ -126,10 +134,6 @@ def export_onnx(spec: ModelSpec, dest_folder: Path) -> tuple[Path, dict[str, Any
         def forward(self, *args: Any) -> Any:
             return self.inner(**dict(zip(names, args)), return_dict=True).last_hidden_state
 
-    dest_folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=".onnx", dir=dest_folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
     # a padded batch of two, so the traced graph is the general one
     ids = np.array([[101, 1037, 3231, 102], [101, 1037, 102, 0]], dtype=np.int64) % model.transformer.config.vocab_size
     mask = np.array([[1, 1, 1, 1], [1, 1, 1, 0]], dtype=np.int64)
