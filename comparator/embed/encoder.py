@@ -54,7 +54,7 @@ class Encoder:
 
     def __init__(self, *, name: str, sha256: str | None, spec: ModelSpec, backend: str = "onnx",
                  export: ExportedModel | None = None, cache: EmbeddingCache | None = None,
-                 progress: bool = False) -> None:
+                 batch_size: int = 64, progress: bool = False) -> None:
         self.name = name
         self.sha256 = sha256
         self.spec = spec
@@ -64,6 +64,7 @@ class Encoder:
         self.precision = PRECISION
         self.dim = spec.dim
         self.cache = cache
+        self.batch_size = max(1, int(batch_size))
         self.progress = progress
         self.timings: dict[str, float] = {}
         self._model: Any = None
@@ -119,7 +120,7 @@ class Encoder:
         model = self._load()
         t0 = time.perf_counter()
         wins = windows(self._tokenizer, texts, self.spec.max_seq_length)
-        out = pool(wins, encode_windows(wins, model.run), len(texts), self.spec.pooling)
+        out = pool(wins, encode_windows(wins, model.run, self.batch_size), len(texts), self.spec.pooling)
         self._add_time("encode", time.perf_counter() - t0)
         return out
 
@@ -260,7 +261,7 @@ def load_encoder(settings: Settings, *, progress: bool = False) -> Encoder:
     cache = EmbeddingCache(cache_path(settings)) if settings.cache else None
     export = ensure_export(spec, sha, store, name=name, quiet=False) if backend == "onnx" else None
     enc = Encoder(name=name, sha256=sha, spec=spec, backend=backend, export=export, cache=cache,
-                  progress=progress)
+                  batch_size=settings.batch_size, progress=progress)
     enc.timings["model_hash"] = time.perf_counter() - t0
     return enc
 
