@@ -1,6 +1,7 @@
 # One command for the demo, one for the tests; both set themselves up.
 #   make demo   compare the seed event -> reports/irs-ice-talwani/
 #   make test   run the test suite
+#   make setup  create the venv and export the embedding model to ONNX (CI: setup, then test)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
@@ -14,7 +15,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest
 
+# setup also exports the embedding model to ONNX once (torch is needed only for
+# this step), so no later run or test imports torch.
 setup: $(STAMP)
+	HF_HUB_OFFLINE=1 $(BIN)/comparator model prepare
 
 # torch first, pinned: the CPU build lies on these machines' disk, while a plain
 # "torch" requirement resolved by pip pulls a CUDA build of several GB.

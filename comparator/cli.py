@@ -77,6 +77,8 @@ def analysis_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--model", default=None, metavar="NAME|DIR",
                      help="Sentence-transformers model: a local folder or a hub name "
                           "(default: the packaged all-MiniLM-L6-v2, offline)."),
+        click.option("--backend", type=click.Choice(["onnx", "torch"]), default=None,
+                     help="Embedding backend: onnx (default; ONNX Runtime, no torch at run time) or torch."),
         click.option("--min-score", type=float, default=None, metavar="NUMBER 0..1",
                      help="Alignment threshold on the combined score (default: fitted on MRPC)."),
         click.option("--lexicon", "lexicons", multiple=True, type=click.Path(dir_okay=False),
@@ -165,7 +167,7 @@ def cli() -> None:
 @output_options
 @verbosity_options
 @handle_errors
-def compare(paths: tuple[str, ...], model: str | None, min_score: float | None,
+def compare(paths: tuple[str, ...], model: str | None, backend: str | None, min_score: float | None,
             lexicons: tuple[str, ...], no_cache: bool, cache_dir: str | None, event: str | None,
             output: str | None, formats: str, tables_dir: str | None, quiet: bool, verbose: int) -> None:
     """Compare the articles in PATHS (files, folders or http(s) URLs; together one event).
@@ -182,7 +184,7 @@ def compare(paths: tuple[str, ...], model: str | None, min_score: float | None,
 
     _setup_logging(verbose, quiet)
     chosen = _parse_formats(formats)
-    settings = load_settings(model=model, min_score=min_score, lexicons=lexicons or None,
+    settings = load_settings(model=model, backend=backend, min_score=min_score, lexicons=lexicons or None,
                              cache=False if no_cache else None, cache_dir=cache_dir)
     out_dir = Path(output) if output else _default_output(paths)
     # refuse unsafe output folders now, not after the analysis
@@ -230,6 +232,31 @@ def claims(path: str, as_json: bool, event: str | None) -> None:
             who = c.speaker or c.speaker_reason  # "unattributed": a quote with no speaker
             speaker = f" [{inert(who)}]" if who else ""
             click.echo(f"{inert(c.id):>16}  {flag:<20}{speaker} {inert(c.text)}")
+
+
+@cli.group()
+def model() -> None:
+    """Prepare or inspect the embedding model (the ONNX export the default backend runs)."""
+
+
+@model.command("prepare")
+@click.option("--model", "model_name", default=None, metavar="NAME|DIR",
+              help="Sentence-transformers model: a local folder or a hub name (default: the packaged one).")
+@click.option("--model-dir", type=click.Path(file_okay=False), default=None,
+              help="Folder of exported models (default: $COMPARATOR_MODEL_DIR or models/ in the user cache).")
+@handle_errors
+def prepare(model_name: str | None, model_dir: str | None) -> None:
+    """Export the model to ONNX now, so no later run needs torch (for CI images; `make setup` runs it).
+
+    Does nothing if the export already exists. Prints where it is and its sha256.
+    """
+    from comparator.config import load_settings
+    from comparator.embed import prepare_model
+
+    settings = load_settings(model=model_name, model_dir=model_dir)
+    exported = prepare_model(settings)
+    click.echo(f"{exported.path}  sha256 {exported.sha256}  "
+               f"(weights {exported.weights_sha256[:12]}, parity {exported.meta.get('parity_max_abs_diff', 0):.1e})")
 
 
 def main() -> None:

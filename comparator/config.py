@@ -26,9 +26,11 @@ class Settings:
     """
 
     model: str = DEFAULT_MODEL  # packaged default, a local folder, or a hub name
+    backend: str = "onnx"  # embedding backend: "onnx" (default, no torch) or "torch"
     min_score: float | None = None  # alignment threshold in [0, 1]; None = the fitted one
     cache: bool = True  # on-disk embedding cache
     cache_dir: str | None = None  # None = the platform's user cache folder
+    model_dir: str | None = None  # ONNX exports; None = $COMPARATOR_MODEL_DIR or <user cache>/models
     batch_size: int = 64  # sentences per encoder batch, 1..4096
     lexicons: tuple[str, ...] = ()  # extra user lexicons (YAML or Vale rules)
     use_default_lexicon: bool = True
@@ -60,9 +62,11 @@ _MODEL_NAME = re.compile(r"[A-Za-z0-9][\w.-]{0,95}(?:/[A-Za-z0-9][\w.-]{0,95})?"
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 
 #: The schema: setting -> (kind, lowest, highest). ``kind`` is one of
-#: str, optional str, optional unit float, bool, int, paths.
+#: str, optional str, backend (one of :data:`BACKENDS`), score (optional unit float), bool, int, paths.
 SCHEMA: dict[str, tuple[str, float | None, float | None]] = {
     "model": ("str", None, None),
+    "backend": ("backend", None, None),
+    "model_dir": ("optional str", None, None),
     "min_score": ("score", 0.0, 1.0),
     "cache": ("bool", None, None),
     "cache_dir": ("optional str", None, None),
@@ -75,7 +79,9 @@ SCHEMA: dict[str, tuple[str, float | None, float | None]] = {
 
 #: How a setting is spelled on the command line, for messages about flags.
 FLAGS = {"min_score": "--min-score", "model": "--model", "lexicons": "--lexicon", "cache": "--no-cache",
-         "cache_dir": "--cache-dir"}
+         "cache_dir": "--cache-dir", "backend": "--backend"}
+#: Embedding backends (comparator.embed): ONNX Runtime (default) or PyTorch.
+BACKENDS = ("onnx", "torch")
 
 
 def _known(name: str, source: str) -> None:
@@ -106,6 +112,10 @@ def check_setting(name: str, value: Any, source: str) -> Any:
         return ConfigError(f"setting {label!r} has an invalid value {shown}: {why}.", path=source,
                            hint=hint.format(low=_num(low), high=_num(high)))
 
+    if kind == "backend":
+        if value not in BACKENDS:
+            raise bad(f"expected one of {', '.join(BACKENDS)}")
+        return value
     if kind in ("str", "optional str"):
         if value is None and kind == "optional str":
             return None

@@ -182,6 +182,8 @@ def compare(
         version=__version__,
         embedding_model=encoder.name,
         embedding_model_sha256=encoder.sha256,
+        embedding_backend=getattr(encoder, "backend", None),
+        embedding_onnx_sha256=getattr(encoder, "onnx_sha256", None),
         nlp_model=nlp_model_name(),
         settings=settings.to_report(),
     )

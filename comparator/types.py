@@ -282,6 +282,8 @@ class ToolInfo:
     embedding_model_sha256: str | None
     nlp_model: str
     settings: Mapping[str, Any] = field(default_factory=dict)
+    embedding_backend: str | None = None  # "onnx" or "torch"; None for a caller's own encoder
+    embedding_onnx_sha256: str | None = None  # the exported ONNX file run by the onnx backend
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -289,6 +291,8 @@ class ToolInfo:
             "version": self.version,
             "embedding_model": self.embedding_model,
             "embedding_model_sha256": self.embedding_model_sha256,
+            "embedding_backend": self.embedding_backend,
+            "embedding_onnx_sha256": self.embedding_onnx_sha256,
             "nlp_model": self.nlp_model,
             "settings": dict(self.settings),
         }

@@ -22,7 +22,14 @@ def render() -> str:
         "# CLI reference\n",
         "Generated from `--help` by `python scripts/gen_cli_docs.py`; do not edit by hand.\n",
     ]
-    commands = [[]] + [[name] for name in sorted(cli.commands)]
+    import click
+
+    commands = [[]]
+    for name in sorted(cli.commands):
+        commands.append([name])
+        group = cli.commands[name]
+        if isinstance(group, click.Group):  # subcommands too, e.g. `comparator model prepare`
+            commands += [[name, sub] for sub in sorted(group.commands)]
     for args in commands:
         result = runner.invoke(cli, args + ["--help"], prog_name="comparator", terminal_width=100)
         title = " ".join(["comparator", *args])

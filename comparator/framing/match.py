@@ -24,7 +24,7 @@ def _matchers(lex: Lexicon, vocab: Any) -> tuple[Any, Any, list[LexiconEntry]]:
     key = id(vocab)
     if key in cache:
         return cache[key]
-    from comparator.nlp import load_nlp, phrase_matcher
+    from comparator.nlp import lemma_docs, load_nlp, phrase_matcher
 
     nlp = load_nlp()
     phrases = [e for e in lex.entries if not e.regex]
@@ -33,7 +33,7 @@ def _matchers(lex: Lexicon, vocab: Any) -> tuple[Any, Any, list[LexiconEntry]]:
     for i, e in enumerate(phrases):
         lower.add(str(i), [nlp.make_doc(e.term)])
     index = {id(e): i for i, e in enumerate(phrases)}
-    for e, doc in zip(lemma_entries, nlp.pipe([e.term for e in lemma_entries])):
+    for e, doc in zip(lemma_entries, lemma_docs([e.term for e in lemma_entries])):
         lemma.add(str(index[id(e)]), [doc])
     cache[key] = (lower, lemma, phrases)
     return cache[key]

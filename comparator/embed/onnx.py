@@ -1,0 +1,55 @@
+"""The default backend: the exported transformer through ONNX Runtime (CPU, fp32), no torch.
+
+Tokenisation is the model's own ``tokenizer.json`` through the ``tokenizers``
+library, and pooling/normalisation follow the model's sentence-transformers
+config (:mod:`comparator.embed.windows`), so vectors equal the PyTorch ones
+to about 1e-7.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from comparator.errors import ModelError
+
+
+class OnnxModel:
+    """An ONNX Runtime session over an exported transformer, opened on first use.
+
+    ``run(input_ids, attention_mask)`` returns token vectors ``(batch, len, dim)``
+    float32; ``inputs`` are the graph's input names (``token_type_ids`` gets zeros).
+    """
+
+    def __init__(self, path: Path, inputs: tuple[str, ...], *, threads: int = 0) -> None:
+        self.path = Path(path)
+        self.inputs = inputs
+        self.threads = threads
+        self._session: Any = None
+
+    def session(self) -> Any:
+        if self._session is None:
+            try:
+                import onnxruntime as ort
+            except ImportError as exc:  # pragma: no cover - install problem
+                raise ModelError(f"onnxruntime cannot be imported ({exc}).",
+                                 hint="Install it with `pip install onnxruntime`, or use --backend torch.") from None
+            opts = ort.SessionOptions()
+            opts.log_severity_level = 3
+            if self.threads:
+                opts.intra_op_num_threads = self.threads
+            try:
+                self._session = ort.InferenceSession(str(self.path), sess_options=opts,
+                                                     providers=["CPUExecutionProvider"])
+            except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own types
+                raise ModelError(f"onnxruntime cannot open the exported model ({exc}).", path=str(self.path),
+                                 hint="Delete that folder and run `comparator model prepare` again.") from None
+        return self._session
+
+    def run(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        feed = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self.inputs:
+            feed["token_type_ids"] = np.zeros_like(ids)
+        return self.session().run(["last_hidden_state"], feed)[0]
