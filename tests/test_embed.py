@@ -135,8 +135,10 @@ def test_missing_or_invalid_model_folder_is_a_model_error(tmp_path):
         load_encoder(Settings(model=str(tmp_path / "empty"), cache=False))
 
 
-def test_unknown_backend_is_a_model_error(tmp_path):
-    with pytest.raises(ModelError, match="unknown embedding backend"):
+def test_unknown_backend_is_refused_by_the_settings_schema(tmp_path):
+    from comparator.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="backend.*expected one of onnx, torch"):
         load_encoder(Settings(backend="tpu", cache=False))
 
 
