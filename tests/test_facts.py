@@ -329,3 +329,11 @@ def test_one_given_name_with_unlike_surnames_is_two_people():
     assert not same_referent("Aaaaaa Aaaa", "Aaaaaa Aab")  # found by the property test above
     assert not same_referent("Ann Lee", "Ann Park")
     assert same_referent("Gerhard Schroder", "Gerhard Schroeder")
+
+
+@pytest.mark.parametrize("titled, name", [
+    ("Councilman Tom Berger", "Tom Berger"), ("Lt. Col. Ana Reyes", "Ana Reyes"),
+    ("Cllr. Ruth Obi", "Ruth Obi"), ("Assemblywoman Jo Park", "Jo Park"), ("Sgt. Lena Duarte", "Lena Duarte"),
+])
+def test_civic_and_abbreviated_titles_are_not_part_of_a_name(titled, name):
+    assert clean_name(titled) == name and same_referent(titled, name)

@@ -129,15 +129,11 @@ def test_sourcing_no_finding_when_every_outlet_quotes_the_source():
     assert {r["article"] for r in rows} == {"a", "b"} and len({r["source"] for r in rows}) == 1
 
 
-def test_emphasis_absent_and_late():
+def test_emphasis_only_for_a_lede_reported_late_never_for_an_unaligned_one():
     comp = make_comparison()
-    found = find_emphasis(comp, Context(settings=Settings()))
-    pairs = sorted((f.details["lead_article"], f.details["other_article"], f.details["other_position"])
-                   for f in found)
-    # each outlet's 2nd lead sentence is carried by nobody else; the toll ruling (aligned, also through
-    # gamma:0 ~ alpha:1 ~ beta:0) leads everywhere, so it makes no finding
-    assert pairs == [("alpha", "beta", None), ("alpha", "gamma", None), ("beta", "alpha", None),
-                     ("beta", "gamma", None), ("gamma", "alpha", None), ("gamma", "beta", None)]
+    # each outlet's 2nd sentence is carried by nobody else, and the ledes lead everywhere: an unaligned
+    # sentence may be paraphrased elsewhere, so "does not report it" is never said (omissions decide)
+    assert find_emphasis(comp, Context(settings=Settings())) == []
     texts = ["One.", "Two.", "Three.", "Four."]
     arts, claims = [], []
     for aid in ("x", "y"):
@@ -153,7 +149,7 @@ def test_emphasis_absent_and_late():
                                   Alignment(claims=("x:1", "y:1"), score=0.9, semantic=0.9, lexical=0.9)))
     found = find_emphasis(late, Context(settings=Settings()))
     late_ones = [f for f in found if f.details["other_position"]]
-    assert [(f.details["lead_article"], f.details["other_position"]) for f in late_ones] == [("x", 4)]
+    assert [(f.details["lead_article"], f.details["other_position"]) for f in found] == [("x", 4)]
     assert "reports it only in sentence 4 of 4" in late_ones[0].message
 
 

@@ -33,22 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["DATE_ABBREVIATIONS", "abbreviation_before", "add_tokenizer_exceptions", "NUMBER_ABBREVIATIONS", "PLACE_ABBREVIATIONS", "TITLES",
            "continues_sentence"]
 
-#: Ranks, titles and honorifics written before a name (without the period, case-sensitive).
-TITLES: frozenset[str] = frozenset({
-    # military (AP style and common others)
-    "Pvt", "Pfc", "Cpl", "Spc", "Sgt", "SSgt", "Ssg", "Sfc", "Msgt", "MSgt",
-    "Lt", "Lieut", "Capt", "Cpt", "Maj", "Col", "Gen", "Brig", "Adm", "Cmdr", "Cdr", "Comdr",
-    "Ens", "Cmdt",
-    # police and fire
-    "Det", "Insp", "Supt", "Const", "Dep", "Ofc", "Tpr",
-    "Cmsr", "Comm", "Commr",
-    # government and courts
-    "Gov", "Govs", "Sen", "Sens", "Rep", "Reps", "Pres", "Amb", "Sec", "Secs", "Atty", "Treas",
-    "Supv", "Cllr", "Ald", "Assemb", "Hon", "Rt",
-    # clergy, academic, courtesy
-    "Rev", "Revs", "Msgr", "Fr", "Br", "Sra", "Srta", "Dr", "Drs", "Prof", "Profs",
-    "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Mx", "Mme", "Mlle",
-})
+from comparator.honorifics import TITLES  # noqa: E402  (one list for boundaries and names)
 
 #: Month abbreviations (AP style) written before a day number.
 DATE_ABBREVIATIONS: frozenset[str] = frozenset({

@@ -1,4 +1,10 @@
-"""``emphasis``: what an outlet leads with that another outlet puts late or leaves out."""
+"""``emphasis``: what an outlet leads with that another outlet reports only late.
+
+The lead is the first story sentence (the lede). A finding needs the other
+outlet's aligned counterpart, in the bottom half of its article: absence is
+the omission detector's call, made with its own guards, so this detector never
+says "does not report it" (an unaligned lede is often paraphrased elsewhere).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from comparator.comparison import Comparison
     from comparator.detect import Context
 
-LEAD_SENTENCES = 2  # the first non-boilerplate sentences that count as the lead
+LEAD_SENTENCES = 1  # the lede: the first non-boilerplate sentence
 
 
 def _body(comp: "Comparison", article_id: str) -> list[Claim]:
@@ -33,7 +39,7 @@ def _groups(comp: "Comparison") -> dict[str, set[str]]:
 
 
 def find_emphasis(comp: "Comparison", ctx: "Context") -> list[Finding]:
-    """Lead claims whose counterpart elsewhere is in the bottom half of the article or absent."""
+    """Ledes whose aligned counterpart in another outlet is in the bottom half of its article."""
     if len(comp.articles) < 2:
         return []
     bodies = {a.id: _body(comp, a.id) for a in comp.articles}
@@ -47,30 +53,23 @@ def find_emphasis(comp: "Comparison", ctx: "Context") -> list[Finding]:
                     continue
                 mates = sorted((p for p in partners.get(lead.id, ()) if p.startswith(other.id + ":")
                                 and p in position), key=lambda p: position[p][0])
-                if mates:
-                    idx, total = position[mates[0]]
-                    if idx < total / 2:
-                        continue
-                    mate = comp.claim(mates[0])
-                    message = (f"{article.outlet} leads with \u201c{_snippet(lead.text)}\u201d; {other.outlet} "
-                               f"reports it only in sentence {idx + 1} of {total}.")
-                    evidence = (
-                        Evidence(article=lead.article, claim=lead.id, text=lead.text, start=lead.start,
-                                 end=lead.end, voice=lead.voice, speaker=lead.speaker),
-                        Evidence(article=mate.article, claim=mate.id, text=mate.text, start=mate.start,
-                                 end=mate.end, voice=mate.voice, speaker=mate.speaker),
-                    )
-                    details = {"lead_article": article.id, "other_article": other.id,
-                               "other_position": idx + 1, "other_length": total}
-                    confidence = 0.5 + 0.4 * (idx / max(total - 1, 1) - 0.5)
-                else:
-                    message = (f"{article.outlet} leads with \u201c{_snippet(lead.text)}\u201d; "
-                               f"{other.outlet} does not report it.")
-                    evidence = (Evidence(article=lead.article, claim=lead.id, text=lead.text, start=lead.start,
-                                         end=lead.end, voice=lead.voice, speaker=lead.speaker),)
-                    details = {"lead_article": article.id, "other_article": other.id,
-                               "other_position": None, "other_length": len(bodies[other.id])}
-                    confidence = 0.6
+                if not mates:
+                    continue  # unaligned is not "absent": the omission detector decides that
+                idx, total = position[mates[0]]
+                if idx < total / 2:
+                    continue
+                mate = comp.claim(mates[0])
+                message = (f"{article.outlet} leads with \u201c{_snippet(lead.text)}\u201d; {other.outlet} "
+                           f"reports it only in sentence {idx + 1} of {total}.")
+                evidence = (
+                    Evidence(article=lead.article, claim=lead.id, text=lead.text, start=lead.start,
+                             end=lead.end, voice=lead.voice, speaker=lead.speaker),
+                    Evidence(article=mate.article, claim=mate.id, text=mate.text, start=mate.start,
+                             end=mate.end, voice=mate.voice, speaker=mate.speaker),
+                )
+                details = {"lead_article": article.id, "other_article": other.id,
+                           "other_position": idx + 1, "other_length": total}
+                confidence = 0.5 + 0.4 * (idx / max(total - 1, 1) - 0.5)
                 findings.append(Finding(id="", kind="emphasis", severity="info", confidence=confidence,
                                         message=message, evidence=evidence, details=details))
     return findings

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from comparator.honorifics import TITLES  # noqa: E402
+
 #: title words dropped from the front of a name ("U.S. District Judge Indira Talwani").
 TITLE_WORDS = frozenset("""
 former acting deputy assistant associate chief senior vice late then current
@@ -23,7 +25,13 @@ dr. dr mr. mr mrs. mrs ms. ms prof. professor gen. general col. lt. sgt. officer
 king queen prince princess pope rev. sir lady lord speaker leader
 trooper constable detective inspector sheriff adm. admiral capt. captain cpl. corporal sgt sergeant
 lieutenant commander chancellor cardinal bishop archbishop rabbi imam witness
-""".split())
+councilman councilwoman councilmember councillor councilor alderman alderwoman selectman supervisor
+assemblyman assemblywoman assemblymember delegate lawmaker legislator trustee superintendent
+marshal colonel brigadier ensign
+""".split()) | frozenset(
+    # every abbreviated rank, title and honorific the sentence splitter knows ("Lt.", "Cllr."):
+    # one list for sentence boundaries and for names (comparator.claims.abbreviations.TITLES)
+    f"{t.lower()}{dot}" for t in TITLES for dot in ("", "."))
 _LEADING = ("the ", "a ", "an ")
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "on", "in", "&", "to", "at"})
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
