@@ -1,0 +1,111 @@
+"""Fact-level evidence for omissions: distinctive anchors a fact carries and another article lacks.
+
+A loosely similar sentence (an IRS sentence beside an IRS lawsuit) does not say a fact; a fact
+whose distinctive anchors -- an amount with its unit, a count, a percentage, a calendar date, a
+rare name -- appear nowhere in another outlet's article (none of its claims' facts agree with
+them, and their words are not in its text) is missing there. Anchors come from
+:attr:`comparator.types.Claim.facts` (normal forms, so "$10 billion" and "10 billion dollars"
+agree through :func:`comparator.facts.compare.facts_agree`) and are also looked up in the
+article's text, so a number the fact extractor did not type still counts as said.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from comparator.types import Claim, Fact
+
+#: Fact kinds that make an anchor. Ordinals ("second"), times and relative weekdays are left
+#: out: too common, or resolved against each article's own date.
+NUMERIC = ("money", "percent", "quantity")
+#: A bare count below this is not distinctive ("two", "three").
+MIN_COUNT = 10
+#: Names: the fact kind "name" (people, organisations, places, laws).
+NAME = "name"
+#: spaCy labels of the names that are distinctive: people, organisations, laws, works, events,
+#: buildings. Places and groups (GPE, LOC, NORP: "Washington", "Pyongyang", "Republican") are
+#: the story's setting, written in many ways, not a fact's anchor.
+NAME_LABELS = frozenset({"PERSON", "ORG", "LAW", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT"})
+_DATE_FULL = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def _value(f: Fact) -> float | None:
+    return float(f.value) if isinstance(f.value, (int, float)) else None
+
+
+def anchors_of(claims: Iterable[Claim], *, kinds: Sequence[str] = (*NUMERIC, "date", NAME),
+               authorial_only: bool = False) -> list[Fact]:
+    """Distinctive facts of ``claims``: amounts, percentages, counts of at least
+    :data:`MIN_COUNT` (not a bare year), calendar dates with a month, and names.
+
+    ``authorial_only`` keeps only facts outside quotation marks (a quote's words are the
+    speaker's; another outlet may paraphrase them without the numbers).
+    """
+    out: list[Fact] = []
+    for c in claims:
+        for f in c.facts:
+            if f.kind not in kinds:
+                continue
+            if authorial_only and any(lo <= f.start < hi for lo, hi in c.quotes):
+                continue
+            if f.kind in NUMERIC:
+                v = _value(f)
+                if f.kind == "quantity" and (v is None or abs(v) < MIN_COUNT or _YEAR.match(f.text.strip())):
+                    continue
+            elif f.kind == "date":
+                if not _DATE_FULL.match(f.normal):
+                    continue
+            elif f.kind == NAME:
+                labels = {m.label for m in c.mentions if m.start < f.end and f.start < m.end}
+                if not labels & NAME_LABELS:
+                    continue
+            out.append(f)
+    return out
+
+
+def _digits_in(f: Fact, text: str) -> bool:
+    """Whether the number of ``f`` is written in ``text`` with the same digits ("47,000" / "47000")."""
+    digits = re.findall(r"\d[\d,.]*", f.text)
+    if not digits:
+        return False
+    flat = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    return all(re.search(rf"(?<![\d.,]){re.escape(d.replace(',', '').rstrip('.'))}(?![\d])", flat)
+               for d in digits)
+
+
+def _name_in(f: Fact, facts: Sequence[Fact], text: str) -> bool:
+    from comparator.facts.names import acronym_of, clean_name, same_referent, surname
+
+    name = str(f.value or f.text)
+    if any(g.kind == NAME and same_referent(name, str(g.value or g.text)) for g in facts):
+        return True
+    low = text.lower()
+    clean = clean_name(name)
+    forms = {clean, surname(clean) or "", acronym_of(clean) or ""}
+    return any(len(x) >= 3 and re.search(rf"\b{re.escape(x.lower())}\b", low) for x in forms if x)
+
+
+def present(f: Fact, facts: Sequence[Fact], text: str) -> bool:
+    """Whether anchor ``f`` is said in an article with ``facts`` (all its claims' facts) and
+    ``text``: an agreeing fact of the same kind (:func:`facts_agree`), or the same words."""
+    from comparator.facts.compare import facts_agree
+
+    if f.kind == NAME:
+        return _name_in(f, facts, text)
+    if any(g.kind == f.kind and facts_agree(f, g) for g in facts):
+        return True
+    v = _value(f)
+    if f.kind in NUMERIC and v is not None and any(
+            g.kind in NUMERIC and _value(g) is not None and abs(_value(g) - v) <= 1e-6 * abs(v) for g in facts):
+        return True  # "$10 billion" read as money in one article, "10 billion dollars" as a quantity
+    if f.kind == "date":
+        return f.text.strip().lower() in text.lower()
+    return _digits_in(f, text)
+
+
+def absent_anchors(anchors: Sequence[Fact], claims: Sequence[Claim], text: str) -> list[Fact]:
+    """The anchors not said anywhere in an article (its ``claims`` and its full ``text``)."""
+    facts = [g for c in claims for g in c.facts]
+    return [f for f in anchors if not present(f, facts, text)]
