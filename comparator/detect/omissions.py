@@ -47,8 +47,10 @@ ANCHOR_MAX = 0.5
 ANCHOR_KINDS: tuple[str, ...] = ("money", "percent", "quantity", "date", "name")
 #: Only anchors outside quotation marks, from claims that are not wholly quoted (False: quotes too).
 ANCHOR_AUTHORIAL = False
-#: How many anchors must be absent.
+#: How much absent-anchor evidence charges the fact: a name or a date counts 1, an amount, a
+#: count or a percentage counts :data:`NUMBER_WEIGHT` (numbers are rarely paraphrased away).
 ANCHOR_MIN = 2
+NUMBER_WEIGHT = 2
 #: Share of the fact's anchors that must be absent (0: the weight rule alone decides).
 ANCHOR_SHARE = 0.0
 #: A quoted claim with fewer content words than this is a quote fragment, not a fact (an
