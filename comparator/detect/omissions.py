@@ -42,11 +42,13 @@ NEAR_IDENTICAL = 0.9
 TWIN_COVERAGE = 0.2
 #: A fact whose distinctive anchors are absent from an outlet's whole article is charged even
 #: when a claim there is this close or closer, up to this cosine (above: the outlet may say it).
-ANCHOR_MAX = 0.5
+ANCHOR_MAX = 0.7
 #: Anchor kinds (Fact.kind) that count as fact-level evidence.
 ANCHOR_KINDS: tuple[str, ...] = ("money", "percent", "quantity", "date", "name")
 #: Only anchors outside quotation marks, from claims that are not wholly quoted (False: quotes too).
 ANCHOR_AUTHORIAL = False
+#: The close claim blocks the anchor charge when it shares a two-word content phrase with the fact.
+PHRASE_GUARD = True
 #: How much absent-anchor evidence charges the fact: a name or a date counts 1, an amount, a
 #: count or a percentage counts :data:`NUMBER_WEIGHT` (numbers are rarely paraphrased away).
 ANCHOR_MIN = 2
@@ -95,7 +97,7 @@ def _spoken_for(comp: "Comparison", group: list[Claim], claim_id: str | None,
 
 
 def _anchor_missing(comp: "Comparison", group: list[Claim], article_id: str, sim: float,
-                    aligned: dict[str, set[str]]) -> bool:
+                    aligned: dict[str, set[str]], near: str | None = None) -> bool:
     """Whether the fact is missing from ``article_id`` by fact-level evidence although a loosely
     similar claim exists there: the fact's distinctive anchors (an amount, a count, a date, a
     name; :mod:`comparator.detect.omission_anchors`) are said nowhere in that article, its
@@ -111,6 +113,9 @@ def _anchor_missing(comp: "Comparison", group: list[Claim], article_id: str, sim
     carriers = [c for c in group if not is_fragment(c) and (c.voice != "quoted" or not ANCHOR_AUTHORIAL)]
     anchors = oa.anchors_of(carriers, kinds=ANCHOR_KINDS, authorial_only=ANCHOR_AUTHORIAL)
     if not anchors:
+        return False
+    if PHRASE_GUARD and near is not None and any(
+            oa.shared_phrase(c.text, comp.claim(near).text) for c in group):
         return False
     text = comp.article(article_id).text
     gone = oa.absent_anchors(anchors, theirs, text)
@@ -183,7 +188,7 @@ def find_omissions(comp: "Comparison", ctx: "Context") -> list[Finding]:
         nearest = {a: _nearest(comp, ctx, group, a) for a in missing}
         missing = [a for a in missing
                    if nearest[a][1] < NEAREST_MAX or _spoken_for(comp, group, nearest[a][0], twins)
-                   or _anchor_missing(comp, group, a, nearest[a][1], aligned)]
+                   or _anchor_missing(comp, group, a, nearest[a][1], aligned, nearest[a][0])]
         nearest = {a: nearest[a] for a in missing}
         if not missing:
             continue
