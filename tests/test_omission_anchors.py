@@ -139,3 +139,21 @@ def test_names_are_found_by_surname_or_acronym():
 def test_shared_phrase_matches_plurals_not_stopwords():
     assert shared_phrase("a recent poll put his approval rating at 30%", "sapped his approval ratings")
     assert not shared_phrase("the judge said on the record", "the mayor said of the port")
+
+
+def test_a_list_of_names_is_examples_another_outlet_may_sum_up(monkeypatch):
+    """'Harbor Bank, Delta Freight and Orion Shipping' vs 'business groups': three absent names
+    and nothing else absent is no charge (without the guard, three names would weigh 3)."""
+    text = "Harbor Bank, Delta Freight and Orion Shipping filed briefs backing the Port Authority."
+    names = ("Harbor Bank", "Delta Freight", "Orion Shipping")
+    c = _claim("a:0", text, facts=[_fact(text, n, "name", n.lower(), n) for n in names],
+               mentions=[_mention(text, n, "ORG") for n in names])
+    other = "Business groups lined up behind the Port Authority in the case."
+    comp = Comparison(articles=(Article(id="a", outlet="A", text=text), Article(id="b", outlet="B", text=other)),
+                      claims=(c, _claim("b:0", other)))
+    ctx = Context(settings=Settings(), shared={"vectors": {"a:0": np.array([1.0, 0.0]),
+                                                           "b:0": np.array([0.6, 0.8])}})
+    assert len(absent_anchors(anchors_of([c]), [], other)) == 3
+    assert _missing(comp, ctx) == []
+    monkeypatch.setattr(omissions, "LIST_NAMES", 0)
+    assert _missing(comp, ctx) == ["b"]

@@ -49,6 +49,9 @@ ANCHOR_KINDS: tuple[str, ...] = ("money", "percent", "quantity", "date", "name")
 ANCHOR_AUTHORIAL = False
 #: The close claim blocks the anchor charge when it shares a two-word content phrase with the fact.
 PHRASE_GUARD = True
+#: Evidence made only of absent names, this many or more, is a list of examples that another
+#: outlet may sum up ("business interests", "the liberal justices"): no charge (0: off).
+LIST_NAMES = 3
 #: How much absent-anchor evidence charges the fact: a name or a date counts 1, an amount, a
 #: count or a percentage counts :data:`NUMBER_WEIGHT` (numbers are rarely paraphrased away).
 ANCHOR_MIN = 2
@@ -119,6 +122,9 @@ def _anchor_missing(comp: "Comparison", group: list[Claim], article_id: str, sim
         return False
     text = comp.article(article_id).text
     gone = oa.absent_anchors(anchors, theirs, text)
+    names = [f for f in gone if f.kind == oa.NAME]
+    if LIST_NAMES and len(names) == len(gone) and len(names) >= LIST_NAMES:
+        return False  # a list of examples ("Bank of America, General Electric and Microsoft") an outlet may sum up
     weight = sum(NUMBER_WEIGHT if f.kind in oa.NUMERIC else 1 for f in gone)
     return weight >= ANCHOR_MIN and len(gone) >= ANCHOR_SHARE * len(anchors)
 
