@@ -42,7 +42,7 @@ NEAR_IDENTICAL = 0.9
 TWIN_COVERAGE = 0.2
 #: A fact whose distinctive anchors are absent from an outlet's whole article is charged even
 #: when a claim there is this close or closer, up to this cosine (above: the outlet may say it).
-ANCHOR_MAX = 0.7
+ANCHOR_MAX = 0.75
 #: Anchor kinds (Fact.kind) that count as fact-level evidence.
 ANCHOR_KINDS: tuple[str, ...] = ("money", "percent", "quantity", "date", "name")
 #: Only anchors outside quotation marks, from claims that are not wholly quoted (False: quotes too).
