@@ -7,7 +7,12 @@ finding per fact, not per claim. Say nothing rather than guess:
 
 * an outlet is not charged when one of its claims is close to the fact
   (cosine >= :data:`NEAREST_MAX`) and that claim has no counterpart of its own:
-  it may say the fact in other words;
+  it may say the fact in other words -- unless fact-level evidence says otherwise:
+  the fact's distinctive anchors (amounts, counts, dates, names;
+  :mod:`comparator.detect.omission_anchors`) appear nowhere in that outlet's
+  article, its closest claim is below :data:`ANCHOR_MAX`, shares no content
+  phrase with the fact and none of its claims aligns with it (``_anchor_missing``;
+  thresholds chosen by leave-one-event-out, ``bench/tune_omissions.py``);
 * quote fragments and truncated excerpts (a few words, or a text cut off with
   "…") are not facts to omit;
 * an article marked ``truncated`` (a teaser, an excerpt) is not charged with
