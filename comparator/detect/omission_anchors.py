@@ -5,8 +5,11 @@ whose distinctive anchors -- an amount with its unit, a count, a percentage, a c
 rare name -- appear nowhere in another outlet's article (none of its claims' facts agree with
 them, and their words are not in its text) is missing there. Anchors come from
 :attr:`comparator.types.Claim.facts` (normal forms, so "$10 billion" and "10 billion dollars"
-agree through :func:`comparator.facts.compare.facts_agree`) and are also looked up in the
-article's text, so a number the fact extractor did not type still counts as said.
+agree through :func:`comparator.facts.compare.facts_agree` or by value) and are also looked up
+in the article's text ("$40,000,000" read with :func:`comparator.facts.numbers.parse_number`;
+a name by surname or acronym), so a value the fact extractor did not type still counts as said.
+Used by :mod:`comparator.detect.omissions`; weights and guards are documented there and in
+docs/EVALUATION.md ("Omissions by fact-level evidence").
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from comparator.types import Claim, Fact
 NUMERIC = ("money", "percent", "quantity")
 #: A bare count below this is not distinctive ("two", "three").
 MIN_COUNT = 10
-#: Names: the fact kind "name" (people, organisations, places, laws).
+#: Names: the fact kind "name", kept when its spaCy label is in :data:`NAME_LABELS`.
 NAME = "name"
 #: An attribution line keeps at most this many content words besides its source and reporting
 #: verb ("The news was first reported by the Washington Post."): it says who reported, not what.
