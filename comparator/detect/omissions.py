@@ -7,7 +7,12 @@ finding per fact, not per claim. Say nothing rather than guess:
 
 * an outlet is not charged when one of its claims is close to the fact
   (cosine >= :data:`NEAREST_MAX`) and that claim has no counterpart of its own:
-  it may say the fact in other words;
+  it may say the fact in other words -- unless fact-level evidence says otherwise:
+  the fact's distinctive anchors (amounts, counts, dates, names;
+  :mod:`comparator.detect.omission_anchors`) appear nowhere in that outlet's
+  article, its closest claim is below :data:`ANCHOR_MAX`, shares no content
+  phrase with the fact and none of its claims aligns with it (``_anchor_missing``;
+  thresholds chosen by leave-one-event-out, ``bench/tune_omissions.py``);
 * quote fragments and truncated excerpts (a few words, or a text cut off with
   "…") are not facts to omit;
 * an article marked ``truncated`` (a teaser, an excerpt) is not charged with
@@ -40,6 +45,24 @@ NEAR_IDENTICAL = 0.9
 #: ... and it adds less than this share of the fact's content words to what that partner says (the
 #: split rule's coverage: "adding that service should be back by Wednesday" is more than its twin).
 TWIN_COVERAGE = 0.2
+#: A fact whose distinctive anchors are absent from an outlet's whole article is charged even
+#: when a claim there is this close or closer, up to this cosine (above: the outlet may say it).
+ANCHOR_MAX = 0.75
+#: Anchor kinds (Fact.kind) that count as fact-level evidence.
+ANCHOR_KINDS: tuple[str, ...] = ("money", "percent", "quantity", "date", "name")
+#: Only anchors outside quotation marks, from claims that are not wholly quoted (False: quotes too).
+ANCHOR_AUTHORIAL = False
+#: The close claim blocks the anchor charge when it shares a two-word content phrase with the fact.
+PHRASE_GUARD = True
+#: Evidence made only of absent names, this many or more, is a list of examples that another
+#: outlet may sum up ("business interests", "the liberal justices"): no charge (0: off).
+LIST_NAMES = 3
+#: How much absent-anchor evidence charges the fact: a name or a date counts 1, an amount, a
+#: count or a percentage counts :data:`NUMBER_WEIGHT` (numbers are rarely paraphrased away).
+ANCHOR_MIN = 2
+NUMBER_WEIGHT = 2
+#: Share of the fact's anchors that must be absent (0: the weight rule alone decides).
+ANCHOR_SHARE = 0.0
 #: A quoted claim with fewer content words than this is a quote fragment, not a fact (an
 #: authorial one needs one fewer: "The final tally was 97-1." is a fact).
 MIN_WORDS = 4
@@ -79,6 +102,36 @@ def _spoken_for(comp: "Comparison", group: list[Claim], claim_id: str | None,
     fact = " ".join(c.text for c in group)
     near = comp.claim(claim_id).text
     return all(unique_coverage(fact, near, twin) < TWIN_COVERAGE for twin in twins[claim_id])
+
+
+def _anchor_missing(comp: "Comparison", group: list[Claim], article_id: str, sim: float,
+                    aligned: dict[str, set[str]], near: str | None = None) -> bool:
+    """Whether the fact is missing from ``article_id`` by fact-level evidence although a loosely
+    similar claim exists there: the fact's distinctive anchors (an amount, a count, a date, a
+    name; :mod:`comparator.detect.omission_anchors`) are said nowhere in that article, its
+    closest claim has cosine below :data:`ANCHOR_MAX`, and none of its claims aligns with the fact."""
+    from comparator.detect import omission_anchors as oa
+
+    if sim >= ANCHOR_MAX:
+        return False
+    members = {c.id for c in group}
+    theirs = list(comp.claims_of(article_id))
+    if any(aligned.get(c.id, set()) & members for c in theirs):
+        return False
+    carriers = [c for c in group if not is_fragment(c) and (c.voice != "quoted" or not ANCHOR_AUTHORIAL)]
+    anchors = oa.anchors_of(carriers, kinds=ANCHOR_KINDS, authorial_only=ANCHOR_AUTHORIAL)
+    if not anchors:
+        return False
+    if PHRASE_GUARD and near is not None and any(
+            oa.shared_phrase(c.text, comp.claim(near).text) for c in group):
+        return False
+    text = comp.article(article_id).text
+    gone = oa.absent_anchors(anchors, theirs, text)
+    names = [f for f in gone if f.kind == oa.NAME]
+    if LIST_NAMES and len(names) == len(gone) and len(names) >= LIST_NAMES:
+        return False  # a list of examples ("Bank of America, General Electric and Microsoft") an outlet may sum up
+    weight = sum(NUMBER_WEIGHT if f.kind in oa.NUMERIC else 1 for f in gone)
+    return weight >= ANCHOR_MIN and len(gone) >= ANCHOR_SHARE * len(anchors)
 
 
 def _beyond_end(comp: "Comparison", group: list[Claim], article_id: str) -> bool:
@@ -129,6 +182,10 @@ def find_omissions(comp: "Comparison", ctx: "Context") -> list[Finding]:
         for cid in al.claims:
             twins.setdefault(cid, []).extend(
                 comp.claim(o).text for o in al.claims if claim_article.get(o) != claim_article.get(cid))
+    aligned: dict[str, set[str]] = {}  # claim -> claims it is aligned with (any score)
+    for al in comp.alignments:
+        for cid in al.claims:
+            aligned.setdefault(cid, set()).update(o for o in al.claims if o != cid)
     reported: set[tuple[tuple[str, str], ...]] = set()
     for group in claim_groups(comp):
         if all(is_fragment(c) for c in group):
@@ -141,7 +198,8 @@ def find_omissions(comp: "Comparison", ctx: "Context") -> list[Finding]:
         missing = [a for a in order if a not in carried and not _beyond_end(comp, group, a)]
         nearest = {a: _nearest(comp, ctx, group, a) for a in missing}
         missing = [a for a in missing
-                   if nearest[a][1] < NEAREST_MAX or _spoken_for(comp, group, nearest[a][0], twins)]
+                   if nearest[a][1] < NEAREST_MAX or _spoken_for(comp, group, nearest[a][0], twins)
+                   or _anchor_missing(comp, group, a, nearest[a][1], aligned, nearest[a][0])]
         nearest = {a: nearest[a] for a in missing}
         if not missing:
             continue
