@@ -253,3 +253,20 @@ def test_claims_stage_reported_ranges_are_read_when_present():
     comp = dataclasses.replace(comp, claims=claims)
     cands = [c for c in article_candidates(comp, ctx, "a") if c.text == "disastrous"]
     assert cands and cands[0].voice == "quoted" and cands[0].reported
+
+
+# -- disaster metaphors: loaded only when people are what floods ----------------------------------------
+
+@pytest.mark.parametrize("text, word, literal", [
+    ("Army reservists join the flood cleanup in Riverton.", "flood", True),
+    ("Floods destroyed two shelters near the river on Sunday.", "Floods", True),
+    ("Water flooded the basement where the families slept.", "flooded", True),
+    ("A flood of migrants reached the border crossing on Sunday.", "flood", False),
+    ("The governor said millions of illegal aliens flood into the state.", "flood", False),
+    ("Migrants flooding the border overwhelmed the agents.", "flooding", False),
+])
+def test_a_disaster_metaphor_is_loaded_only_about_people(text, word, literal):
+    comp, ctx = build({"a": text, "b": "The county opened a shelter on Sunday."})
+    cands = [c for c in article_candidates(comp, ctx, "a") if word.lower() in c.text.lower()]
+    assert cands, "the lexicon should propose the word as a candidate"
+    assert all((c.blocked == "literal") is literal for c in cands)

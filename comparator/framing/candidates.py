@@ -84,6 +84,8 @@ def _blocked(span, category: str) -> str | None:
         return "fixed_expression"
     if category in _CONFLICT and cx.literal_conflict(span):
         return "literal"
+    if cx.literal_disaster(span):
+        return "literal"
     return None
 
 

@@ -129,6 +129,43 @@ def literal_conflict(span: Any) -> bool:
     return not any(_is_actor(s) for s in subjects)
 
 
+#: Natural-disaster metaphors ("a flood of migrants", "swarming the border"): loaded only when what
+#: floods or swarms is people; a literal flood, tide or wave is the news itself.
+DISASTER_METAPHORS = frozenset({"flood", "flooding", "swarm", "tide", "wave", "deluge", "torrent", "tsunami",
+                                "avalanche", "influx", "stream", "pour"})
+#: Nouns for people and groups (besides PERSON/NORP/GPE/ORG entities) that a disaster metaphor can frame.
+PEOPLE_NOUNS = frozenset({
+    "migrant", "immigrant", "alien", "refugee", "asylum", "seeker", "people", "person", "crowd", "foreigner",
+    "newcomer", "caravan", "family", "child", "worker", "voter", "protester", "demonstrator", "traveler",
+    "visitor", "tourist", "student", "applicant", "crosser", "illegal", "illegals", "member", "supporter",
+})
+
+
+def _people(tok: Any) -> bool:
+    """A person or group, or a count of them ("millions of illegal aliens")."""
+    if tok.ent_type_ in ("PERSON", "NORP") or tok.lemma_.lower() in PEOPLE_NOUNS \
+            or (tok.pos_ == "PRON" and tok.lower_ in ("they", "them")):
+        return True
+    return any(_people(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
+
+
+def literal_disaster(span: Any) -> bool:
+    """A disaster metaphor (:data:`DISASTER_METAPHORS`) that is not about people: no person or group
+    as its subject or object, its "of" complement ("a flood of migrants") or the noun it describes
+    ("migrants flooding the border"); then it is a literal flood or wave ("Army reservists join
+    flood cleanup", "the river flooded")."""
+    if not any(t.lemma_.lower() in DISASTER_METAPHORS or t.lower_ in DISASTER_METAPHORS for t in span):
+        return False
+    root = span.root
+    near = list(root.children)
+    near += [g for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    if root.dep_ in ("acl", "relcl", "amod", "compound"):
+        near.append(root.head)  # the noun the word describes
+    if root.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
+        near += [c for c in root.head.children if c.dep_ in ("nsubj", "dobj")]
+    return not any(tok.dep_ not in ("det", "punct", "aux") and _people(tok) for tok in near)
+
+
 def reported_by(span: Any) -> str | None:
     """Who the wording belongs to when the span sits in the complement of a verb of calling or saying
     whose subject is someone other than the outlet ("Some on the right", "critics", "Corrigan");
