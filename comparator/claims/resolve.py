@@ -16,6 +16,7 @@ from comparator.claims.quotes import inside
 from comparator.claims.referents import (
     GENDER_CUES, PERSON_NOUNS, PRONOUN_GENDER, ROLE_SYNONYMS, Referent, Timeline, antecedent,
     full_name, role)
+from comparator.chunks import doc_text
 from comparator.facts.names import TITLE_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -124,7 +125,7 @@ def resolve(subject: "Token", line: Timeline, quoted: Sequence[tuple[int, int]] 
     if subject.pos_ == "PROPN" and subject.is_title:
         lefts = [t for t in subject.lefts if t.dep_ == "compound" or t.is_punct and t.text == "-"]
         first = lefts[0].idx if lefts else subject.idx
-        name = subject.doc.text[first:subject.idx + len(subject.text)].replace("’", "'")
+        name = doc_text(subject.doc)[first:subject.idx + len(subject.text)].replace("’", "'")
         return line.canonical(name.split()[-1], subject.idx) or name  # a known name the NER missed
     return None
 

@@ -13,6 +13,7 @@ import calendar
 import re
 from typing import Any
 
+from comparator.chunks import doc_text
 from comparator.types import Fact
 
 _PHRASE = re.compile(
@@ -38,7 +39,7 @@ def word_numbers(doc: Any, start: int, end: int, facts: list[Fact]) -> list[Fact
     from comparator.facts import anchor_of
     from comparator.facts.numbers import format_value, parse_number, parse_share
 
-    text = doc.text
+    text = doc_text(doc)
     out = list(facts)
     for m in _PHRASE.finditer(text, start, end):
         s, e = m.start(), m.end()
@@ -119,7 +120,7 @@ def numeric_dates(doc: Any, start: int, end: int, facts: list[Fact], published: 
     from comparator.facts.dates import parse_date
 
     out = list(facts)
-    for m in _NUMERIC_DATE.finditer(doc.text, start, end):
+    for m in _NUMERIC_DATE.finditer(doc_text(doc), start, end):
         s, e = m.start(), m.end()
         if any(f.start < e and s < f.end and f.kind == "date" for f in out):
             continue
