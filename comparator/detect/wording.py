@@ -113,7 +113,7 @@ def find_wording(comp: "Comparison", ctx: "Context") -> list[Finding]:
                 a_art, b_art = comp.article(ca.article), comp.article(cb.article)
                 ta_text, tb_text = a_art.text[sa:ea], b_art.text[sb:eb]
                 reason = (f"{quote_text(terms[0].text)} is {terms[0].entry.category.replace('_', ' ')}"
-                          if terms else f"polarity {shift:+.0f}")
+                          if terms else f"the first is more {'positive' if shift > 0 else 'negative'} in tone")
                 message = (f"Where {a_art.outlet} writes {quote_text(ta_text)}, {b_art.outlet} writes "
                            f"{quote_text(tb_text)} in the matching sentence ({reason}).")
                 va, vb = claim_index(comp, ctx).voice(ca.article, sa, ea), claim_index(comp, ctx).voice(cb.article, sb, eb)
