@@ -349,50 +349,6 @@ def _parse_native(data: Mapping[str, Any], text: str, path: Path,
     )
 
 
-# -- Vale rules ----------------------------------------------------------------------
-
-def _parse_vale(data: Mapping[str, Any], text: str, path: Path) -> Lexicon:
-    lines = _key_lines(text)
-    kind = str(data.get("extends"))
-    message = str(data.get("message") or f"Vale rule {path.stem}").strip()
-    # Vale matches case-sensitively unless the rule says ``ignorecase: true``
-    scoped = "{}" if data.get("ignorecase", False) is True else "(?-i:{})"
-    entries = []
-    if kind == "substitution":
-        swap = data.get("swap")
-        if not isinstance(swap, Mapping) or len(set(swap) - {"__line__"}) == 0:
-            raise ConfigError("Vale substitution rule needs a non-empty 'swap:' map.", path=str(path),
-                              line=lines.get("swap") or lines.get("extends"))
-        base = lines.get("swap", 1)
-        body = text.splitlines()
-        for key, value in swap.items():
-            if key == "__line__":
-                continue
-            line = next((i + 1 for i in range(base, len(body)) if body[i].lstrip().startswith(str(key))), base)
-            neutral = str(value).split("|")[0].strip()
-            entries.append(LexiconEntry(
-                term=str(key), category=VALE_CATEGORY, neutral=neutral,
-                rationale=message.replace("%s", neutral, 1).replace("%s", str(key)),
-                regex=_compile(scoped.format(key), path, line), source=f"{path.name}:{line}"))
-    elif kind == "existence":
-        tokens = data.get("tokens")
-        if not isinstance(tokens, list) or not tokens:
-            raise ConfigError("Vale existence rule needs a non-empty 'tokens:' list.", path=str(path),
-                              line=lines.get("tokens") or lines.get("extends"))
-        base = lines.get("tokens", 1)
-        for i, tok in enumerate(tokens):
-            line = base + 1 + i
-            entries.append(LexiconEntry(
-                term=str(tok), category=VALE_CATEGORY, neutral="(rephrase)",
-                rationale=message.replace("%s", str(tok)),
-                regex=_compile(scoped.format(tok), path, line), source=f"{path.name}:{line}"))
-    else:
-        raise ConfigError(f"unsupported Vale rule type {kind!r}.", path=str(path), line=lines.get("extends"),
-                          hint="Only 'extends: substitution' and 'extends: existence' rules can be used as lexicons.")
-    return Lexicon(entries=tuple(entries), categories={VALE_CATEGORY: "a term flagged by a Vale style rule"},
-                   sources=(str(path),))
-
-
 # -- public --------------------------------------------------------------------------
 
 def load_lexicon(path: str | Path, *, known_categories: Mapping[str, str] | None = None) -> Lexicon:
@@ -403,7 +359,9 @@ def load_lexicon(path: str | Path, *, known_categories: Mapping[str, str] | None
         raise ConfigError("lexicon must be a YAML mapping with a 'terms:' list (or a Vale rule).",
                           path=str(path), line=1)
     if "extends" in data:
-        return _parse_vale(data, text, path)
+        from comparator.framing.vale import parse_vale
+
+        return parse_vale(data, text, path)
     known_pos: Mapping[str, tuple[str, ...]] = {}
     if known_categories is None:
         known_categories = {} if path == DEFAULT_LEXICON else dict(default_lexicon().categories)
