@@ -172,3 +172,15 @@ def test_idiom_is_a_finding_in_the_outlets_voice_and_literal_uses_are_not():
     assert [(f.evidence[0].article, f.evidence[0].text, f.severity) for f in own] == [
         ("a", "took a swipe at", "warning")]
     assert "criticise" in own[0].message
+
+
+def test_setback_is_never_reported_as_a_conflict_verb_by_the_detector():
+    from comparator.detect.loaded import find_loaded_language
+    from tests.test_labels import build
+
+    comp, ctx = build({"a": "The ruling marks the latest setback in the administration's effort to share tax data.",
+                       "b": "Senator Jane Park slammed the ruling on Tuesday."})
+    found = find_loaded_language(comp, ctx)
+    assert not [f for f in found if "ruling against" in f.message or
+                (f.details["category"] == "conflict_verb" and f.details["term"] == "setback")]
+    assert [f.evidence[0].text for f in found if f.details["category"] == "conflict_verb"] == ["slammed"]
