@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
 #: How sure we are that a category's terms are loaded in news copy.
 CATEGORY_CONFIDENCE = {
     "partisan_identity": 0.85, "epithet": 0.85, "immigration_term": 0.75, "scare_term": 0.7,
-    "conflict_verb": 0.6, "speech_verb": 0.5, "evaluative": 0.6, "intensifier": 0.5,
+    "conflict_verb": 0.6, "conflict_noun": 0.6, "speech_verb": 0.5, "evaluative": 0.6, "intensifier": 0.5,
     "certainty": 0.5, "hedging": 0.45, "style_rule": 0.6,
 }
 VALENCE_CONFIDENCE = 0.5

@@ -30,7 +30,7 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mx"}
 _DEMONSTRATIVE = {"the", "this", "that", "these", "those"}
 #: Loaded label categories, most loaded first.
 LOADED_ORDER = ("partisan_identity", "epithet", "immigration_term", "scare_term", "evaluative",
-                "intensifier", "conflict_verb", "speech_verb", "style_rule", "appointment")
+                "intensifier", "conflict_verb", "conflict_noun", "speech_verb", "style_rule", "appointment")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,17 @@ Vale rule using
 ``extends: substitution`` (``swap:`` map) or ``extends: existence``
 (``tokens:`` list). Any problem raises :class:`ConfigError` naming the file
 and line.
+
+Parts of speech: each category under ``categories:`` may be written
+``name: {description: ..., pos: VERB}`` (spaCy coarse tags, comma-separated or a
+list; ``any`` for no constraint); an entry's own ``pos`` overrides its
+category's. A match counts only when the head of the matched words has one of
+those tags, so a conflict-verb entry ("slam", neutral "criticise") never fires
+on a noun ("setback"), and an entry whose word is both noun and verb gets one
+entry per part of speech, each with an alternative that fits it. Multi-word
+terms matched on lemmas treat "a", "an" and "the" as an optional determiner
+slot (any determiner or possessive, plus one optional modifier), so "take a
+swipe at" also matches "took another sharp swipe at" and "taking swipes at".
 """
 
 from __future__ import annotations
@@ -54,6 +65,7 @@ class Lexicon:
     concepts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # concept -> phrases
     polarity: Mapping[str, float] = field(default_factory=dict)  # lemma -> score in [-2, 2]
     sources: tuple[str, ...] = ()
+    category_pos: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # category -> tags; () = any
 
     def merged(self, other: "Lexicon") -> "Lexicon":
         """This lexicon extended by ``other`` (later entries win on the same term)."""
@@ -66,6 +78,7 @@ class Lexicon:
             concepts=concepts,
             polarity={**self.polarity, **other.polarity},
             sources=self.sources + other.sources,
+            category_pos={**self.category_pos, **other.category_pos},
         )
 
     def concept_of(self, phrase: str) -> str | None:
@@ -219,19 +232,54 @@ def _str_field(item: Mapping[str, Any], key: str, path: Path, line: int, require
     return str(value).strip()
 
 
+def _pos_field(value: Any, path: Path, line: int | None) -> tuple[str, ...]:
+    """Parts of speech from ``"VERB"``, ``"NOUN, PROPN"``, ``[ADJ, VERB]`` or ``any`` (-> ())."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        items = value.split(",")
+    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+        items = value
+    else:
+        raise ConfigError(f"'pos' must be text or a list of tags, not {type(value).__name__}.",
+                          path=str(path), line=line, hint="Write e.g. 'pos: VERB' or 'pos: [NOUN, PROPN]'.")
+    tags = tuple(dict.fromkeys(p.strip().upper() for p in items if p.strip()))
+    if tags == ("ANY",):
+        return ()
+    bad = [p for p in tags if p not in _POS]
+    if bad or not tags:
+        raise ConfigError(f"unknown part of speech {bad[0] if bad else value!r}.", path=str(path), line=line,
+                          hint=f"Use spaCy coarse tags ({', '.join(sorted(_POS))}) or 'any'.")
+    return tags
+
+
 # -- comparator's own format ---------------------------------------------------------
 
 def _parse_native(data: Mapping[str, Any], text: str, path: Path,
-                  known_categories: Mapping[str, str]) -> Lexicon:
+                  known_categories: Mapping[str, str],
+                  known_pos: Mapping[str, tuple[str, ...]] | None = None) -> Lexicon:
     lines = _key_lines(text)
     categories = dict(known_categories)
+    category_pos = dict(known_pos or {})
     own = data.get("categories") or {}
     if not isinstance(own, Mapping):
         raise ConfigError("'categories' must be a mapping of name: description.", path=str(path),
                           line=lines.get("categories"))
     for name, desc in own.items():
-        if name != "__line__":
+        if name == "__line__":
+            continue
+        if isinstance(desc, Mapping):
+            line = int(desc.get("__line__", 0)) or lines.get("categories")
+            unknown = sorted(set(desc) - {"__line__", "description", "pos"})
+            if unknown or not str(desc.get("description") or "").strip():
+                raise ConfigError(f"category {name!r} needs a 'description' (and optionally 'pos'); "
+                                  f"unknown: {', '.join(map(repr, unknown)) or 'none'}.", path=str(path), line=line,
+                                  hint="Write 'name: {description: ..., pos: VERB}' or 'name: description'.")
+            categories[str(name)] = str(desc["description"]).strip()
+            category_pos[str(name)] = _pos_field(desc.get("pos"), path, line)
+        else:
             categories[str(name)] = str(desc)
+            category_pos.setdefault(str(name), ())
     terms = data.get("terms")
     if not isinstance(terms, list):
         raise ConfigError("lexicon has no 'terms' list.", path=str(path), line=lines.get("terms"),
@@ -261,12 +309,7 @@ def _parse_native(data: Mapping[str, Any], text: str, path: Path,
         if match not in _KNOWN_MATCH:
             raise ConfigError(f"unknown match mode {match!r}.", path=str(path), line=line,
                               hint="Use 'lemma' (default) or 'exact'.")
-        pos = tuple(p.strip().upper() for p in (_str_field(item, "pos", path, line, required=False) or "").split(",")
-                    if p.strip())
-        bad = [p for p in pos if p not in _POS]
-        if bad:
-            raise ConfigError(f"unknown part of speech {bad[0]!r}.", path=str(path), line=line,
-                              hint=f"Use spaCy coarse tags: {', '.join(sorted(_POS))}.")
+        pos = _pos_field(item["pos"], path, line) if "pos" in item else category_pos.get(category, ())
         tier = _str_field(item, "tier", path, line, required=False) or "warning"
         if tier not in ("warning", "info"):
             raise ConfigError(f"unknown tier {tier!r}.", path=str(path), line=line,
@@ -302,51 +345,8 @@ def _parse_native(data: Mapping[str, Any], text: str, path: Path,
         concepts={str(k): tuple(str(p) for p in v) for k, v in sorted(concepts.items()) if k != "__line__"},
         polarity=scores,
         sources=(str(path),),
+        category_pos={k: category_pos.get(k, ()) for k in sorted(categories)},
     )
-
-
-# -- Vale rules ----------------------------------------------------------------------
-
-def _parse_vale(data: Mapping[str, Any], text: str, path: Path) -> Lexicon:
-    lines = _key_lines(text)
-    kind = str(data.get("extends"))
-    message = str(data.get("message") or f"Vale rule {path.stem}").strip()
-    # Vale matches case-sensitively unless the rule says ``ignorecase: true``
-    scoped = "{}" if data.get("ignorecase", False) is True else "(?-i:{})"
-    entries = []
-    if kind == "substitution":
-        swap = data.get("swap")
-        if not isinstance(swap, Mapping) or len(set(swap) - {"__line__"}) == 0:
-            raise ConfigError("Vale substitution rule needs a non-empty 'swap:' map.", path=str(path),
-                              line=lines.get("swap") or lines.get("extends"))
-        base = lines.get("swap", 1)
-        body = text.splitlines()
-        for key, value in swap.items():
-            if key == "__line__":
-                continue
-            line = next((i + 1 for i in range(base, len(body)) if body[i].lstrip().startswith(str(key))), base)
-            neutral = str(value).split("|")[0].strip()
-            entries.append(LexiconEntry(
-                term=str(key), category=VALE_CATEGORY, neutral=neutral,
-                rationale=message.replace("%s", neutral, 1).replace("%s", str(key)),
-                regex=_compile(scoped.format(key), path, line), source=f"{path.name}:{line}"))
-    elif kind == "existence":
-        tokens = data.get("tokens")
-        if not isinstance(tokens, list) or not tokens:
-            raise ConfigError("Vale existence rule needs a non-empty 'tokens:' list.", path=str(path),
-                              line=lines.get("tokens") or lines.get("extends"))
-        base = lines.get("tokens", 1)
-        for i, tok in enumerate(tokens):
-            line = base + 1 + i
-            entries.append(LexiconEntry(
-                term=str(tok), category=VALE_CATEGORY, neutral="(rephrase)",
-                rationale=message.replace("%s", str(tok)),
-                regex=_compile(scoped.format(tok), path, line), source=f"{path.name}:{line}"))
-    else:
-        raise ConfigError(f"unsupported Vale rule type {kind!r}.", path=str(path), line=lines.get("extends"),
-                          hint="Only 'extends: substitution' and 'extends: existence' rules can be used as lexicons.")
-    return Lexicon(entries=tuple(entries), categories={VALE_CATEGORY: "a term flagged by a Vale style rule"},
-                   sources=(str(path),))
 
 
 # -- public --------------------------------------------------------------------------
@@ -359,10 +359,14 @@ def load_lexicon(path: str | Path, *, known_categories: Mapping[str, str] | None
         raise ConfigError("lexicon must be a YAML mapping with a 'terms:' list (or a Vale rule).",
                           path=str(path), line=1)
     if "extends" in data:
-        return _parse_vale(data, text, path)
+        from comparator.framing.vale import parse_vale
+
+        return parse_vale(data, text, path)
+    known_pos: Mapping[str, tuple[str, ...]] = {}
     if known_categories is None:
         known_categories = {} if path == DEFAULT_LEXICON else dict(default_lexicon().categories)
-    return _parse_native(data, text, path, known_categories)
+        known_pos = {} if path == DEFAULT_LEXICON else dict(default_lexicon().category_pos)
+    return _parse_native(data, text, path, known_categories, known_pos)
 
 
 @lru_cache(maxsize=1)
