@@ -50,8 +50,8 @@ def test_numbers_counting_a_noun_and_its_compound(nlp, a, b, pair):
 
 
 def test_a_date_on_a_noun_compounded_with_the_other(nlp):
-    pairs = found(nlp, "March crude oil futures settled 40 cents lower at $61.20 a barrel.",
-                  "September crude oil ended 40 cents lower at $61.20 a barrel.")
+    pairs = found(nlp, "March crude oil futures rose 40 cents to $61.20 a barrel.",
+                  "September crude oil gained 40 cents to $61.20 a barrel.")
     assert ["March", "September"] in pairs
 
 
@@ -62,8 +62,8 @@ def test_unrelated_nouns_stay_apart(nlp):
 
 
 def test_a_year_of_two_nouns_on_the_same_verb(nlp):
-    pairs = found(nlp, "The court's 1987 ruling upheld the basic rights of tenants in rent disputes.",
-                  "In a 1989 case, the appeals court upheld the basic rights of tenants in rent disputes.")
+    pairs = found(nlp, "The court's 1987 ruling upheld the rights of tenants in rent disputes.",
+                  "In a 1989 case, the appeals court upheld the rights of tenants in rent disputes.")
     assert ["1987", "1989"] in pairs
 
 
@@ -93,8 +93,8 @@ def test_two_dates_of_one_unit_on_other_verbs_stay_apart(nlp):
 # -- people named differently in different slots --------------------------------------------------------
 
 def test_people_described_by_the_same_role(nlp):
-    pairs = found(nlp, "Ms Quillan, the chief financial officer, was not expected to attend.",
-                  "Ms Ortega, 54, its chief financial officer, did not attend.")
+    pairs = found(nlp, "Ms Quillan, the chief financial officer, will not be at the hearing.",
+                  "Ms Ortega, 54, its chief financial officer, skipped the hearing.")
     assert ["Ms Quillan", "Ms Ortega"] in pairs
 
 
@@ -110,8 +110,8 @@ def test_the_passive_subject_is_the_active_object(nlp):
 
 
 def test_a_given_name_after_an_initial(nlp):
-    pairs = found(nlp, '"We will name an interim chairman soon," said lead director J. Ellis Norwood in a statement.',
-                  '"We will name an interim chairman soon," said Ellis Hartley, the lead director.')
+    pairs = found(nlp, '"We will name an interim chairman soon," said board secretary J. Ellis Norwood in a statement.',
+                  '"We will name an interim chairman soon," said Ellis Hartley, the board secretary.')
     assert ["J. Ellis Norwood", "Ellis Hartley"] in pairs
 
 
@@ -126,17 +126,18 @@ def test_a_number_before_coordinated_names_counts_the_noun_after_them(nlp):
 
 
 def test_a_number_inside_one_name(nlp):
-    pairs = found(nlp, "The broad Meridian 400 Index fell 6 points to 927 on Tuesday.",
-                  "The broad Meridian 500 Index shed 6 points to 927 on Tuesday.")
+    pairs = found(nlp, "The Meridian 400 Index fell 8 points to 1,412 on Tuesday.",
+                  "The Meridian 500 Index shed 8 points to 1,412 on Tuesday.")
     assert ["400", "500"] in pairs
 
 
 # -- month-day dates NER split or ran on -------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, date, other", [
-    ("His family reported him missing June 9, seven days after he was last seen.", "June 9", "seven days"),
-    ("The shop stays closed until Jan. 11 - two months after it first closed.", "Jan. 11", "two months"),
-    ("The judge refused to postpone the Sept. 29 trial date.", "Sept. 29", None),
+    ("The ferry resumed service on June 9, five days after the storm.", "June 9", "five days"),
+    ("The bridge stays shut until Jan. 11 - two months after the crack was found.", "Jan. 11", "two months"),
+    ("The council postponed the Sept. 29 budget hearing.", "Sept. 29", None),  # "29" tagged CARDINAL
+    ("Lawyers asked to delay the Oct. 14 sentencing date.", "Oct. 14", None),  # "14" tagged DATE
 ])
 def test_month_day_dates_are_read_whole_and_alone(nlp, text, date, other):
     doc = nlp(text)

@@ -14,6 +14,7 @@ from typing import Any
 
 from comparator.detect.roles import (PERSONAL, PLACES, Side, honorific, one_word_apart, placelike, same_anchor,
                                      stem, window)
+from comparator.detect.person_slots import passive_object, same_description, share_given
 from comparator.facts.names import name_key, same_given, same_referent
 from comparator.types import Fact
 
@@ -92,7 +93,7 @@ def same_thing(a: Side, x: Fact, b: Side, y: Fact, score: float = 1.0) -> int:
             return 2
         if score < SAME_SLOT_MIN_SCORE:
             return 0
-        return 1 if _same_slot(a, x, b, y) or _same_description(a, x, b, y) else 0
+        return 1 if _same_slot(a, x, b, y) or same_description(a, x, b, y) else 0
     if other_participants(a, x, b, y):
         return 0  # "passed the Senate" / "passed the House": another event
     if same_anchor(x.anchor, y.anchor) or _same_name_frame(a, x, b, y):
@@ -101,13 +102,13 @@ def same_thing(a: Side, x: Fact, b: Side, y: Fact, score: float = 1.0) -> int:
     nouns = _noun_anchor(a, x), _noun_anchor(b, y)
     if all(nouns) and (x.kind in ("date", "time") or shared < 2):
         # each belongs to its own noun ("the 2001 attacks" / "a 1976 law") unless one noun names the other
-        # ("April heating oil futures" / "October heating oil", "dockworkers" / "workers")
+        # ("March crude oil futures" / "September crude oil", "dockworkers" / "workers")
         if related_nouns(a, x, b, y):
             return 1
         vx, _ = event_of(a, x)
         return 1 if score >= SAME_SLOT_MIN_SCORE and vx not in _LIGHT | {None} and vx == event_of(b, y)[0] \
-            and _lone_on_verb(a, x, vx) and _lone_on_verb(b, y, vx) else 0  # "the court's 1995 decision
-        # reaffirmed" / "in a 1992 case, the court reaffirmed": the only year on the same verb
+            and _lone_on_verb(a, x, vx) and _lone_on_verb(b, y, vx) else 0  # "the court's 1987 ruling
+        # upheld" / "in a 1989 case, the court upheld": the only year on the same verb
     vx, about_x = event_of(a, x)
     vy, about_y = event_of(b, y)
     if vx is not None and vx == vy and vx not in ("be", "have", "say"):
@@ -116,15 +117,15 @@ def same_thing(a: Side, x: Fact, b: Side, y: Fact, score: float = 1.0) -> int:
         return 2
     if x.kind in ("date", "time") and shared < 1 + (not _lone_open(x, a, y, b)):
         if not any(nouns) and score >= SAME_SLOT_MIN_SCORE and _lone_unit(x, a, y, b):
-            return 1  # the only month (day, year, time) of each of two close statements: "the economy expanded
-            # in March" / "grew in September"; the role score decides
+            return 1  # the only month (day, year, time) of each of two close statements: "factory output expanded
+            # in June" / "manufacturing grew in December"; the role score decides
         return 0  # dates of other verbs in other words date other events: "closed since 2019" / "voted on Wednesday"
     return 1
 
 
 def _name_frame(side: Side, fact: Fact) -> tuple[str, ...] | None:
-    """The two words before and the word after a number written inside a proper name ("Standard & Poor's 500
-    Index" -> ("poor", "'s", "index")); None when no proper noun touches the number."""
+    """The two words before and the word after a number written inside a proper name ("the Meridian 500
+    Index" -> ("the", "meridian", "index")); None when no proper noun touches the number."""
     toks = fact_tokens(side, fact)
     if not toks:
         return None
@@ -137,7 +138,7 @@ def _name_frame(side: Side, fact: Fact) -> tuple[str, ...] | None:
 
 
 def _same_name_frame(a: Side, x: Fact, b: Side, y: Fact) -> bool:
-    """Two numbers in the same place of one name ("Standard & Poor's 800 Index" / "Standard & Poor's 500 Index")."""
+    """Two numbers in the same place of one name ("Meridian 400 Index" / "Meridian 500 Index")."""
     if x.kind not in ("quantity", "date"):
         return False
     fx = _name_frame(a, x)
@@ -160,8 +161,8 @@ def _lone_on_verb(side: Side, fact: Fact, verb: str) -> bool:
 
 
 def _compound_nouns(side: Side, fact: Fact) -> set[str]:
-    """Stems of the noun a fact modifies and of the nouns compounded with it ("heating oil futures":
-    {"heating", "oil", "future"}); empty without a parse."""
+    """Stems of the noun a fact modifies and of the nouns compounded with it ("crude oil futures":
+    {"crude", "oil", "future"}); empty without a parse."""
     for t in fact_tokens(side, fact)[:1]:
         head = t.head
         while head.dep_ == "compound" and head.head is not head:
@@ -173,8 +174,8 @@ def _compound_nouns(side: Side, fact: Fact) -> set[str]:
 
 def related_nouns(a: Side, x: Fact, b: Side, y: Fact) -> bool:
     """Whether the nouns two facts modify name one thing: one ends the other ("dockworkers" / "workers",
-    "firefighter" / "fighters", 4+ letters) or one is a word of the other's compound ("April heating oil
-    futures" / "October heating oil"). Spelling only: "attacks" / "law", "infections" / "cases" are not related."""
+    "firefighter" / "fighters", 4+ letters) or one is a word of the other's compound ("March crude oil
+    futures" / "September crude oil"). Spelling only: "attacks" / "law", "infections" / "cases" are not related."""
     sx, sy = stem(x.anchor or ""), stem(y.anchor or "")
     if not sx or not sy:
         return False
@@ -194,8 +195,8 @@ def _same_slot(a: Side, x: Fact, b: Side, y: Fact) -> bool:
     said"): the role score decides whether they are compared."""
     if x.unit not in PERSONAL and y.unit not in PERSONAL:
         return False
-    if {x.anchor, y.anchor} == {"subject", "object"} and _passive_object(a, x, b, y):
-        return True  # "X was found dead" / "deputies found Y": the one found
+    if {x.anchor, y.anchor} == {"subject", "object"} and passive_object(a, x, b, y):
+        return True  # "Tomas Reyes was found" / "police found Delgado": the one found
     if x.anchor != y.anchor or x.anchor in ("conj", "compound", "npadvmod", "ROOT", None):
         return False  # the same role: subject, object, "to" (pobj of "to")...
     kx, ky = name_key(str(x.value)).split(), name_key(str(y.value)).split()
@@ -206,19 +207,6 @@ def _same_slot(a: Side, x: Fact, b: Side, y: Fact) -> bool:
     if vx in _REPORTING and vy in _REPORTING:
         return True  # "Tutu told Reuters" / "Archbishop Harrowgate said": the speaker slot
     return vx is not None and vx == vy
-
-
-def _passive_object(a: Side, x: Fact, b: Side, y: Fact) -> bool:
-    """The subject of a passive verb and the object of the same verb in the active ("Rashidi X was found dead" /
-    "deputies found Ahmad"): one role, the patient."""
-    deps = []
-    for side, fact in ((a, x), (b, y)):
-        toks = fact_tokens(side, fact)
-        heads = [t for t in toks if t.head not in toks]
-        if len(heads) != 1:
-            return False
-        deps.append((heads[0].dep_, heads[0].head.lemma_.lower()))
-    return {deps[0][0], deps[1][0]} == {"nsubjpass", "dobj"} and deps[0][1] == deps[1][1]
 
 
 def _noun_anchor(side: Side, fact: Fact) -> bool:
@@ -248,8 +236,8 @@ def _same_name_slot(a: Side, x: Fact, b: Side, y: Fact) -> bool:
         return True
     if len(kx) >= 2 and len(ky) >= 2 and "PERSON" in (x.unit, y.unit) and {x.unit, y.unit} <= {"PERSON", "ORG"}:
         # NER may call one of two full names an ORG ("Volodymyr Castellanos" ORG / "Volodymyr Gorbanovsky")
-        if _share_given(kx, ky):
-            return kx[-1] != ky[-1]  # another surname ("Tim Muris" / "Timothy Brannigan", "H. Carl Brannigan")
+        if share_given(kx, ky):
+            return kx[-1] != ky[-1]  # another surname ("Tim Muris" / "Timothy Brannigan", "J. Ellis Norwood")
         if kx[-1] == ky[-1]:  # another given name: a relative ("Lois" / "Elizabeth Smart") unless in one slot
             vx, _ = event_of(a, x)
             vy, _ = event_of(b, y)
@@ -269,58 +257,6 @@ def _same_name_slot(a: Side, x: Fact, b: Side, y: Fact) -> bool:
         vy, _ = event_of(b, y)
         return vx is not None and vx == vy and x.anchor == y.anchor and x.anchor in ("subject", "object")
     return False
-
-
-def _share_given(kx: list[str], ky: list[str]) -> bool:
-    """Whether two full names (name keys split in words) share a given name: the first words match
-    (:func:`same_given`), or any other non-initial word before the surname is one name ("H. Carl Brannigan" /
-    "Carl McCall", "Daughter Renee Marchetti" / "Renee Jackson")."""
-    if same_given(kx[0], ky[0]):
-        return True
-    gx = {w for w in kx[:-1] if len(w.rstrip(".")) > 1}
-    gy = {w for w in ky[:-1] if len(w.rstrip(".")) > 1}
-    return bool(gx & gy)
-
-
-#: nouns that describe anyone: no evidence that two descriptions name one person
-_GENERIC_ROLES = frozenset({"man", "woman", "person", "people", "mr", "ms", "mrs", "one", "member", "resident",
-                            "official", "democrat", "republican", "year", "age", "former", "new", "chief",
-                            "senior", "top", "local", "other", "deputy", "acting", "interim", "first", "retired"})
-
-
-def _descriptions(side: Side, fact: Fact) -> set[str]:
-    """Role nouns a person's name is apposed to or modified by, in lemmas: "the board's chairman, retired
-    Adm. Hal X" and "Harold Y Jr., the board chairman" -> {"chairman", ...}; "her owner Paul X" -> {"owner"}.
-
-    Lower-case common nouns only (capitalised titles such as "Justice" or "Senator" are shared by many
-    people); read from the dependency parse (appos, compound, and the noun the name is apposed to)."""
-    toks = fact_tokens(side, fact)
-    if not toks:
-        return set()
-    root = max(toks, key=lambda t: t.i if t.head not in toks else -1)
-    near = [c for c in root.children if c.dep_ in ("appos", "compound") and c not in toks]
-    if root.dep_ == "appos" and root.head not in toks:
-        near.append(root.head)
-    out = set()
-    for n in near:
-        for w in n.subtree:
-            if w.i <= n.i and w.text.islower() and w not in toks and (
-                    w.pos_ == "NOUN" or w.pos_ == "ADJ" and w.dep_ in ("amod", "compound") and w.head.pos_ == "NOUN"):
-                out.add(w.lemma_.lower())  # "chief executive officer": "executive" is tagged ADJ
-    return out - _GENERIC_ROLES
-
-
-def _same_description(a: Side, x: Fact, b: Side, y: Fact) -> bool:
-    """Two people, each the only person of a close statement, described by the same role noun ("Ms X, the
-    chief executive" / "Ms Y, its chief executive officer"): compared (the role score decides) whatever slot
-    each name fills. Two full names with other given names are never compared."""
-    if x.unit not in PERSONAL or y.unit not in PERSONAL or len(_people(a)) != 1 or len(_people(b)) != 1:
-        return False
-    kx, ky = name_key(str(x.value)).split(), name_key(str(y.value)).split()
-    if len(kx) >= 2 and len(ky) >= 2 and not _share_given(kx, ky) and len(kx[0].rstrip(".")) > 1 \
-            and len(ky[0].rstrip(".")) > 1 and kx[0][0] != ky[0][0]:
-        return False  # "Ruth Bader Ginsburg" / "Stephen Breyer": two people
-    return bool(_descriptions(a, x) & _descriptions(b, y))
 
 
 def _people(side: Side) -> list[Fact]:

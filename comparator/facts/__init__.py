@@ -193,7 +193,7 @@ def anchor_of(span: Any) -> str | None:
         if head.pos_ == "PROPN" and (root.like_num or root.pos_ == "NUM"):
             counted = noun_after_names(span)
             if counted is not None:
-                return counted.lemma_.lower()  # "4,300 Wal-Mart and Sam's Club stores" counts stores
+                return counted.lemma_.lower()  # "2,100 Kroger and Fry's Food stores" counts stores
         if head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
             return head.lemma_.lower()
     for child in root.children:  # "millions of aliens", "47,000 of them"

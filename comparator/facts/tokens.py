@@ -54,16 +54,16 @@ def year_like(tok: Any) -> bool:
     return not (tok.dep_ == "nummod" and tok.head.tag_ == "NNS")
 
 
-#: tokens that may sit between names before the noun a number counts ("Wal-Mart and Sam's Club stores")
+#: tokens that may sit between names before the noun a number counts ("Kroger and Fry's Food stores")
 _NAME_GLUE = frozenset({"and", "&", "-", "'s", "’s", "'", "or", ","})
 
 
 def noun_after_names(span: Any, reach: int = 10) -> Any | None:
     """The common noun closing a run of names right after a number, or None.
 
-    "4,300 Wal-Mart and Sam's Club stores" -> "stores", "3,000 Ford and GM workers" ->
+    "2,100 Kroger and Fry's Food stores" -> "stores", "3,000 Ford and GM workers" ->
     "workers" (spaCy's small model often hangs the number on the first name of a
-    coordination); "3 Wal-Marts closed" -> None. Reads at most ``reach`` tokens.
+    coordination); "3 Krogers closed" -> None. Reads at most ``reach`` tokens.
     """
     doc = span.doc
     named = False
