@@ -173,15 +173,16 @@ def _compound_nouns(side: Side, fact: Fact) -> set[str]:
 
 
 def related_nouns(a: Side, x: Fact, b: Side, y: Fact) -> bool:
-    """Whether the nouns two facts modify name one thing: one ends the other ("dockworkers" / "workers",
-    "firefighter" / "fighters", 4+ letters) or one is a word of the other's compound ("March crude oil
-    futures" / "September crude oil"). Spelling only: "attacks" / "law", "infections" / "cases" are not related."""
+    """Whether the nouns two facts modify name one thing: one ends the other after a word of 3+ letters
+    ("dockworkers" / "workers", "firefighter" / "fighters"; heads of 4+ letters), or one is a word of the
+    other's compound ("March crude oil futures" / "September crude oil"). Spelling only: "attacks" / "law",
+    "infections" / "cases" are not related."""
     sx, sy = stem(x.anchor or ""), stem(y.anchor or "")
     if not sx or not sy:
         return False
     short, long_ = sorted((sx, sy), key=len)
-    if len(short) >= 4 and long_.endswith(short):
-        return True
+    if len(short) >= 4 and long_.endswith(short) and len(long_) - len(short) >= 3:
+        return True  # a compound's head: "dock|workers", not "p|layers" or "br|others"
     return sy in _compound_nouns(a, x) or sx in _compound_nouns(b, y)
 
 
