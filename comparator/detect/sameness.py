@@ -14,6 +14,7 @@ from typing import Any
 
 from comparator.detect.roles import (PERSONAL, PLACES, Side, honorific, one_word_apart, placelike, same_anchor,
                                      stem, window)
+from comparator.detect.person_slots import passive_object, same_description, share_given
 from comparator.facts.names import name_key, same_given, same_referent
 from comparator.types import Fact
 
@@ -90,14 +91,24 @@ def same_thing(a: Side, x: Fact, b: Side, y: Fact, score: float = 1.0) -> int:
     if x.kind == "name":
         if _same_name_slot(a, x, b, y):
             return 2
-        return 1 if score >= SAME_SLOT_MIN_SCORE and _same_slot(a, x, b, y) else 0
+        if score < SAME_SLOT_MIN_SCORE:
+            return 0
+        return 1 if _same_slot(a, x, b, y) or same_description(a, x, b, y) else 0
     if other_participants(a, x, b, y):
         return 0  # "passed the Senate" / "passed the House": another event
-    if same_anchor(x.anchor, y.anchor):
+    if same_anchor(x.anchor, y.anchor) or _same_name_frame(a, x, b, y):
         return 2
     shared = len((window(a, x) & window(b, y)) - _LIGHT)
-    if _noun_anchor(a, x) and _noun_anchor(b, y) and (x.kind in ("date", "time") or shared < 2):
-        return 0  # each belongs to its own noun: "the 2001 attacks" / "a 1976 law"
+    nouns = _noun_anchor(a, x), _noun_anchor(b, y)
+    if all(nouns) and (x.kind in ("date", "time") or shared < 2):
+        # each belongs to its own noun ("the 2001 attacks" / "a 1976 law") unless one noun names the other
+        # ("March crude oil futures" / "September crude oil", "dockworkers" / "workers")
+        if related_nouns(a, x, b, y):
+            return 1
+        vx, _ = event_of(a, x)
+        return 1 if score >= SAME_SLOT_MIN_SCORE and vx not in _LIGHT | {None} and vx == event_of(b, y)[0] \
+            and _lone_on_verb(a, x, vx) and _lone_on_verb(b, y, vx) else 0  # "the court's 1987 ruling
+        # upheld" / "in a 1989 case, the court upheld": the only year on the same verb
     vx, about_x = event_of(a, x)
     vy, about_y = event_of(b, y)
     if vx is not None and vx == vy and vx not in ("be", "have", "say"):
@@ -105,8 +116,74 @@ def same_thing(a: Side, x: Fact, b: Side, y: Fact, score: float = 1.0) -> int:
     if x.kind in ("date", "time") and {stem(w) for w in about_x} & {stem(w) for w in about_y}:
         return 2
     if x.kind in ("date", "time") and shared < 1 + (not _lone_open(x, a, y, b)):
+        if not any(nouns) and score >= SAME_SLOT_MIN_SCORE and _lone_unit(x, a, y, b):
+            return 1  # the only month (day, year, time) of each of two close statements: "factory output expanded
+            # in June" / "manufacturing grew in December"; the role score decides
         return 0  # dates of other verbs in other words date other events: "closed since 2019" / "voted on Wednesday"
     return 1
+
+
+def _name_frame(side: Side, fact: Fact) -> tuple[str, ...] | None:
+    """The two words before and the word after a number written inside a proper name ("the Meridian 500
+    Index" -> ("the", "meridian", "index")); None when no proper noun touches the number."""
+    toks = fact_tokens(side, fact)
+    if not toks:
+        return None
+    doc = toks[0].doc
+    before = [t for t in doc[max(toks[0].i - 2, 0):toks[0].i]]
+    after = [t for t in doc[toks[-1].i + 1:toks[-1].i + 2]]
+    if len(before) < 2 or not after or not any(t.pos_ == "PROPN" for t in before + after):
+        return None
+    return tuple(t.lower_ for t in before + after)
+
+
+def _same_name_frame(a: Side, x: Fact, b: Side, y: Fact) -> bool:
+    """Two numbers in the same place of one name ("Meridian 400 Index" / "Meridian 500 Index")."""
+    if x.kind not in ("quantity", "date"):
+        return False
+    fx = _name_frame(a, x)
+    return fx is not None and fx == _name_frame(b, y)
+
+
+def _lone_unit(x: Fact, a: Side, y: Fact, b: Side) -> bool:
+    """Whether x and y are of one unit (month, day, year, clock time...) and the only facts of that kind and unit
+    in their claims: "in March" beside "Wednesday" is still the only month."""
+    if x.unit != y.unit:
+        return False
+    return sum(f.kind == x.kind and f.unit == x.unit for f in a.claim.facts) == 1 \
+        and sum(f.kind == y.kind and f.unit == y.unit for f in b.claim.facts) == 1
+
+
+def _lone_on_verb(side: Side, fact: Fact, verb: str) -> bool:
+    """Whether ``fact`` is the only fact of its kind and unit in its claim that hangs on ``verb``."""
+    return sum(f.kind == fact.kind and f.unit == fact.unit and event_of(side, f)[0] == verb
+               for f in side.claim.facts) == 1
+
+
+def _compound_nouns(side: Side, fact: Fact) -> set[str]:
+    """Stems of the noun a fact modifies and of the nouns compounded with it ("crude oil futures":
+    {"crude", "oil", "future"}); empty without a parse."""
+    for t in fact_tokens(side, fact)[:1]:
+        head = t.head
+        while head.dep_ == "compound" and head.head is not head:
+            head = head.head
+        return {stem(w.lemma_) for w in [*head.lefts, head]
+                if w.pos_ in ("NOUN", "PROPN") and (w is head or w.dep_ == "compound")}
+    return set()
+
+
+def related_nouns(a: Side, x: Fact, b: Side, y: Fact) -> bool:
+    """Whether the nouns two facts modify name one thing: one ends the other after a word of 3+ letters
+    ("dockworkers" / "workers", "firefighter" / "fighters"; heads of 4+ letters), or one is a word of the
+    other's compound ("March crude oil futures" / "September crude oil"). Spelling only: "attacks" / "law",
+    "infections" / "cases" are not related."""
+    sx, sy = stem(x.anchor or ""), stem(y.anchor or "")
+    if not sx or not sy:
+        return False
+    short, long_ = sorted((sx, sy), key=len)
+    if len(short) >= 4 and long_.endswith(short) and len(long_) - len(short) >= 3:
+        return True  # a compound's head: "dock|workers", not "p|layers" or "br|others"
+    return sy in _compound_nouns(a, x) or sx in _compound_nouns(b, y)
 
 
 def _lone_open(x: Fact, a: Side, y: Fact, b: Side) -> bool:
@@ -119,6 +196,8 @@ def _same_slot(a: Side, x: Fact, b: Side, y: Fact) -> bool:
     said"): the role score decides whether they are compared."""
     if x.unit not in PERSONAL and y.unit not in PERSONAL:
         return False
+    if {x.anchor, y.anchor} == {"subject", "object"} and passive_object(a, x, b, y):
+        return True  # "Tomas Reyes was found" / "police found Delgado": the one found
     if x.anchor != y.anchor or x.anchor in ("conj", "compound", "npadvmod", "ROOT", None):
         return False  # the same role: subject, object, "to" (pobj of "to")...
     kx, ky = name_key(str(x.value)).split(), name_key(str(y.value)).split()
@@ -158,8 +237,8 @@ def _same_name_slot(a: Side, x: Fact, b: Side, y: Fact) -> bool:
         return True
     if len(kx) >= 2 and len(ky) >= 2 and "PERSON" in (x.unit, y.unit) and {x.unit, y.unit} <= {"PERSON", "ORG"}:
         # NER may call one of two full names an ORG ("Volodymyr Castellanos" ORG / "Volodymyr Gorbanovsky")
-        if same_given(kx[0], ky[0]):
-            return kx[-1] != ky[-1]  # another surname ("Tim Muris" / "Timothy Brannigan")
+        if share_given(kx, ky):
+            return kx[-1] != ky[-1]  # another surname ("Tim Muris" / "Timothy Brannigan", "J. Ellis Norwood")
         if kx[-1] == ky[-1]:  # another given name: a relative ("Lois" / "Elizabeth Smart") unless in one slot
             vx, _ = event_of(a, x)
             vy, _ = event_of(b, y)

@@ -15,7 +15,8 @@ from comparator.facts.compare import facts_agree
 from comparator.facts.dates import DateValue, dates_agree, parse_date, parse_time
 from comparator.facts.names import clean_name, name_key
 from comparator.facts.words import lone_month_is_date, numeric_dates, word_numbers
-from comparator.facts.tokens import GLUED_NUMBER, age_unit, is_age, month_name, time_zone, year_like
+from comparator.facts.tokens import (GLUED_NUMBER, age_unit, day_after_month, is_age, month_day_head, month_name,
+                                     noun_after_names, time_zone, year_like)
 from comparator.facts.numbers import (
     QUALIFIER_WORDS,
     Number,
@@ -90,6 +91,15 @@ def extract_facts(doc: Any, start: int, end: int, published: str | None = None) 
                 ent_label = ent.label_
         else:
             ent_label = ent.label_
+        if ent_label in ("DATE", "CARDINAL") and day_after_month(ent):  # "the Sept." + "29" + "trial date"
+            ent, ent_label = doc[ent.start - 1:ent.end], "DATE"
+        if ent_label == "DATE":
+            cut = month_day_head(ent)
+            if cut is not None:  # "June 9, seven days after": the day, then the rest as its own fact
+                rest = _fact_of(doc[cut.end + 1:ent.end], "DATE", published) if cut.end + 1 < ent.end else None
+                ent = cut
+                if rest is not None:
+                    facts.append(rest)
         if ent_label in NAME_LABELS and all(t.like_num or not t.is_alpha for t in ent):
             ent_label = "CARDINAL"  # "the 1999 Olympics" with "1999" tagged EVENT: a number, not a name
         if ent_label == "CARDINAL" and len(ent) == 1 and year_like(ent[0]):
@@ -180,6 +190,10 @@ def anchor_of(span: Any) -> str | None:
     if root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "poss", "npadvmod") and head != root:
         while head.dep_ in ("compound", "amod") and head.head != head and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             head = head.head
+        if head.pos_ == "PROPN" and (root.like_num or root.pos_ == "NUM"):
+            counted = noun_after_names(span)
+            if counted is not None:
+                return counted.lemma_.lower()  # "2,100 Kroger and Fry's Food stores" counts stores
         if head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
             return head.lemma_.lower()
     for child in root.children:  # "millions of aliens", "47,000 of them"
