@@ -102,7 +102,7 @@ def test_pronoun_led_sentence_aligns_with_the_claim_about_its_antecedent():
 
 def test_triangle_closure_adds_the_third_side_only():
     """a0-b0 and b0-c0 align; a0-c0 is close enough to close the triangle; a1 chains nothing."""
-    claims = make_claims({"a": ["Trump hosted Abe at Mar-a-Lago for two days of talks."],
+    claims = make_claims({"a": ["The president hosted the prime minister at his estate for two days of talks."],
                           "b": ["Trump welcomed Japanese Prime Minister Abe to his Florida club."],
                           "c": ["Abe met Trump in Florida to talk about trade and North Korea."]})
     u = np.array([[1.0, 0.0, 0.0], [0.8, 0.6, 0.0], [0.45, 0.75, 0.485]])  # a-c probability .38

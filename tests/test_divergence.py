@@ -265,11 +265,11 @@ def test_detail_only_counts_every_aligned_claim_of_the_other_outlet(nlp):
     ("Ms Whitcombe said the budget was tight.", "Ms Abernathy said the budget was tight.",
      "Ms Whitcombe", "Ms Abernathy"),
     # a date NER leaves untagged: month name + day
-    ("The hand-over must begin no later than December 7.", "The hand-over will begin no later than June 7.",
+    ("The hand-over must start no later than December 7.", "The hand-over will start no later than June 7.",
      "December 7", "June 7"),
     # a bare month; a partial date does not set aside a month that disagrees ("February" vs "2024")
-    ("The agency raised its forecast in February to 8.9 percent for 2024.",
-     "The agency raised its forecast in August to 8.9 percent for 2024.", "February", "August"),
+    ("The agency lifted its outlook in February to 8.9 percent for 2024.",
+     "The agency lifted its outlook in August to 8.9 percent for 2024.", "February", "August"),
     # ages: "Ortiz, 30," against "Ortiz, 32,"
     ("Lena Ortiz, 30, was charged on Tuesday.", "Lena Ortiz, 32, was charged on Tuesday.", "30", "32"),
     # a year inside a product name, and a four-digit count read as a year against years

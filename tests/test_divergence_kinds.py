@@ -123,8 +123,8 @@ def test_a_month_after_a_preposition_is_a_date(nlp):
     ("tens of thousands", "40,000", True),
     ("tens of thousands", "400", False),
     ("hundreds of thousands", "300,000", True),
-    ("as many as 1.5 million", "from 500,000 to 1.6 million", False),  # the top of a range is its maximum
-    ("up to 1.6 million", "500,000 to 1.6 million", True),
+    ("as many as 1.5 million", "from 400,000 to 1.6 million", False),  # the top of a range is its maximum
+    ("up to 1.6 million", "400,000 to 1.6 million", True),
     ("under 40", "10 to 30", True),
 ])
 def test_vague_quantities_are_ranges(a, b, agree):
@@ -190,7 +190,7 @@ def test_a_place_spelled_alike_on_the_same_noun(nlp):
 
 
 def test_a_place_name_ner_missed_on_the_same_noun(nlp):
-    found = divergent(nlp, "The governor apologised for his remarks at a 2008 event in Norfolk.",
+    found = divergent(nlp, "The governor apologised for his remarks at a 2011 event in Norfolk.",
                       "In a statement, the governor apologised for what he said during the Norwalk event.")
     assert [[e.text for e in f.evidence] for f in found if f.details["type"] == "name"] == [["Norfolk", "Norwalk"]]
     assert "date" not in types(found)
@@ -257,10 +257,10 @@ def test_quote_wording_field_case(nlp):
 
 
 @pytest.mark.parametrize("a, b, diff", [
-    ('"We have learned something very important since the days I served," he said.',
-     '"We have learned something important since the days I served," he said.', ["very", ""]),
-    ('"The package will provide growth for our employees over the next four years," she said.',
-     '"The package will provide growth for our employees over the next few years," she said.', ["four", "few"]),
+    ('"We learned a very hard lesson during the years I spent there," he said.',
+     '"We learned a hard lesson during the years I spent there," he said.', ["very", ""]),
+    ('"The plan will bring new jobs to our town over the next four years," she said.',
+     '"The plan will bring new jobs to our town over the next few years," she said.', ["four", "few"]),
 ])
 def test_quote_wording_invented(nlp, a, b, diff):
     found = divergent(nlp, a, b)
@@ -268,10 +268,10 @@ def test_quote_wording_invented(nlp, a, b, diff):
 
 
 @pytest.mark.parametrize("a, b", [
-    ('"It is routine for IBM to challenge its internal teams to test new platforms," she said.',
-     '"It\'s routine for IBM to challenge its internal team to test new platforms," she said.'),
-    ('"We have learned something important ... since the days I served," he said.',
-     '"We have learned something important since the days I served in the army," he said.'),
+    ('"It is normal for the lab to ask its own teams to try new tools," she said.',
+     '"It\'s normal for the lab to ask its own team to try new tools," she said.'),
+    ('"We learned a hard lesson ... during the years I spent there," he said.',
+     '"We learned a hard lesson during the years I spent there in the navy," he said.'),
     ('"We will not tolerate this kind of behaviour from anyone," Maya said.',
      'The minister said: "We will not tolerate this kind of behaviour."'),
 ])
@@ -414,8 +414,8 @@ def test_field_cases_report_the_divergence(case, kind_type):
 def test_people_in_the_same_slot_need_a_strong_alignment(nlp):
     import dataclasses
 
-    a = "Ginsburg said it was possible that the company could refute the claims at a trial."
-    b = "Justice Stephen G. Breyer said it was possible that the company could refute the claims at a trial."
+    a = "Lowe said it was possible that the firm could rebut the charges at a trial."
+    b = "Justice Samuel T. Aldana said it was possible that the firm could rebut the charges at a trial."
     comp, ctx = pair_comparison(a, b, nlp=nlp)
     strong = [f for f in find_divergences(comp, ctx) if f.details.get("type") == "name"]
     weak = dataclasses.replace(comp, alignments=tuple(dataclasses.replace(al, score=0.33)

@@ -79,7 +79,7 @@ def test_speaker_colon_is_not_a_label():
 
 
 def test_embedded_post_repeating_a_quote():
-    tweet = "Meeting went very smoothly and a good relationship was formed with the board"
+    tweet = "Talks went well today and we agreed on a timetable with the board"
     quoted = f'"{tweet}," Vargas wrote on X.'
     text = "\n\n".join(STORY[:2] + [quoted, tweet + ".", STORY[2]])
     got = kinds_of(text)

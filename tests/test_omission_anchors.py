@@ -119,7 +119,7 @@ def test_weak_anchors_are_left_out():
 
 
 def test_an_attribution_line_has_no_anchors():
-    text = "The news was first reported by the Harbor Ledger."
+    text = "The story was first reported by the Harbor Ledger."
     c = _claim("a:0", text, facts=[_fact(text, "Harbor Ledger", "name", "harbor ledger", "Harbor Ledger")],
                mentions=[_mention(text, "Harbor Ledger", "ORG")])
     assert attribution_line(c)

@@ -276,8 +276,8 @@ def test_relative_who_and_its_pronoun_resolve_to_the_named_person():
 
 
 def test_definite_role_description_is_a_person_mention_for_pronouns():
-    claims = claims_of("Chief Justice John Roberts asked Mr. Sellers about pay.\n"
-                       "The chief justice also asked Mr. Sellers about stores. After all, he said, "
+    claims = claims_of("Chief Justice John Roberts questioned Mr. Tallis about wages.\n"
+                       "The chief justice then pressed Mr. Tallis on branch hiring. After all, he said, "
                        "“you will have some bad apples.”")
     assert find(claims, "bad apples").speaker == "John Roberts"
 
@@ -374,11 +374,11 @@ def test_a_following_sentence_with_its_own_reported_clause_is_no_tail():
 
 
 def test_an_unknown_definite_role_blocks_a_later_pronoun():
-    """The congressman is not named as such, and the nearest name (Clinton) is someone else."""
-    claims = claims_of("Mr. Anthony Weiner spoke on Monday.\n"
-                       "The congressman also expressed concern about his wife, Huma Abedin, an aide to "
-                       "Secretary of State Hillary Rodham Clinton. “I'm protecting my wife,” he told CNN.")
-    assert find(claims, "protecting my wife").speaker in (None, "Anthony Weiner")
+    """The congressman is not named as such, and the nearest name (Clemens) is someone else."""
+    claims = claims_of("Mr. Daniel Ferrante spoke on Monday.\n"
+                       "The congressman also voiced worry about his wife, Lena Ortiz, who advises "
+                       "Governor Maria Clemens. “I'm protecting my wife,” he told reporters.")
+    assert find(claims, "protecting my wife").speaker in (None, "Daniel Ferrante")
 
 
 # -- reported speech: someone else's words without quote marks (e-reported-speech-as-own-voice) ----

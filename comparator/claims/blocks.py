@@ -7,7 +7,7 @@ Two shapes of real copy quote someone's words as paragraphs of their own:
   :func:`reposts` makes it part of that quote's chain, so it is quoted and has
   the same speaker;
 - a bulleted statement after a lead-in that ends with a colon and attributes
-  it (``a set of response points were circulated by X:`` then ``-Here are the
+  it (``a statement was sent out by X:`` then ``-Here are the
   facts: …``): :func:`bulleted_statements` quotes every bullet paragraph as one
   chain, which takes the lead-in's speaker (see :mod:`comparator.claims.speakers`).
 

@@ -117,8 +117,8 @@ _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 
 
 def _caption_sentence(doc: "Doc", start: int, end: int) -> bool:
-    """A picture caption: a named person's action in the simple present ("Trump addresses the media
-    as he met ..."), one sentence, no quotation, no weekday; news prose tells past events in the past."""
+    """A picture caption: a named person's action in the simple present ("The mayor speaks to reporters
+    as she visits ..."), one sentence, no quotation, no weekday; news prose tells past events in the past."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < 5 or len(span) > 45 or not span.text.rstrip().endswith("."):
         return False
@@ -219,7 +219,7 @@ def article_reasons(text: str, doc: "Doc", sentences: Sequence[Segment], reasons
                     if q != p and _norm(text[span[q][0]:span[q][1]]) == _norm(text[a:b]):
                         mark(q, "caption", force=True)
 
-    # photo captions in the body: "President Trump addresses the media as he met with ..."
+    # photo captions in the body: "The mayor speaks to reporters as she visits ..."
     lead = next((p for p in body if not all(reasons[i] for i in paras[p])), None)
     for p in body:
         idx = paras[p]

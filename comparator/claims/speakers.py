@@ -117,7 +117,7 @@ def _inverted(verb: "Token") -> "Token | None":
 
 def _left_name(verb: "Token") -> "Token | None":
     """A person named before a verb the parser left without subject, with no other clause in
-    between ("…and Justice Ruth Bader Ginsburg said it was…", "…,” the campaign's manager,
+    between ("…and Justice Ann Lowe said it was…", "…,” the campaign's manager,
     Brad Parlow, said", "Blumenthal, advocating for troops…, clearly says, “…”")."""
     doc = verb.doc
     for i in range(verb.i - 1, verb.sent.start - 1, -1):

@@ -27,7 +27,7 @@ MIN_COUNT = 10
 #: Names: the fact kind "name", kept when its spaCy label is in :data:`NAME_LABELS`.
 NAME = "name"
 #: An attribution line keeps at most this many content words besides its source and reporting
-#: verb ("The news was first reported by the Washington Post."): it says who reported, not what.
+#: verb ("The story was first carried by the Harbor Herald."): it says who reported, not what.
 ATTRIBUTION_WORDS = 3
 #: spaCy labels of the names that are distinctive: people, organisations, laws, works, events,
 #: buildings. Places and groups (GPE, LOC, NORP: "Washington", "Pyongyang", "Republican") are

@@ -129,7 +129,7 @@ def _anchor_missing(comp: "Comparison", group: list[Claim], article_id: str, sim
     gone = oa.absent_anchors(anchors, theirs, text)
     names = [f for f in gone if f.kind == oa.NAME]
     if LIST_NAMES and len(names) == len(gone) and len(names) >= LIST_NAMES:
-        return False  # a list of examples ("Bank of America, General Electric and Microsoft") an outlet may sum up
+        return False  # a list of examples ("Acme Bank, Norbridge Motors and Tessel Labs") an outlet may sum up
     weight = sum(NUMBER_WEIGHT if f.kind in oa.NUMERIC else 1 for f in gone)
     return weight >= ANCHOR_MIN and len(gone) >= ANCHOR_SHARE * len(anchors)
 

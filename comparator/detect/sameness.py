@@ -78,8 +78,8 @@ def same_thing(a: Side, x: Fact, b: Side, y: Fact, score: float = 1.0) -> int:
     2: numbers count the same noun (their anchors agree) or hang on the same verb;
     dates date the same event (the same anchor, the same verb, or a verb about the
     same subject: "the House voted Wednesday" / "followed by the House on
-    Thursday"), or share words around them ("grew at a robust pace in April" / "expanded at a
-    brisk pace in October"). 0: the verbs name other participants ("passed the Senate" /
+    Thursday"), or share words around them ("sales rose at a steady pace in April" / "sales climbed at a
+    quick pace in October"). 0: the verbs name other participants ("passed the Senate" /
     "passed the House"), or each fact belongs to a different noun ("the 2001
     attacks" / "a 1976 law", "5,000 infants" / "2,000 children"), or two dates
     hang on other verbs with no shared words around them. 1: nothing says either way;
@@ -236,9 +236,9 @@ def _same_name_slot(a: Side, x: Fact, b: Side, y: Fact) -> bool:
     if one_word_apart(x, y):
         return True
     if len(kx) >= 2 and len(ky) >= 2 and "PERSON" in (x.unit, y.unit) and {x.unit, y.unit} <= {"PERSON", "ORG"}:
-        # NER may call one of two full names an ORG ("Volodymyr Castellanos" ORG / "Volodymyr Gorbanovsky")
+        # NER may call one of two full names an ORG ("Marta Villeneuve" ORG / "Marta Okonjo")
         if share_given(kx, ky):
-            return kx[-1] != ky[-1]  # another surname ("Tim Muris" / "Timothy Brannigan", "J. Ellis Norwood")
+            return kx[-1] != ky[-1]  # another surname ("Tom Harrow" / "Thomas Brannigan", "J. Ellis Norwood")
         if kx[-1] == ky[-1]:  # another given name: a relative ("Lois" / "Elizabeth Smart") unless in one slot
             vx, _ = event_of(a, x)
             vy, _ = event_of(b, y)

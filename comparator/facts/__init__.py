@@ -108,7 +108,7 @@ def extract_facts(doc: Any, start: int, end: int, published: str | None = None) 
             ent, ent_label = _extend_numeric(ent, ent_label)
         fact = _fact_of(ent, ent_label, published)
         if fact is None and ent_label == "DATE":
-            parts = _date_range(ent, published)  # "between May and April", "July 1, 2002 to June 30, 2003"
+            parts = _date_range(ent, published)  # "between May and April", "July 1, 2019 to June 30, 2020"
             if parts:
                 facts.extend(parts)
                 continue

@@ -122,7 +122,7 @@ def same_referent(a: str, b: str) -> bool:
         return True
     wa, wb = ka.split(), kb.split()
     if len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1] and same_given(wa[0], wb[0]):
-        return True  # "Tim Muris" ~ "Timothy Muris", "Ron Kuby" ~ "Ronald L. Kuby"
+        return True  # "Tom Harrow" ~ "Thomas Harrow", "Ben Adair" ~ "Benjamin L. Adair"
     if len(wa) >= 2 and len(wb) >= 2 and wa[0] == wb[0] and fuzz.ratio(wa[-1], wb[-1]) < 60:
         return False  # one given name, two unlike surnames: two people ("Ann Lee" / "Ann Park")
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
