@@ -231,3 +231,11 @@ def test_escape_is_inert_and_lossless(text):
     shown_text = parser.text.strip()
     assert shown_text.replace("\u2060", "") == " ".join(text.split())
     assert "@" not in shown_text.replace("@\u2060", "")  # nobody is pinged
+
+
+def test_the_outlet_table_says_omissions_are_counted_only_on_evidence():
+    from comparator.render.markdown import OMITS_NOTE
+
+    md = render_markdown(make_comparison())
+    table_end = md.index("| outlet | claims |")
+    assert OMITS_NOTE in md[table_end:] and "not proof of full coverage" in OMITS_NOTE

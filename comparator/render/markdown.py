@@ -155,7 +155,14 @@ def _summary(comp: "Comparison") -> list[str]:
               "|---|---:|---:|---:|---:|---:|"]
     for s in outlet_stats(comp):
         lines.append(f"| {escape(s.outlet, 80)} | {s.claims} | {s.boilerplate} | {s.aligned} | {s.findings} | {s.omitted} |")
+    lines += ["", OMITS_NOTE]
     return lines
+
+
+#: What the "omits" column can and cannot say (see comparator.detect.omissions): precision first.
+OMITS_NOTE = ("_omits_: facts other outlets report that this one is charged with leaving out, only on evidence "
+              "(no similar sentence anywhere in it, or a number or name of the fact absent from its whole text). "
+              "A fact it may have told in other words is not counted, so a low number is not proof of full coverage.")
 
 
 def _quote(comp: "Comparison", ev: Evidence) -> str:
