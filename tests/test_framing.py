@@ -208,3 +208,11 @@ def test_plain_title_does_not_hide_a_loaded_label():
     assert len(found) == 1 and found[0].severity == "info"  # loaded, but only in a quote
     assert [e.text for e in found[0].evidence] == ["This activist judge"]
     assert "A Post calls Okafor \u201cJudge\u201d in its own voice" in found[0].message
+
+
+def test_series_of_outlets_reads_as_english():
+    from comparator.detect import and_list
+
+    assert and_list(["Fox News"]) == "Fox News"
+    assert and_list(["Fox News", "HuffPost"]) == "Fox News and HuffPost"
+    assert and_list(["Breitbart", "Fox News", "HuffPost"]) == "Breitbart, Fox News and HuffPost"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 from comparator.types import FINDING_KINDS, SEVERITY_RANK, Finding
 
@@ -27,6 +27,14 @@ class Context:
 
 
 Detector = Callable[["Comparison", Context], list[Finding]]
+
+
+def and_list(names: Sequence[str]) -> str:
+    """Outlet or person names as an English series: "A", "A and B", "A, B and C"."""
+    names = list(names)
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def finalize_findings(findings: Iterable[Finding], article_order: Mapping[str, int]) -> tuple[Finding, ...]:

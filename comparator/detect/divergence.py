@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Iterable
 
-from comparator.detect import Context, roles, sameness
+from comparator.detect import Context, and_list, roles, sameness
 from comparator.detect.severity import severity_of, type_of
 from comparator.detect.statuses import status_findings
 from comparator.facts import facts_agree
@@ -216,7 +216,7 @@ def _describe(f: Fact) -> str:
 
 def _detail_finding(side: roles.Side, other: roles.Side, facts: list[Fact], score: float) -> Finding:
     """detail_only: the facts of ``side`` that no aligned claim of ``other``'s article carries."""
-    message = f"{side.outlet} gives {_join([_describe(f) for f in facts])}; " \
+    message = f"{side.outlet} gives {and_list([_describe(f) for f in facts])}; " \
               f"the matching sentence of {other.outlet} does not."
     evidence = tuple(_evidence(side, f.start, f.end) for f in facts) + (
         _evidence(other, other.claim.start, other.claim.end),)
@@ -225,12 +225,6 @@ def _detail_finding(side: roles.Side, other: roles.Side, facts: list[Fact], scor
                    evidence=evidence,
                    details={"facts": [{"kind": f.kind, "text": f.text, "normal": f.normal} for f in facts],
                             "carried_by": side.claim.article, "missing_from": other.claim.article})
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 # -- the same quotation: other words, another speaker ---------------------------------------------

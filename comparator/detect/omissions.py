@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from comparator.detect import and_list
 from comparator.groups import fact_groups
 from comparator.types import Claim, Evidence, Finding
 
@@ -151,12 +152,6 @@ def _snippet(text: str) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-def _join(names: list[str]) -> str:
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def _nearest(comp: "Comparison", ctx: "Context", group: list[Claim], article_id: str) -> tuple[str | None, float]:
     """The claim of ``article_id`` most similar to the group, and its cosine (0 if unknown)."""
     vectors = ctx.shared.get("vectors") or {}
@@ -205,8 +200,8 @@ def find_omissions(comp: "Comparison", ctx: "Context") -> list[Finding]:
             continue
         best = max((sim for _, sim in nearest.values()), default=0.0)
         lead = group[0]
-        carriers = _join([outlets[a] for a in carried])
-        absent = _join([outlets[a] for a in missing])
+        carriers = and_list([outlets[a] for a in carried])
+        absent = and_list([outlets[a] for a in missing])
         verb = "reports" if len(carried) == 1 else "report"
         message = f"{'Only ' if len(carried) == 1 else ''}{carriers} {verb}: “{_snippet(lead.text)}” ({absent} {'does' if len(missing) == 1 else 'do'} not)."
         article_text = {a.id: a.text for a in comp.articles}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from comparator.detect import and_list
 from comparator.framing import labels_of, sourcing_table
 from comparator.framing.common import someone
 from comparator.types import Evidence, Finding
@@ -36,9 +37,9 @@ def find_sourcing(comp: "Comparison", ctx: "Context") -> list[Finding]:
         if not silent:
             continue
         who = someone(rs[0]["speaker"])
-        outlets = " and ".join(r["outlet"] for r in rs)
+        outlets = and_list([r["outlet"] for r in rs])
         count = sum(r["quotes"] for r in rs)
-        missing = " or ".join(comp.article(a).outlet for a in silent)
+        missing = and_list([comp.article(a).outlet for a in silent])
         message = (f"Only {outlets} quote{'s' if len(rs) == 1 else ''} {who} "
                    f"({count} quoted sentence{'s' if count != 1 else ''}); {missing} "
                    f"{'does' if len(silent) == 1 else 'do'} not.")
