@@ -124,3 +124,19 @@ def make_comparison(hostile: bool = False) -> Comparison:
                     embedding_model_sha256="0" * 64, nlp_model="none", settings={"min_score": None})
     return Comparison(articles=tuple(articles.values()), claims=tuple(claims), alignments=alignments,
                       entities=entities, findings=findings, tool=tool)
+
+
+def claims_of(text: str) -> tuple[Claim, ...]:
+    """The claims of one article with ``text``, parsed by the real spaCy pipeline."""
+    from comparator import nlp
+    from comparator.claims import extract_claims
+
+    article = Article(id="t", outlet="Test", text=text)
+    return extract_claims(article, nlp.parse_articles([article])["t"])
+
+
+def find(claims, text: str) -> Claim:
+    """The one claim containing ``text`` (fails the test if none or several do)."""
+    hits = [c for c in claims if text in c.text]
+    assert len(hits) == 1, f"{len(hits)} claims contain {text!r}: {[c.text for c in claims]}"
+    return hits[0]

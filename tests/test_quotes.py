@@ -6,25 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comparator import nlp
-from comparator.claims import extract_claims
 from comparator.claims.quotes import clip, find_quotes
-from comparator.types import Article
+from factories import claims_of, find
 
 
 def quoted_texts(text: str) -> list[str]:
     return [text[q.start:q.end] for q in find_quotes(text)]
-
-
-def claims_of(text: str):
-    article = Article(id="t", outlet="Test", text=text)
-    return extract_claims(article, nlp.parse_articles([article])["t"])
-
-
-def find(claims, text: str):
-    hits = [c for c in claims if text in c.text]
-    assert len(hits) == 1, f"{len(hits)} claims contain {text!r}: {[c.text for c in claims]}"
-    return hits[0]
 
 
 # -- pairing ----------------------------------------------------------------------------------

@@ -14,18 +14,8 @@ from comparator.claims import extract_claims
 from comparator.claims.canonical import SpeakerNames, canonical_speakers
 from comparator.claims.quotes import find_quotes
 from comparator.comparison import Comparison
+from factories import claims_of, find
 from comparator.types import Article, Claim, Entity
-
-
-def claims_of(text: str):
-    article = Article(id="t", outlet="Test", text=text)
-    return extract_claims(article, nlp.parse_articles([article])["t"])
-
-
-def find(claims, text: str):
-    hits = [c for c in claims if text in c.text]
-    assert len(hits) == 1, f"{len(hits)} claims contain {text!r}: {[c.text for c in claims]}"
-    return hits[0]
 
 
 def who(claims, text: str):
