@@ -14,7 +14,7 @@ leave-one-year-out cross-validation (``bench/eval_basil.py --fit``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from comparator.framing import context as cx
 from comparator.framing.common import claim_index, doc_of, lexicon
@@ -89,25 +89,51 @@ def _blocked(span, category: str) -> str | None:
     return None
 
 
-def article_candidates(comp: "Comparison", ctx: "Context", article_id: str) -> list[Candidate]:
-    """Every candidate of one article (memoised in ``ctx.shared``), in text order."""
-    memo = ctx.shared.setdefault("framing.candidates", {})
-    if article_id in memo:
-        return memo[article_id]
+def _recased_headlines(comp: "Comparison", ctx: "Context", article_id: str) -> list[tuple[Any, int]]:
+    """(sentence-cased Doc, offset of its first character in the article) for each title-case or
+    all-caps headline claim of the article (:mod:`comparator.framing.headline_case`)."""
+    from comparator.framing.headline_case import is_title_case, sentence_case
+    from comparator.nlp import load_nlp
+
+    article = comp.article(article_id)
+    body = article.text[:article.meta["headline_start"]] if isinstance(article.meta.get("headline_start"), int) \
+        else article.text
+    out = []
+    for claim in comp.claims_of(article_id):
+        text = article.text[claim.start:claim.end]
+        if claim.kind == "headline" and is_title_case(text):
+            recased = sentence_case(text, body.replace(text, ""))
+            if recased != text:
+                out.append((load_nlp()(recased), claim.start))
+    return out
+
+
+def _doc_candidates(comp: "Comparison", ctx: "Context", article_id: str, doc: Any, offset: int,
+                    skip: list[tuple[int, int]], headline: bool) -> list[Candidate]:
+    """Candidates in ``doc``, whose character 0 is the article's ``offset``; ranges in ``skip`` are
+    read from another Doc."""
     index = claim_index(comp, ctx)
-    doc = doc_of(comp, ctx, article_id)
+    text = comp.article(article_id).text
     out: list[Candidate] = []
     taken: set[int] = set()
-    for m in find_terms(lexicon(ctx), doc):
-        claim = index.at(article_id, m.start, m.end)
-        if not analysed(claim):
+
+    def keep(start: int, end: int):
+        if any(a <= start < b for a, b in skip):
+            return None
+        claim = index.at(article_id, start, end)
+        return claim if analysed(claim) else None
+
+    for m in find_terms(lexicon(ctx), doc, headline=headline):
+        start, end = m.start + offset, m.end + offset
+        claim = keep(start, end)
+        if claim is None:
             continue
         span = cx.tokens_of(doc, m.start, m.end)
         if span is not None:
             taken.update(range(span.start, span.end))
-        voice, speaker, reported = _voice(index, article_id, m.start, m.end, span)
+        voice, speaker, reported = _voice(index, article_id, start, end, span)
         out.append(Candidate(
-            article=article_id, claim=claim.id, start=m.start, end=m.end, text=m.text, term=m.entry.term,
+            article=article_id, claim=claim.id, start=start, end=end, text=text[start:end], term=m.entry.term,
             category=m.entry.category, origin="lexicon", pos=span.root.pos_ if span is not None else "",
             valence=None, voice=voice, speaker=speaker, reported=reported, headline=claim.kind == "headline",
             blocked=_blocked(span, m.entry.category), entry=m.entry))
@@ -117,17 +143,31 @@ def article_candidates(comp: "Comparison", ctx: "Context", article_id: str) -> l
         v = valence_of(tok)
         if v is None:
             continue
-        start, end = tok.idx, tok.idx + len(tok.text)
-        claim = index.at(article_id, start, end)
-        if not analysed(claim):
+        start, end = tok.idx + offset, tok.idx + offset + len(tok.text)
+        claim = keep(start, end)
+        if claim is None:
             continue
         span = doc[tok.i:tok.i + 1]
         voice, speaker, reported = _voice(index, article_id, start, end, span)
         out.append(Candidate(
-            article=article_id, claim=claim.id, start=start, end=end, text=tok.text, term=tok.lemma_.lower(),
-            category=VALENCE_CATEGORY, origin="valence", pos=tok.pos_, valence=v, voice=voice,
-            speaker=speaker, reported=reported, headline=claim.kind == "headline",
+            article=article_id, claim=claim.id, start=start, end=end, text=text[start:end],
+            term=tok.lemma_.lower(), category=VALENCE_CATEGORY, origin="valence", pos=tok.pos_, valence=v,
+            voice=voice, speaker=speaker, reported=reported, headline=claim.kind == "headline",
             blocked=_blocked(span, "conflict_verb" if tok.pos_ == "VERB" else VALENCE_CATEGORY)))
+    return out
+
+
+def article_candidates(comp: "Comparison", ctx: "Context", article_id: str) -> list[Candidate]:
+    """Every candidate of one article (memoised in ``ctx.shared``), in text order. A title-case
+    headline is read from its own sentence-cased parse instead of the article's."""
+    memo = ctx.shared.setdefault("framing.candidates", {})
+    if article_id in memo:
+        return memo[article_id]
+    heads = _recased_headlines(comp, ctx, article_id)
+    ranges = [(offset, offset + len(hdoc.text)) for hdoc, offset in heads]
+    out = _doc_candidates(comp, ctx, article_id, doc_of(comp, ctx, article_id), 0, ranges, headline=False)
+    for hdoc, offset in heads:
+        out += _doc_candidates(comp, ctx, article_id, hdoc, offset, [], headline=True)
     out.sort(key=lambda c: (c.start, c.end))
     memo[article_id] = out
     return out

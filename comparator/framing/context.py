@@ -205,4 +205,8 @@ def _phrase(tok: Any) -> str:
             break
         words.append(t)
     text = "".join(t.text_with_ws for t in words).strip()
+    first = words[0] if words else None
+    if first is not None and first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_ \
+            and text[:1].isupper() and text[1:2].islower():
+        text = text[0].lower() + text[1:]  # "Opponents called it ..." -> "opponents" (not a name)
     return text or tok.text

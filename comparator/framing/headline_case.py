@@ -1,0 +1,101 @@
+"""Title-case and all-caps headlines, read as running text.
+
+spaCy's English models learn capitals as a strong cue for proper nouns, so a
+headline in title case ("Senate Slams Plan To Expand Border Wall") comes back
+as a row of PROPN tokens, and neither the lexicon (whose entries declare their
+parts of speech) nor the VADER adjectives find anything in it. Truecasing
+before tagging is the usual remedy (Lita et al., "tRuEcasIng", ACL 2003); here
+the truecaser is the article itself:
+
+- :func:`is_title_case`: most content words of the headline start with a
+  capital (or the whole headline is upper case);
+- :func:`sentence_case`: each word after the first is lower-cased unless the
+  article's body writes it capitalised in mid-sentence and never in lower case
+  (a name: "Senate", "Pelosi"), or it is an acronym ("GOP") in a headline that
+  is not all capitals, or it has inner capitals ("McConnell"). Offsets are kept:
+  the result has the same length as the input, word for word.
+
+Headlinese also drops articles and auxiliaries, so the small English model
+often tags a present-tense headline verb as a plural noun ("Senate slams plan"
+-> ``slams/NOUN``). :func:`headline_verb` recognises that shape (a bare noun
+right after the headline's subject, with no determiner or modifier of its own,
+followed by more words) so that entries whose part of speech is VERB can match it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+#: Function words that style guides leave lower case in titles (AP and Chicago title case).
+SMALL_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by",
+                         "in", "of", "off", "on", "per", "to", "up", "via", "vs", "is", "be"})
+#: Share of a headline's content words (after the first word) that must be capitalised.
+TITLE_CASE_SHARE = 0.75
+
+
+def is_title_case(text: str) -> bool:
+    """Whether ``text`` is a title-case or all-caps headline: at least two content words after the
+    first, and at least :data:`TITLE_CASE_SHARE` of them capitalised (an all-caps line counts)."""
+    words = [w for w in _WORD.findall(text)]
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(words) >= 3 and letters and all(ch.isupper() for ch in letters):
+        return True
+    content = [w for w in words[1:] if w.lower() not in SMALL_WORDS]
+    if len(content) < 2:
+        return False
+    return sum(w[0].isupper() for w in content) >= TITLE_CASE_SHARE * len(content)
+
+
+def _body_usage(body: str) -> dict[str, tuple[bool, bool]]:
+    """lower-case word -> (seen capitalised in mid-sentence, seen in lower case) in the body."""
+    usage: dict[str, tuple[bool, bool]] = {}
+    for m in _WORD.finditer(body):
+        word = m.group(0)
+        before = body[:m.start()].rstrip(" \t\"'\u201c\u2018(")
+        sentence_start = not before or before[-1] in ".!?:\n"
+        key = word.lower()
+        cap, low = usage.get(key, (False, False))
+        if word.islower():
+            low = True
+        elif not sentence_start:
+            cap = True
+        usage[key] = (cap, low)
+    return usage
+
+
+def sentence_case(text: str, body: str) -> str:
+    """``text`` with ordinary words lower-cased (names the body capitalises kept); same length."""
+    usage = _body_usage(body)
+    shouting = all(ch.isupper() for ch in text if ch.isalpha())
+    out = []
+    last = 0
+    for n, m in enumerate(_WORD.finditer(text)):
+        word = m.group(0)
+        out.append(text[last:m.start()])
+        last = m.end()
+        lower = word.lower()
+        cap, low = usage.get(lower, (False, False))
+        keep = (n == 0 and not shouting) or (cap and not low) or len(lower) != len(word) or word == "I"
+        if not shouting and not keep:
+            keep = (len(word) > 1 and word.isupper()) or any(ch.isupper() for ch in word[1:])
+        if n == 0 and shouting and not keep:
+            out.append(word[0] + lower[1:])
+        else:
+            out.append(word if keep else lower)
+    out.append(text[last:])
+    result = "".join(out)
+    return result if len(result) == len(text) else text
+
+
+def headline_verb(tok: Any) -> bool:
+    """A headline word tagged as a noun that reads as the headline's main verb: right after the
+    subject (a noun, name or pronoun), with no determiner, possessive or adjective of its own, and
+    with words after it ("Senate slams plan", "Trump blasts Pelosi over shutdown")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.i == 0 or tok.i + 1 >= len(tok.doc):
+        return False
+    prev, nxt = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    if prev.pos_ not in ("NOUN", "PROPN", "PRON") or nxt.is_punct:
+        return False
+    return not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children)
