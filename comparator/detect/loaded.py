@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from comparator.framing.candidates import Candidate, analysed, article_candidates, selected
 from comparator.framing.common import claim_index, doc_of, quote_text, someone
-from comparator.framing.params import shipped
+from comparator.framing.params import Params, shipped
 from comparator.framing.scare import scare_ranges
 from comparator.types import Evidence, Finding
 
@@ -39,7 +39,17 @@ def _key(c: Candidate) -> tuple:
     return (c.article, c.headline, c.term.lower(), c.voice, c.speaker or "")
 
 
-def _message(outlet: str, c: Candidate, times: int) -> tuple[str, str, float]:
+def _warns(c: Candidate, params: Params) -> bool:
+    """A finding in the outlet's own voice is a warning when a style guide rules on the term, the user's
+    own lexicon lists it, or its category's measured precision earns it (:meth:`Params.warns`)."""
+    if c.entry is not None and c.entry.tier == "info":
+        return False
+    if c.entry is not None and (c.entry.guide or not c.entry.source.startswith("default.yaml:")):
+        return True
+    return params.warns("valence" if c.origin == "valence" else c.category)
+
+
+def _message(outlet: str, c: Candidate, times: int, params: Params | None = None) -> tuple[str, str, float]:
     said = quote_text(c.text)
     where = "its headline" if c.headline else "its own voice"
     if c.origin == "valence":
@@ -51,10 +61,9 @@ def _message(outlet: str, c: Candidate, times: int) -> tuple[str, str, float]:
         what = c.category.replace("_", " ")
         neutral = f"a neutral alternative is {quote_text(c.entry.neutral)}" if c.entry else ""
         confidence = CATEGORY_CONFIDENCE.get(c.category, 0.5)
-    tier_info = c.entry is not None and c.entry.tier == "info"
     if c.voice == "authorial":
         message = f"{outlet} uses {said} ({what}) in {where}; {neutral}."
-        severity = "info" if tier_info or c.origin == "valence" else "warning"
+        severity = "warning" if _warns(c, params or shipped()) else "info"
     elif c.reported:
         message = (f"{outlet} reports {someone(c.speaker)} using {said} ({what}); "
                    f"the wording is attributed, not the outlet's own.")
@@ -157,7 +166,7 @@ def find_loaded_language(comp: "Comparison", ctx: "Context") -> list[Finding]:
         cands = groups[key]
         first = cands[0]
         outlet = comp.article(first.article).outlet
-        message, severity, confidence = _message(outlet, first, len(cands))
+        message, severity, confidence = _message(outlet, first, len(cands), params)
         evidence = tuple(Evidence(article=c.article, claim=c.claim, text=c.text, start=c.start, end=c.end,
                                   voice=c.voice, speaker=c.speaker) for c in cands)
         entry = first.entry
