@@ -67,6 +67,8 @@ POLITICAL_ACTORS = frozenset({
     "challenger", "incumbent", "nominee", "delegate", "ally", "donor", "lobbyist", "economist", "expert",
     "business", "company", "industry", "organization", "network", "newspaper", "government", "state",
     "country", "nation", "agency", "department", "office", "mp", "politician", "pol", "gop", "dnc", "rnc",
+    "council", "councillor", "councilor", "parliament", "legislature", "assembly", "commission", "commissioner",
+    "panel", "ministry", "regulator", "prosecutor", "democrats", "republicans", "opposition", "coalition",
 })
 _VIOLENT = frozenset({"kill", "shoot", "murder", "bomb", "stab", "hurt", "harm", "injure", "destroy",
                       "burn", "blow", "rape", "behead", "execute", "strike", "invade", "flood", "erupt",

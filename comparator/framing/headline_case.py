@@ -48,25 +48,26 @@ def is_title_case(text: str) -> bool:
     return sum(w[0].isupper() for w in content) >= TITLE_CASE_SHARE * len(content)
 
 
-def _body_usage(body: str) -> dict[str, tuple[bool, bool]]:
-    """lower-case word -> (seen capitalised in mid-sentence, seen in lower case) in the body."""
-    usage: dict[str, tuple[bool, bool]] = {}
+def _body_usage(body: str) -> dict[str, tuple[str | None, bool]]:
+    """lower-case word -> (its spelling when capitalised in mid-sentence, or None; seen in lower case)."""
+    usage: dict[str, tuple[str | None, bool]] = {}
     for m in _WORD.finditer(body):
         word = m.group(0)
         before = body[:m.start()].rstrip(" \t\"'\u201c\u2018(")
         sentence_start = not before or before[-1] in ".!?:\n"
         key = word.lower()
-        cap, low = usage.get(key, (False, False))
+        cap, low = usage.get(key, (None, False))
         if word.islower():
             low = True
-        elif not sentence_start:
-            cap = True
+        elif not sentence_start and cap is None:
+            cap = word
         usage[key] = (cap, low)
     return usage
 
 
 def sentence_case(text: str, body: str) -> str:
-    """``text`` with ordinary words lower-cased (names the body capitalises kept); same length."""
+    """``text`` with ordinary words lower-cased (names the body capitalises kept, in the body's
+    spelling when the headline is all capitals); same length as ``text``."""
     usage = _body_usage(body)
     shouting = all(ch.isupper() for ch in text if ch.isalpha())
     out = []
@@ -76,14 +77,19 @@ def sentence_case(text: str, body: str) -> str:
         out.append(text[last:m.start()])
         last = m.end()
         lower = word.lower()
-        cap, low = usage.get(lower, (False, False))
-        keep = (n == 0 and not shouting) or (cap and not low) or len(lower) != len(word) or word == "I"
-        if not shouting and not keep:
-            keep = (len(word) > 1 and word.isupper()) or any(ch.isupper() for ch in word[1:])
-        if n == 0 and shouting and not keep:
-            out.append(word[0] + lower[1:])
+        if len(lower) != len(word):
+            out.append(word)
+            continue
+        cap, low = usage.get(lower, (None, False))
+        if cap is not None and not low:  # a name in the body
+            out.append(cap if shouting and len(cap) == len(word) else word)
+        elif n == 0:
+            out.append(word[0] + lower[1:] if shouting else word)
+        elif word == "I" or (not shouting and ((len(word) > 1 and word.isupper())
+                                               or any(ch.isupper() for ch in word[1:]))):
+            out.append(word)  # an acronym or a name with inner capitals ("GOP", "McConnell")
         else:
-            out.append(word if keep else lower)
+            out.append(lower)
     out.append(text[last:])
     result = "".join(out)
     return result if len(result) == len(text) else text
