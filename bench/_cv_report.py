@@ -17,7 +17,8 @@ PARAMS_FILE = Path(__file__).resolve().parent.parent / "comparator" / "data" / "
 
 def _params_dict(p) -> dict:
     out = {"categories": list(p.categories), "valence_pos": list(p.valence_pos), "valence_min": p.valence_min,
-           "positive_weight": p.positive_weight}
+           "positive_weight": p.positive_weight, "subjectivity_min": p.subjectivity_min,
+           "polarity_min": p.polarity_min}
     if p.warning_categories is not None:
         out["warning_categories"] = list(p.warning_categories)
     return out
@@ -75,7 +76,8 @@ def cross_validate(args, rebuild, gold_spans, compare_triplet) -> None:
         for r in rows:
             print(f"  {r['held_out']:<6} test {_fmt(r['test'])}   train {_fmt(r['train'])}   "
                   f"pos={'+'.join(r['params'].valence_pos) or '-'} vmin={r['params'].valence_min} "
-                  f"pos_w={r['params'].positive_weight} floor={r['category_floor']} "
+                  f"pos_w={r['params'].positive_weight} subj={r['params'].subjectivity_min}/{r['params'].polarity_min} "
+                  f"floor={r['category_floor']} "
                   f"dropped={sorted(set(categories) - set(r['params'].categories))}")
         pool = pooled(rows, arts, by)
         print(f"  pooled held-out: {_fmt(pool)}")

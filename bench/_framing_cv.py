@@ -28,6 +28,8 @@ POS_CHOICES = ((), ("ADJ",), ("ADJ", "ADV"), ("ADJ", "ADV", "VERB"), ("ADJ", "AD
 VALENCE_MINS = (1.5, 1.9, 2.3, 2.7, 3.1)
 POSITIVE_WEIGHTS = (0.0, 0.5, 1.0)
 CATEGORY_FLOORS = (0.0, 0.3, 0.4, 0.5)
+#: Pattern subjectivity prior (None: unused) and the |polarity| it also needs.
+SUBJECTIVITY_CHOICES = ((None, 0.0),) + tuple((s, p) for s in (0.6, 0.8, 0.95) for p in (0.0, 0.3, 0.5))
 
 
 @dataclass
@@ -115,11 +117,13 @@ def _category_precision(arts: list[ArticleData]) -> dict[str, float]:
 def grid(train: list[ArticleData], all_categories: tuple[str, ...]):
     """Every setting of the grid, with categories chosen by their training precision."""
     prec = _category_precision(train)
-    for floor, pos, vmin, pw in itertools.product(CATEGORY_FLOORS, POS_CHOICES, VALENCE_MINS, POSITIVE_WEIGHTS):
+    for floor, pos, vmin, pw, (smin, pmin) in itertools.product(CATEGORY_FLOORS, POS_CHOICES, VALENCE_MINS,
+                                                                 POSITIVE_WEIGHTS, SUBJECTIVITY_CHOICES):
         if not pos and (vmin != VALENCE_MINS[0] or pw != POSITIVE_WEIGHTS[0]):
             continue
         cats = tuple(c for c in all_categories if prec.get(c, 1.0) >= floor)
-        yield floor, Params(categories=cats, valence_pos=pos, valence_min=vmin, positive_weight=pw)
+        yield floor, Params(categories=cats, valence_pos=pos, valence_min=vmin, positive_weight=pw,
+                            subjectivity_min=smin, polarity_min=pmin)
 
 
 def choose(train: list[ArticleData], all_categories: tuple[str, ...]) -> tuple[float, Params, dict]:
@@ -128,7 +132,8 @@ def choose(train: list[ArticleData], all_categories: tuple[str, ...]) -> tuple[f
         s = score(train, params)
         ok = s["recall"] >= TARGET_RECALL
         key = (ok, s["precision"] if ok else s["recall"], s["recall"], -len(params.valence_pos),
-               params.valence_min, floor)
+               params.valence_min, params.subjectivity_min is None, params.subjectivity_min or 0.0,
+               params.polarity_min, floor)
         if best is None or key > best[0]:
             best = (key, floor, params, s)
     return best[1], best[2], best[3]

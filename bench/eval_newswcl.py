@@ -109,6 +109,22 @@ def matches(mention: str, label: str) -> bool:
     return m in lab or lab in m or fuzz.token_set_ratio(m, lab) >= 80
 
 
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"}
+
+
+def matches_strict(mention: str, label: str) -> bool:
+    """The same description, not one contained in another: determiners aside, the same head (last word)
+    and rapidfuzz token_sort_ratio >= 80 ("the reclusive leader" = "reclusive leader", but "leader" is
+    not "North Korean leader Kim Jong Un")."""
+    from rapidfuzz import fuzz
+
+    m = [w for w in words(mention) if w not in _DETERMINERS]
+    lab = [w for w in words(label) if w not in _DETERMINERS]
+    if not m or not lab or m[-1] != lab[-1]:
+        return False
+    return fuzz.token_sort_ratio(" ".join(m), " ".join(lab)) >= 80
+
+
 def main() -> None:
     parser = add_data_argument(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
     parser.add_argument("--show", type=int, default=0, help="print K missed descriptive mentions")
@@ -138,12 +154,12 @@ def main() -> None:
         subjects.update(sub)
     order = sorted(events)
     other = {e: order[(i + 1) % len(order)] for i, e in enumerate(order)}
-    totals = {k: [0, 0, 0] for k in ("desc", "title", "subj")}
+    totals = {k: [0, 0, 0] for k in ("desc", "desc_strict", "title", "subj")}
     missed = []
     same_ref = [0, 0]
     diff_ref = [0, 0]
     for event in order:
-        counts = {k: [0, 0, 0] for k in ("desc", "title", "subj")}
+        counts = {k: [0, 0, 0] for k in ("desc", "desc_strict", "title", "subj")}
         found_refs: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for ann in anns:
             if ann["event_id"] != event:
@@ -168,6 +184,10 @@ def main() -> None:
                     kind = "desc"
                     ok = any(matches(mention, text) for text, _ in labels.get(aid, []))
                     ctrl_ok = any(matches(mention, text) for text, _ in labels.get(ctrl, []))
+                    strict = counts["desc_strict"]
+                    strict[0] += any(matches_strict(mention, text) for text, _ in labels.get(aid, []))
+                    strict[1] += 1
+                    strict[2] += any(matches_strict(mention, text) for text, _ in labels.get(ctrl, []))
                 else:
                     kind = "title"
                     ok = any(matches(" ".join(role), text) for text, k in labels.get(aid, []) if k == "role")
@@ -207,7 +227,8 @@ def main() -> None:
 
 
 def _fmt(kind: str, c: list[int]) -> str:
-    name = {"desc": "descriptive mentions", "title": "titled names", "subj": "subject mentions"}[kind]
+    name = {"desc": "descriptive mentions", "desc_strict": "descriptive mentions (same description, strict)",
+            "title": "titled names", "subj": "subject mentions"}[kind]
     r, ctrl = c[0] / max(c[1], 1), c[2] / max(c[1], 1)
     return f"{name} {r:.3f} ({c[0]}/{c[1]}), control {ctrl:.3f}, margin {r - ctrl:+.3f}"
 

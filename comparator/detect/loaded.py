@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from comparator.framing.candidates import Candidate, analysed, article_candidates, selected
+from comparator.framing.candidates import Candidate, analysed, article_candidates, by_valence, selected
 from comparator.framing.common import claim_index, doc_of, quote_text, someone
 from comparator.framing.params import Params, shipped
 from comparator.framing.scare import scare_ranges
@@ -39,6 +39,17 @@ def _key(c: Candidate) -> tuple:
     return (c.article, c.headline, c.term.lower(), c.voice, c.speaker or "")
 
 
+def _prior_rationale(c: Candidate, params: Params) -> str:
+    if by_valence(c, params):
+        return f"VADER rates this word {c.valence:+.1f} on a -4..4 scale (Hutto & Gilbert 2014)."
+    return (f"Pattern rates this adjective {c.subjectivity:.2f} subjective on a 0..1 scale, polarity "
+            f"{c.polarity:+.2f} (De Smedt & Daelemans 2012).")
+
+
+def _prior_source(c: Candidate, params: Params) -> str:
+    return "vader_lexicon.txt" if by_valence(c, params) else "en-sentiment.xml"
+
+
 def _warns(c: Candidate, params: Params) -> bool:
     """A finding in the outlet's own voice is a warning when a style guide rules on the term, the user's
     own lexicon lists it, or its category's measured precision earns it (:meth:`Params.warns`)."""
@@ -53,8 +64,10 @@ def _message(outlet: str, c: Candidate, times: int, params: Params | None = None
     said = quote_text(c.text)
     where = "its headline" if c.headline else "its own voice"
     if c.origin == "valence":
-        tone = "negative" if (c.valence or 0) < 0 else "positive"
-        what = f"a strongly {tone} word"
+        if by_valence(c, params or shipped()):
+            what = f"a strongly {'negative' if (c.valence or 0) < 0 else 'positive'} word"
+        else:
+            what = "a word of opinion, not description"
         neutral = "describe what happened instead"
         confidence = VALENCE_CONFIDENCE
     else:
@@ -175,8 +188,8 @@ def find_loaded_language(comp: "Comparison", ctx: "Context") -> list[Finding]:
             evidence=evidence,
             details={"term": entry.term if entry else first.term, "category": first.category,
                      "neutral": entry.neutral if entry else "", "rationale": entry.rationale if entry else
-                     f"VADER rates this word {first.valence:+.1f} on a -4..4 scale (Hutto & Gilbert 2014).",
-                     "lexicon": entry.source if entry else "vader_lexicon.txt", "voice": first.voice,
+                     _prior_rationale(first, params),
+                     "lexicon": entry.source if entry else _prior_source(first, params), "voice": first.voice,
                      "speaker": first.speaker or None, "count": len(cands), "headline": first.headline,
                      "origin": first.origin, "reported": first.reported}))
     return findings + _scare_findings(comp, ctx) + _kicker_findings(comp)

@@ -2,7 +2,8 @@
 
 Two origins: ``lexicon`` (an entry of the loaded-language lexicon matched in
 the article) and ``valence`` (a word VADER rates as evaluative, see
-:mod:`comparator.framing.valence`). Each :class:`Candidate` carries its
+:mod:`comparator.framing.valence`, or an adjective Pattern rates as subjective,
+see :mod:`comparator.framing.subjectivity`). Each :class:`Candidate` carries its
 sentence context: whether a rule defuses it (``blocked``: attribution word,
 fixed expression, literal conflict), whose voice it is in (quote, reported
 wording, or the outlet's), and whether it sits in a headline. Which
@@ -20,6 +21,7 @@ from comparator.framing import context as cx
 from comparator.framing.common import claim_index, doc_of, lexicon
 from comparator.framing.lexicon import LexiconEntry
 from comparator.framing.match import find_terms
+from comparator.framing.subjectivity import subjectivity_of
 from comparator.framing.valence import valence_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,6 +55,8 @@ class Candidate:
     headline: bool
     blocked: str | None  # attribution | fixed_expression | literal | None
     entry: LexiconEntry | None = None
+    polarity: float | None = None  # Pattern's mean adjective polarity in [-1, 1], when rated
+    subjectivity: float | None = None  # Pattern's mean adjective subjectivity in [0, 1], when rated
 
 
 def analysed(claim) -> bool:
@@ -141,7 +145,8 @@ def _doc_candidates(comp: "Comparison", ctx: "Context", article_id: str, doc: An
         if tok.i in taken or tok.pos_ not in VALENCE_POS or tok.ent_type_ or tok.is_stop or not tok.is_alpha:
             continue
         v = valence_of(tok)
-        if v is None:
+        ps = subjectivity_of(tok)
+        if v is None and ps is None:
             continue
         start, end = tok.idx + offset, tok.idx + offset + len(tok.text)
         claim = keep(start, end)
@@ -153,7 +158,8 @@ def _doc_candidates(comp: "Comparison", ctx: "Context", article_id: str, doc: An
             article=article_id, claim=claim.id, start=start, end=end, text=text[start:end],
             term=tok.lemma_.lower(), category=VALENCE_CATEGORY, origin="valence", pos=tok.pos_, valence=v,
             voice=voice, speaker=speaker, reported=reported, headline=claim.kind == "headline",
-            blocked=_blocked(span, "conflict_verb" if tok.pos_ == "VERB" else VALENCE_CATEGORY)))
+            blocked=_blocked(span, "conflict_verb" if tok.pos_ == "VERB" else VALENCE_CATEGORY),
+            polarity=ps[0] if ps else None, subjectivity=ps[1] if ps else None))
     return out
 
 
@@ -181,6 +187,18 @@ def selected(c: Candidate, params: "Params") -> bool:
         if c.entry is not None and (c.entry.guide or not c.entry.source.startswith("default.yaml:")):
             return True  # a style guide rules on it, or the user's own lexicon asks for it
         return c.category in params.categories
+    return by_valence(c, params) or by_subjectivity(c, params)
+
+
+def by_valence(c: Candidate, params: "Params") -> bool:
+    """A word VADER rates strongly enough, of a part of speech the setting reads."""
     if c.valence is None or c.pos not in params.valence_pos:
         return False
     return (-c.valence if c.valence < 0 else c.valence * params.positive_weight) >= params.valence_min
+
+
+def by_subjectivity(c: Candidate, params: "Params") -> bool:
+    """An adjective Pattern rates subjective (and polar) enough, when the setting reads subjectivity."""
+    if params.subjectivity_min is None or c.subjectivity is None or c.polarity is None:
+        return False
+    return c.subjectivity >= params.subjectivity_min and abs(c.polarity) >= params.polarity_min

@@ -35,6 +35,8 @@ class Params:
     valence_pos: tuple[str, ...] = ("ADJ",)
     valence_min: float = 2.0  # |VADER mean rating| at least this (scale -4..4)
     positive_weight: float = 1.0  # positive ratings count this much (praise is loaded less often in news)
+    subjectivity_min: float | None = None  # Pattern adjective subjectivity at least this (0..1); None: unused
+    polarity_min: float = 0.0  # ... and |Pattern polarity| at least this (0..1)
     #: Categories whose measured precision earns a warning (``valence`` for VADER words); the others are
     #: shown as info. None: every shown lexicon category warns (VADER words are info).
     warning_categories: tuple[str, ...] | None = None
@@ -54,4 +56,5 @@ def shipped() -> Params:
     data = json.loads(PARAMS_FILE.read_text(encoding="utf-8"))["selected"]
     return Params(categories=tuple(data["categories"]), valence_pos=tuple(data["valence_pos"]),
                   valence_min=float(data["valence_min"]), positive_weight=float(data["positive_weight"]),
-                  warning_categories=tuple(data["warning_categories"]) if "warning_categories" in data else None)
+                  warning_categories=tuple(data["warning_categories"]) if "warning_categories" in data else None,
+                  subjectivity_min=data.get("subjectivity_min"), polarity_min=float(data.get("polarity_min", 0.0)))
