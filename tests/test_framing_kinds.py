@@ -205,3 +205,16 @@ def test_low_precision_category_is_info_and_style_guide_term_still_warns():
     assert Params(warning_categories=("epithet",)).warns("epithet")
     assert not Params(warning_categories=("epithet",)).warns("intensifier")
     assert not Params().warns("valence") and Params().warns("intensifier")
+
+
+def test_title_case_headline_names_the_subject():
+    from comparator.framing.subjects import mentions
+    from tests.test_framing_context import _with_headline
+
+    comp, ctx = _with_headline({
+        "a": "Illegal Aliens Cross Border In Record Numbers\nImmigrants crossed the border on Monday.",
+        "b": "Immigrants cross border\nImmigrants crossed the border on Monday.",
+    })
+    heads = [(m.text, m.label) for m in mentions(comp, ctx) if m.headline and m.article == "a"]
+    assert ("Illegal Aliens", "illegal alien") in heads
+    assert ("Border", "border") in heads  # read as a common noun, not a name

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from comparator.framing import context as cx
 from comparator.framing.common import claim_index, doc_of, lexicon
+from comparator.framing.headline_case import recased_headlines
 from comparator.framing.lexicon import LexiconEntry
 from comparator.framing.match import find_terms
 from comparator.framing.subjectivity import subjectivity_of
@@ -93,25 +94,6 @@ def _blocked(span, category: str) -> str | None:
     return None
 
 
-def _recased_headlines(comp: "Comparison", ctx: "Context", article_id: str) -> list[tuple[Any, int]]:
-    """(sentence-cased Doc, offset of its first character in the article) for each title-case or
-    all-caps headline claim of the article (:mod:`comparator.framing.headline_case`)."""
-    from comparator.framing.headline_case import is_title_case, sentence_case
-    from comparator.nlp import load_nlp
-
-    article = comp.article(article_id)
-    body = article.text[:article.meta["headline_start"]] if isinstance(article.meta.get("headline_start"), int) \
-        else article.text
-    out = []
-    for claim in comp.claims_of(article_id):
-        text = article.text[claim.start:claim.end]
-        if claim.kind == "headline" and is_title_case(text):
-            recased = sentence_case(text, body.replace(text, ""))
-            if recased != text:
-                out.append((load_nlp()(recased), claim.start))
-    return out
-
-
 def _doc_candidates(comp: "Comparison", ctx: "Context", article_id: str, doc: Any, offset: int,
                     skip: list[tuple[int, int]], headline: bool) -> list[Candidate]:
     """Candidates in ``doc``, whose character 0 is the article's ``offset``; ranges in ``skip`` are
@@ -169,7 +151,7 @@ def article_candidates(comp: "Comparison", ctx: "Context", article_id: str) -> l
     memo = ctx.shared.setdefault("framing.candidates", {})
     if article_id in memo:
         return memo[article_id]
-    heads = _recased_headlines(comp, ctx, article_id)
+    heads = recased_headlines(comp, ctx, article_id)
     ranges = [(offset, offset + len(hdoc.text)) for hdoc, offset in heads]
     out = _doc_candidates(comp, ctx, article_id, doc_of(comp, ctx, article_id), 0, ranges, headline=False)
     for hdoc, offset in heads:

@@ -25,7 +25,11 @@ followed by more words) so that entries whose part of speech is VERB can match i
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from comparator.comparison import Comparison
+    from comparator.detect import Context
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 #: Function words that style guides leave lower case in titles (AP and Chicago title case).
@@ -105,3 +109,26 @@ def headline_verb(tok: Any) -> bool:
     if prev.pos_ not in ("NOUN", "PROPN", "PRON") or nxt.is_punct:
         return False
     return not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children)
+
+
+def recased_headlines(comp: "Comparison", ctx: "Context", article_id: str) -> list[tuple[Any, int]]:
+    """(sentence-cased spaCy Doc, offset of its first character in the article) for each title-case or
+    all-caps headline claim of the article, memoised in ``ctx.shared``. The body that decides which
+    words are names is the article's text before the appended headline (without the headline itself)."""
+    memo = ctx.shared.setdefault("framing.recased_headlines", {})
+    if article_id in memo:
+        return memo[article_id]
+    from comparator.nlp import load_nlp
+
+    article = comp.article(article_id)
+    head = article.meta.get("headline_start")
+    body = article.text[:head] if isinstance(head, int) else article.text
+    out = []
+    for claim in comp.claims_of(article_id):
+        text = article.text[claim.start:claim.end]
+        if claim.kind == "headline" and is_title_case(text):
+            recased = sentence_case(text, body.replace(text, ""))
+            if recased != text:
+                out.append((load_nlp()(recased), claim.start))
+    memo[article_id] = out
+    return out
