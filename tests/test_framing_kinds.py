@@ -105,6 +105,22 @@ def test_title_case_headline_terms_are_found(tmp_path, title, word, category):
     assert "its headline" in hits[0].message
 
 
+@pytest.mark.parametrize("title, verbs", [
+    ("Senate Slams Plan To Expand Border Wall", ["slams"]),
+    ("Trump Blasts Pelosi Over Shutdown", ["blasts"]),
+    ("Border Battle Looms", []),  # no subject-verb agreement: a noun compound
+    ("Shark Attacks Rise Along Coast", []),  # the subject is no actor: literal attacks
+])
+def test_headline_verb_tagged_as_a_noun(title, verbs):
+    from comparator.framing.headline_case import body_names, headline_verb
+    from comparator.nlp import load_nlp
+
+    body = "The Senate met. Senator Trump and Speaker Pelosi spoke about the wall."
+    doc = load_nlp()(sentence_case(title, body))
+    doc.user_data["headline_names"] = body_names(body)
+    assert [t.text for t in doc if headline_verb(t)] == verbs
+
+
 def test_neutral_title_case_headline_has_no_finding(tmp_path):
     found = _compare(tmp_path, [
         ("Evening Courier", "Senate Votes On Border Wall Plan", "The Senate voted on Tuesday on a plan to "

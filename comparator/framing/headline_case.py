@@ -99,16 +99,38 @@ def sentence_case(text: str, body: str) -> str:
     return result if len(result) == len(text) else text
 
 
+def body_names(body: str) -> frozenset[str]:
+    """Lower-case words the body writes capitalised in mid-sentence and never in lower case (names)."""
+    return frozenset(k for k, (cap, low) in _body_usage(body).items() if cap is not None and not low)
+
+
+#: Penn tags of singular and plural nouns, for subject-verb agreement in a headline.
+_SINGULAR, _PLURAL = ("NN", "NNP"), ("NNS", "NNPS")
+
+
 def headline_verb(tok: Any) -> bool:
-    """A headline word tagged as a noun that reads as the headline's main verb: right after the
-    subject (a noun, name or pronoun), with no determiner, possessive or adjective of its own, and
-    with words after it ("Senate slams plan", "Trump blasts Pelosi over shutdown")."""
+    """A headline word tagged as a noun that reads as the headline's main verb ("Senate slams plan",
+    "Trump blasts Pelosi over shutdown", "GOP leaders slam plan"): right after the subject, agreeing
+    with it as a verb would (an -s form after a singular noun, a bare form after a plural one), with no
+    determiner, possessive or adjective of its own, words after it, and a subject that is a name in the
+    article (``doc.user_data["headline_names"]``), a named entity or a political actor. "Border battle
+    looms" (no agreement) and "Shark attacks rise" (no actor) are not verbs."""
+    from comparator.framing.context import _is_actor
+
     if tok.pos_ not in ("NOUN", "PROPN") or tok.i == 0 or tok.i + 1 >= len(tok.doc):
         return False
     prev, nxt = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
-    if prev.pos_ not in ("NOUN", "PROPN", "PRON") or nxt.is_punct:
+    if nxt.is_punct or any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children):
         return False
-    return not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children)
+    agrees = (prev.tag_ in _SINGULAR and tok.tag_ in _PLURAL) or (prev.tag_ in _PLURAL and tok.tag_ in _SINGULAR)
+    if not agrees:
+        return False
+    names = tok.doc.user_data.get("headline_names", frozenset())
+    if prev.lower_ in names or prev.ent_type_:
+        return True
+    if prev.pos_ == "PROPN":
+        return prev.i > 0  # a capital the re-casing kept in mid-headline
+    return _is_actor(prev)
 
 
 def recased_headlines(comp: "Comparison", ctx: "Context", article_id: str) -> list[tuple[Any, int]]:
@@ -127,8 +149,11 @@ def recased_headlines(comp: "Comparison", ctx: "Context", article_id: str) -> li
     for claim in comp.claims_of(article_id):
         text = article.text[claim.start:claim.end]
         if claim.kind == "headline" and is_title_case(text):
-            recased = sentence_case(text, body.replace(text, ""))
+            rest = body.replace(text, "")
+            recased = sentence_case(text, rest)
             if recased != text:
-                out.append((load_nlp()(recased), claim.start))
+                doc = load_nlp()(recased)
+                doc.user_data["headline_names"] = body_names(rest)
+                out.append((doc, claim.start))
     memo[article_id] = out
     return out
