@@ -87,8 +87,9 @@ def labels_by_article(articles: list[Article], encoder=None) -> tuple[dict, dict
     ctx = Context(settings=Settings(), docs=docs)
     comp = add_entities(comp, ctx)
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    names = {e.id: e.name for e in comp.entities}
     for lab in extract_labels(comp, ctx):
-        out[lab.article].append((lab.text, lab.kind))
+        out[lab.article].append((lab.text, lab.kind, names.get(lab.entity, "")))
     subjects: dict[str, list[tuple[str, str]]] = defaultdict(list)
     if encoder is not None:
         from comparator.framing.subjects import _referents, mentions
@@ -107,6 +108,15 @@ def matches(mention: str, label: str) -> bool:
     if not m or not lab:
         return False
     return m in lab or lab in m or fuzz.token_set_ratio(m, lab) >= 80
+
+
+def actor_words(code_name: str) -> set[str]:
+    """Name words of an ACTOR code ("PRK\\Jong Un" -> {"jong", "un"}); empty for group codes
+    ("USA\\USA-I", "USA\\USA-Misc")."""
+    name = code_name.split("\\")[-1]
+    if "-" in name or name.isupper():
+        return set()
+    return set(words(name))
 
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"}
@@ -154,12 +164,12 @@ def main() -> None:
         subjects.update(sub)
     order = sorted(events)
     other = {e: order[(i + 1) % len(order)] for i, e in enumerate(order)}
-    totals = {k: [0, 0, 0] for k in ("desc", "desc_strict", "title", "subj")}
+    totals = {k: [0, 0, 0] for k in ("desc", "desc_strict", "desc_actor", "title", "subj")}
     missed = []
     same_ref = [0, 0]
     diff_ref = [0, 0]
     for event in order:
-        counts = {k: [0, 0, 0] for k in ("desc", "desc_strict", "title", "subj")}
+        counts = {k: [0, 0, 0] for k in ("desc", "desc_strict", "desc_actor", "title", "subj")}
         found_refs: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for ann in anns:
             if ann["event_id"] != event:
@@ -182,16 +192,24 @@ def main() -> None:
                     continue  # a bare name is not a label
                 if not name:
                     kind = "desc"
-                    ok = any(matches(mention, text) for text, _ in labels.get(aid, []))
-                    ctrl_ok = any(matches(mention, text) for text, _ in labels.get(ctrl, []))
+                    ok = any(matches(mention, text) for text, *_ in labels.get(aid, []))
+                    ctrl_ok = any(matches(mention, text) for text, *_ in labels.get(ctrl, []))
                     strict = counts["desc_strict"]
-                    strict[0] += any(matches_strict(mention, text) for text, _ in labels.get(aid, []))
+                    strict[0] += any(matches_strict(mention, text) for text, *_ in labels.get(aid, []))
                     strict[1] += 1
-                    strict[2] += any(matches_strict(mention, text) for text, _ in labels.get(ctrl, []))
+                    strict[2] += any(matches_strict(mention, text) for text, *_ in labels.get(ctrl, []))
+                    actor = actor_words(ann["code_name"])
+                    if actor:  # the label must be attached to the annotated actor
+                        own = counts["desc_actor"]
+                        own[0] += any(matches(mention, text) for text, _, ent in labels.get(aid, [])
+                                      if actor & set(words(ent)))
+                        own[1] += 1
+                        own[2] += any(matches(mention, text) for text, _, ent in labels.get(ctrl, [])
+                                      if actor & set(words(ent)))
                 else:
                     kind = "title"
-                    ok = any(matches(" ".join(role), text) for text, k in labels.get(aid, []) if k == "role")
-                    ctrl_ok = any(matches(" ".join(role), text) for text, k in labels.get(ctrl, []) if k == "role")
+                    ok = any(matches(" ".join(role), text) for text, k, _ in labels.get(aid, []) if k == "role")
+                    ctrl_ok = any(matches(" ".join(role), text) for text, k, _ in labels.get(ctrl, []) if k == "role")
             counts[kind][0] += ok
             counts[kind][1] += 1
             counts[kind][2] += ctrl_ok
@@ -228,6 +246,7 @@ def main() -> None:
 
 def _fmt(kind: str, c: list[int]) -> str:
     name = {"desc": "descriptive mentions", "desc_strict": "descriptive mentions (same description, strict)",
+            "desc_actor": "descriptive mentions among the annotated actor's own labels",
             "title": "titled names", "subj": "subject mentions"}[kind]
     r, ctrl = c[0] / max(c[1], 1), c[2] / max(c[1], 1)
     return f"{name} {r:.3f} ({c[0]}/{c[1]}), control {ctrl:.3f}, margin {r - ctrl:+.3f}"
