@@ -70,7 +70,7 @@ def words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower()) if w]
 
 
-def labels_by_article(articles: list[Article], encoder=None) -> tuple[dict, dict]:
+def labels_by_article(articles: list[Article], encoder=None, aligned: bool = False) -> tuple[dict, dict]:
     """(article id -> [(label text, kind)] from comparator's label extraction,
     article id -> [(subject mention text, referent)] when ``encoder`` is given)."""
     from comparator.claims import extract_claims
@@ -95,8 +95,14 @@ def labels_by_article(articles: list[Article], encoder=None) -> tuple[dict, dict
         from comparator.framing.subjects import _referents, mentions
 
         ctx.shared["encoder"] = encoder
+        if aligned:  # the whole pipeline, so that referents are also merged through aligned claims
+            import comparator
+
+            comp = comparator.compare(list(articles))
+            ctx = Context(settings=Settings(), docs=parse_articles(comp.articles))
+            ctx.shared["encoder"] = encoder
         ms = mentions(comp, ctx)
-        for m, ref in zip(ms, _referents(ms, ctx)):
+        for m, ref in zip(ms, _referents(ms, ctx, comp if aligned else None)):
             subjects[m.article].append((m.text, ref or ""))
     return out, subjects
 
@@ -139,6 +145,8 @@ def main() -> None:
     parser = add_data_argument(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
     parser.add_argument("--show", type=int, default=0, help="print K missed descriptive mentions")
     parser.add_argument("--subjects", action="store_true", help="also score subject mentions (loads MiniLM)")
+    parser.add_argument("--aligned", action="store_true",
+                        help="with --subjects: run the whole pipeline and merge referents through aligned claims")
     args = parser.parse_args()
     arts_path = data_file(args.data, "newswcl50-dev", "articles_dev.jsonl")
     ann_path = data_file(args.data, "newswcl50-dev", "annotations_dev.csv")
@@ -159,7 +167,7 @@ def main() -> None:
         encoder = load_encoder(Settings())
     labels, subjects = {}, {}
     for event in sorted(events):
-        lab, sub = labels_by_article(sorted(events[event], key=lambda a: a.id), encoder)
+        lab, sub = labels_by_article(sorted(events[event], key=lambda a: a.id), encoder, args.aligned)
         labels.update(lab)
         subjects.update(sub)
     order = sorted(events)

@@ -234,3 +234,51 @@ def test_title_case_headline_names_the_subject():
     heads = [(m.text, m.label) for m in mentions(comp, ctx) if m.headline and m.article == "a"]
     assert ("Illegal Aliens", "illegal alien") in heads
     assert ("Border", "border") in heads  # read as a common noun, not a name
+
+
+# -- the event's subject: outlets' different words for one referent, through aligned claims -----------
+
+def _aligned(texts: dict[str, str], pairs: list[tuple[str, str]]):
+    import dataclasses
+
+    from comparator.types import Alignment
+
+    comp, ctx = build(texts)
+    alignments = tuple(Alignment(claims=p, score=0.9, semantic=0.9, lexical=0.5) for p in pairs)
+    return dataclasses.replace(comp, alignments=alignments), ctx
+
+
+def test_aligned_claims_join_two_outlets_words_for_one_subject():
+    from comparator.detect.framing import find_framing_labels
+    from comparator.framing import add_labels
+
+    comp, ctx = _aligned({
+        "a": "The caravan reached the border on Sunday. The caravan camped near the bridge overnight.",
+        "b": "The migrants reached the border on Sunday. The migrants camped near the bridge overnight.",
+    }, [("a:0", "b:0"), ("a:1", "b:1")])
+    found = [f for f in find_framing_labels(add_labels(comp, ctx), ctx) if f.entity is None]
+    assert len(found) == 1 and found[0].details["dominant"] == {"a": "caravan", "b": "migrant"}
+    assert found[0].severity == "info"  # neither word is loaded: a difference to see, not a warning
+
+
+def test_aligned_subjects_both_outlets_use_are_not_joined():
+    from comparator.framing.subjects import outlet_subjects
+
+    comp, ctx = _aligned({
+        "a": "The agents detained two men on Sunday. The officers and the agents left.",
+        "b": "The officers detained two men on Sunday. The agents and the officers left.",
+    }, [("a:0", "b:0")])
+    refs = outlet_subjects(comp, ctx)
+    assert not any({"agent", "officer"} <= {lab for r in rows for lab, _ in r.counts} for rows in refs.values())
+
+
+def test_caravan_and_migrants_end_to_end(tmp_path):
+    found = _compare(tmp_path, [
+        ("Evening Courier", None, "The caravan reached the border. The caravan camped overnight. Members of the "
+                                  "caravan waited."),
+        ("Daily Ledger", None, "The migrants reached the border. The migrants camped overnight. Migrant advocates "
+                               "met the migrants."),
+    ])
+    subject = [f for f in found if f.kind == "framing_label" and f.entity is None]
+    assert [f.details["dominant"] for f in subject] == [{"evening": "caravan", "daily": "migrant"}]
+    assert "advocates" not in " ".join(ev.text for f in subject for ev in f.evidence)

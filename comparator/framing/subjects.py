@@ -11,7 +11,10 @@ referents:
   through :func:`comparator.embed.load_encoder`), by cosine similarity of the
   head nouns' vectors at or above :data:`SAME_REFERENT` ("wall" / "barrier"),
   among nouns that at least two outlets use at least :data:`MIN_MENTIONS`
-  times in all.
+  times in all;
+- through the comparison's alignments: the subjects of two aligned claims whose
+  outlets never use each other's word ("the caravan" / "the migrants"; see
+  :mod:`comparator.framing.aligned_referents`).
 
 A mention's *label* is the head noun with its adjective and noun modifiers
 ("illegal immigrants", "steel barrier"); each outlet's *dominant* label is its
@@ -56,6 +59,7 @@ class Mention:
     head: str  # lemma of the head noun
     label: str  # lower-case modifiers + head lemma ("illegal immigrant")
     headline: bool
+    role: str = ""  # dependency label of the head noun ("nsubj": the claim's subject)
 
 
 @dataclass(frozen=True)
@@ -161,7 +165,8 @@ def _doc_mentions(comp: "Comparison", ctx: "Context", article: Any, doc: Any, of
         if cx.reported_by(one) or cx.in_fixed_expression(one) or any(a <= start and end <= b for a, b in ranges):
             continue
         out.append(Mention(article=article.id, claim=sv.claim.id, text=article.text[start:end], start=start,
-                           end=end, head=lemma, label=_label(tok), headline=sv.claim.kind == "headline"))
+                           end=end, head=lemma, label=_label(tok), headline=sv.claim.kind == "headline",
+                           role=tok.dep_))
     return out
 
 
@@ -176,8 +181,18 @@ def _concept_of(m: Mention, single: dict[str, str], multi: dict[str, str]) -> st
     return None
 
 
-def _referents(ms: list[Mention], ctx: "Context") -> list[str | None]:
-    """The referent of each mention (a concept name, a discovered head noun, or None)."""
+def _referents(ms: list[Mention], ctx: "Context", comp: "Comparison | None" = None) -> list[str | None]:
+    """The referent of each mention (a concept name, a discovered head noun, or None); with ``comp``,
+    merged through its aligned claims (:mod:`comparator.framing.aligned_referents`)."""
+    out = _by_words(ms, ctx)
+    if comp is None:
+        return out
+    from comparator.framing.aligned_referents import merge_by_alignment
+
+    return merge_by_alignment(comp, ms, out)
+
+
+def _by_words(ms: list[Mention], ctx: "Context") -> list[str | None]:
     single, multi = concept_heads(ctx)
     out = [_concept_of(m, single, multi) for m in ms]
     encoder = ctx.shared.get("encoder")
@@ -213,7 +228,7 @@ def outlet_subjects(comp: "Comparison", ctx: "Context") -> dict[str, list[Outlet
     ms = mentions(comp, ctx)
     order = {a.id: i for i, a in enumerate(comp.articles)}
     by: dict[str, dict[str, list[Mention]]] = {}
-    for m, ref in zip(ms, _referents(ms, ctx)):
+    for m, ref in zip(ms, _referents(ms, ctx, comp)):
         if ref is not None:
             by.setdefault(ref, {}).setdefault(m.article, []).append(m)
     out: dict[str, list[OutletSubject]] = {}
