@@ -16,7 +16,8 @@ vocabularies are complementary: neither outlet ever uses the other's word, so
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from comparator.comparison import Comparison
