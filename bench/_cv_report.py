@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import defaultdict
 from pathlib import Path
 
 from bench._data import data_file
-from bench._framing_cv import ArticleData, choose, pooled, run_cv, score
+from bench._framing_cv import (ArticleData, category_counts, choose, pooled, run_cv, score, warning_categories,
+                               wilson_lower)
 from comparator.types import Article
 
 PARAMS_FILE = Path(__file__).resolve().parent.parent / "comparator" / "data" / "framing.json"
 
 
 def _params_dict(p) -> dict:
-    return {"categories": list(p.categories), "valence_pos": list(p.valence_pos), "valence_min": p.valence_min,
-            "positive_weight": p.positive_weight}
+    out = {"categories": list(p.categories), "valence_pos": list(p.valence_pos), "valence_min": p.valence_min,
+           "positive_weight": p.positive_weight, "subjectivity_min": p.subjectivity_min,
+           "polarity_min": p.polarity_min}
+    if p.warning_categories is not None:
+        out["warning_categories"] = list(p.warning_categories)
+    return out
 
 
 def collect(args, rebuild, gold_spans, compare_triplet) -> tuple[list[ArticleData], tuple[str, ...]]:
@@ -70,7 +76,8 @@ def cross_validate(args, rebuild, gold_spans, compare_triplet) -> None:
         for r in rows:
             print(f"  {r['held_out']:<6} test {_fmt(r['test'])}   train {_fmt(r['train'])}   "
                   f"pos={'+'.join(r['params'].valence_pos) or '-'} vmin={r['params'].valence_min} "
-                  f"pos_w={r['params'].positive_weight} floor={r['category_floor']} "
+                  f"pos_w={r['params'].positive_weight} subj={r['params'].subjectivity_min}/{r['params'].polarity_min} "
+                  f"floor={r['category_floor']} "
                   f"dropped={sorted(set(categories) - set(r['params'].categories))}")
         pool = pooled(rows, arts, by)
         print(f"  pooled held-out: {_fmt(pool)}")
@@ -87,7 +94,15 @@ def cross_validate(args, rebuild, gold_spans, compare_triplet) -> None:
     for by in ("year", "source"):
         for key in sorted({getattr(a, by) for a in arts}):
             print(f"  in-sample {by} {key}: {_fmt(score([a for a in arts if getattr(a, by) == key], params))}")
+    counts = category_counts(arts, params)
+    print("own-voice precision per category on all dev articles (severity: warning when the Wilson lower "
+          "bound >= 0.4):")
+    for k, (h, n) in sorted(counts.items()):
+        print(f"  {k:<20} {h:>3}/{n:<3} = {h / n:.2f}  lower bound {wilson_lower(h, n):.2f}")
+    params = dataclasses.replace(params, warning_categories=warning_categories(arts, params))
+    print(f"warning categories: {list(params.warning_categories)}")
     if args.fit:
+        out["category_precision"] = {k: f"{h}/{n}" for k, (h, n) in sorted(counts.items())}
         out["selected"] = _params_dict(params)
         out["selected_category_floor"] = floor
         PARAMS_FILE.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -70,7 +70,7 @@ def words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower()) if w]
 
 
-def labels_by_article(articles: list[Article], encoder=None) -> tuple[dict, dict]:
+def labels_by_article(articles: list[Article], encoder=None, aligned: bool = False) -> tuple[dict, dict]:
     """(article id -> [(label text, kind)] from comparator's label extraction,
     article id -> [(subject mention text, referent)] when ``encoder`` is given)."""
     from comparator.claims import extract_claims
@@ -87,15 +87,22 @@ def labels_by_article(articles: list[Article], encoder=None) -> tuple[dict, dict
     ctx = Context(settings=Settings(), docs=docs)
     comp = add_entities(comp, ctx)
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    names = {e.id: e.name for e in comp.entities}
     for lab in extract_labels(comp, ctx):
-        out[lab.article].append((lab.text, lab.kind))
+        out[lab.article].append((lab.text, lab.kind, names.get(lab.entity, "")))
     subjects: dict[str, list[tuple[str, str]]] = defaultdict(list)
     if encoder is not None:
         from comparator.framing.subjects import _referents, mentions
 
         ctx.shared["encoder"] = encoder
+        if aligned:  # the whole pipeline, so that referents are also merged through aligned claims
+            import comparator
+
+            comp = comparator.compare(list(articles))
+            ctx = Context(settings=Settings(), docs=parse_articles(comp.articles))
+            ctx.shared["encoder"] = encoder
         ms = mentions(comp, ctx)
-        for m, ref in zip(ms, _referents(ms, ctx)):
+        for m, ref in zip(ms, _referents(ms, ctx, comp if aligned else None)):
             subjects[m.article].append((m.text, ref or ""))
     return out, subjects
 
@@ -109,10 +116,37 @@ def matches(mention: str, label: str) -> bool:
     return m in lab or lab in m or fuzz.token_set_ratio(m, lab) >= 80
 
 
+def actor_words(code_name: str) -> set[str]:
+    """Name words of an ACTOR code ("PRK\\Jong Un" -> {"jong", "un"}); empty for group codes
+    ("USA\\USA-I", "USA\\USA-Misc")."""
+    name = code_name.split("\\")[-1]
+    if "-" in name or name.isupper():
+        return set()
+    return set(words(name))
+
+
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"}
+
+
+def matches_strict(mention: str, label: str) -> bool:
+    """The same description, not one contained in another: determiners aside, the same head (last word)
+    and rapidfuzz token_sort_ratio >= 80 ("the reclusive leader" = "reclusive leader", but "leader" is
+    not "North Korean leader Kim Jong Un")."""
+    from rapidfuzz import fuzz
+
+    m = [w for w in words(mention) if w not in _DETERMINERS]
+    lab = [w for w in words(label) if w not in _DETERMINERS]
+    if not m or not lab or m[-1] != lab[-1]:
+        return False
+    return fuzz.token_sort_ratio(" ".join(m), " ".join(lab)) >= 80
+
+
 def main() -> None:
     parser = add_data_argument(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
     parser.add_argument("--show", type=int, default=0, help="print K missed descriptive mentions")
     parser.add_argument("--subjects", action="store_true", help="also score subject mentions (loads MiniLM)")
+    parser.add_argument("--aligned", action="store_true",
+                        help="with --subjects: run the whole pipeline and merge referents through aligned claims")
     args = parser.parse_args()
     arts_path = data_file(args.data, "newswcl50-dev", "articles_dev.jsonl")
     ann_path = data_file(args.data, "newswcl50-dev", "annotations_dev.csv")
@@ -133,17 +167,17 @@ def main() -> None:
         encoder = load_encoder(Settings())
     labels, subjects = {}, {}
     for event in sorted(events):
-        lab, sub = labels_by_article(sorted(events[event], key=lambda a: a.id), encoder)
+        lab, sub = labels_by_article(sorted(events[event], key=lambda a: a.id), encoder, args.aligned)
         labels.update(lab)
         subjects.update(sub)
     order = sorted(events)
     other = {e: order[(i + 1) % len(order)] for i, e in enumerate(order)}
-    totals = {k: [0, 0, 0] for k in ("desc", "title", "subj")}
+    totals = {k: [0, 0, 0] for k in ("desc", "desc_strict", "desc_actor", "title", "subj")}
     missed = []
     same_ref = [0, 0]
     diff_ref = [0, 0]
     for event in order:
-        counts = {k: [0, 0, 0] for k in ("desc", "title", "subj")}
+        counts = {k: [0, 0, 0] for k in ("desc", "desc_strict", "desc_actor", "title", "subj")}
         found_refs: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for ann in anns:
             if ann["event_id"] != event:
@@ -166,12 +200,24 @@ def main() -> None:
                     continue  # a bare name is not a label
                 if not name:
                     kind = "desc"
-                    ok = any(matches(mention, text) for text, _ in labels.get(aid, []))
-                    ctrl_ok = any(matches(mention, text) for text, _ in labels.get(ctrl, []))
+                    ok = any(matches(mention, text) for text, *_ in labels.get(aid, []))
+                    ctrl_ok = any(matches(mention, text) for text, *_ in labels.get(ctrl, []))
+                    strict = counts["desc_strict"]
+                    strict[0] += any(matches_strict(mention, text) for text, *_ in labels.get(aid, []))
+                    strict[1] += 1
+                    strict[2] += any(matches_strict(mention, text) for text, *_ in labels.get(ctrl, []))
+                    actor = actor_words(ann["code_name"])
+                    if actor:  # the label must be attached to the annotated actor
+                        own = counts["desc_actor"]
+                        own[0] += any(matches(mention, text) for text, _, ent in labels.get(aid, [])
+                                      if actor & set(words(ent)))
+                        own[1] += 1
+                        own[2] += any(matches(mention, text) for text, _, ent in labels.get(ctrl, [])
+                                      if actor & set(words(ent)))
                 else:
                     kind = "title"
-                    ok = any(matches(" ".join(role), text) for text, k in labels.get(aid, []) if k == "role")
-                    ctrl_ok = any(matches(" ".join(role), text) for text, k in labels.get(ctrl, []) if k == "role")
+                    ok = any(matches(" ".join(role), text) for text, k, _ in labels.get(aid, []) if k == "role")
+                    ctrl_ok = any(matches(" ".join(role), text) for text, k, _ in labels.get(ctrl, []) if k == "role")
             counts[kind][0] += ok
             counts[kind][1] += 1
             counts[kind][2] += ctrl_ok
@@ -207,7 +253,9 @@ def main() -> None:
 
 
 def _fmt(kind: str, c: list[int]) -> str:
-    name = {"desc": "descriptive mentions", "title": "titled names", "subj": "subject mentions"}[kind]
+    name = {"desc": "descriptive mentions", "desc_strict": "descriptive mentions (same description, strict)",
+            "desc_actor": "descriptive mentions among the annotated actor's own labels",
+            "title": "titled names", "subj": "subject mentions"}[kind]
     r, ctrl = c[0] / max(c[1], 1), c[2] / max(c[1], 1)
     return f"{name} {r:.3f} ({c[0]}/{c[1]}), control {ctrl:.3f}, margin {r - ctrl:+.3f}"
 

@@ -65,6 +65,9 @@ def main() -> None:
     parser.add_argument("--lexicon", action="append", default=[], help="extra lexicon file(s)")
     parser.add_argument("--show", type=int, default=0, help="print the K most frequent misses/false alarms")
     parser.add_argument("--before", action="store_true", help="bare lexicon matches (pre-issue-13 behaviour)")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="override one selection parameter for a what-if run (e.g. subjectivity_min=0.8); "
+                             "the shipped setting is the one chosen on BASIL")
     args = parser.parse_args()
     root = data_dir(args.data, "ptc-train")
     files = sorted((root / "train-articles").glob("article*.txt"))
@@ -85,12 +88,19 @@ def main() -> None:
     settings = Settings(lexicons=tuple(args.lexicon))
     lex = lexicon_for(settings)
     params = shipped()
+    for item in args.set:
+        import dataclasses
+
+        name, _, value = item.partition("=")
+        params = dataclasses.replace(params, **{name: float(value)})
+    if args.set:
+        print(f"what-if setting: {params}")
     si_p_num = si_p_den = si_r_num = si_r_den = 0.0
     articles = [Article(id=f.stem.replace("article", ""), outlet="ptc",
                         text=open(f, encoding="utf-8").read()) for f in files]
     docs = parse_articles(articles)
     hit = n = own_hit = own_n = any_hit = 0
-    g_hit = g_n = 0
+    g_hit = g_n = cat_recall = 0
     per_cat: Counter = Counter()
     per_cat_hit: Counter = Counter()
     missed: Counter = Counter()
@@ -130,6 +140,7 @@ def main() -> None:
         for gs, ge in target:
             g_n += 1
             found = any(s < ge and gs < e for s, e, *_ in mine)
+            cat_recall += any(s < ge and gs < e for s, e, cat, *_ in mine if cat in LOADED_CATEGORIES)
             g_hit += found
             if not found:
                 missed[a.text[gs:ge].lower()] += 1
@@ -145,6 +156,8 @@ def main() -> None:
     ln = sum(per_cat[c] for c in LOADED_CATEGORIES)
     lh = sum(per_cat_hit[c] for c in LOADED_CATEGORIES)
     print(f"precision, {'/'.join(LOADED_CATEGORIES)} only: {lh / max(ln, 1):.3f} ({lh}/{ln})")
+    print(f"recall, {'/'.join(LOADED_CATEGORIES)} only: {cat_recall / max(g_n, 1):.3f} ({cat_recall}/{g_n}); "
+          f"F1 {2 * (lh / max(ln, 1)) * (cat_recall / max(g_n, 1)) / max(lh / max(ln, 1) + cat_recall / max(g_n, 1), 1e-9):.3f}")
     for cat in sorted(per_cat):
         print(f"  {cat:<20} {per_cat_hit[cat]:>4}/{per_cat[cat]:<4}")
     if args.show:

@@ -119,6 +119,18 @@ def _entity_findings(comp: "Comparison", labels: Iterable[Label], polarity: dict
     return findings
 
 
+def _warns(category: str | None) -> bool:
+    """Whether a loaded label of ``category`` is a warning: style-guide entries always, lexicon
+    categories when their measured precision earns it (:meth:`comparator.framing.params.Params.warns`)."""
+    from comparator.framing.params import shipped
+
+    return category == GUIDE or (category is not None and shipped().warns(category))
+
+
+#: Pseudo-category of a subject label that a style guide rules on ("illegal alien").
+GUIDE = "style_guide"
+
+
 def _loaded_label(label: str, lex_terms: dict[str, str]) -> str | None:
     """The lexicon category of a label (or of the lexicon term it contains), if any."""
     words = label.split()
@@ -133,12 +145,13 @@ def _loaded_label(label: str, lex_terms: dict[str, str]) -> str | None:
 def _subject_findings(comp: "Comparison", ctx: "Context") -> list[Finding]:
     """Each outlet's dominant label for each central subject, when outlets' labels differ."""
     lex = lexicon(ctx)
-    lex_terms = {}
+    lex_terms: dict[str, str] = {}
+    guide_terms: dict[str, str] = {}  # the same, with style-guide entries as GUIDE (for the severity)
     for e in lex.entries:
         if not e.regex:
-            lex_terms.setdefault(e.term.lower(), e.category)
-            if e.term.lower().endswith("s"):
-                lex_terms.setdefault(e.term.lower()[:-1], e.category)
+            for term in {e.term.lower(), e.term.lower()[:-1] if e.term.lower().endswith("s") else e.term.lower()}:
+                lex_terms.setdefault(term, e.category)
+                guide_terms.setdefault(term, GUIDE if e.guide else e.category)
     findings = []
     for ref, rows in outlet_subjects(comp, ctx).items():
         if len(rows) < 2:
@@ -161,7 +174,7 @@ def _subject_findings(comp: "Comparison", ctx: "Context") -> list[Finding]:
             extra = f" (also {', '.join(other)})" if other else ""
             parts.append(f"{outlet} mostly says {said} ({n} of {r.total}){extra}")
         message = f"Outlets name the {ref} differently: " + "; ".join(parts) + "."
-        differs = any(loaded.values())
+        differs = any(_warns(_loaded_label(d, guide_terms)) for d in dominant.values())
         details = {"concept": ref, "dominant": dominant,
                    "counts": {r.article: dict(r.counts) for r in rows},
                    "terms": {r.article: [{"text": m.text, "voice": "authorial", "speaker": None, "normal": m.label,

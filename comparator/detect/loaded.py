@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from comparator.framing.candidates import Candidate, analysed, article_candidates, selected
+from comparator.framing.candidates import Candidate, analysed, article_candidates, by_valence, selected
 from comparator.framing.common import claim_index, doc_of, quote_text, someone
-from comparator.framing.params import shipped
+from comparator.framing.params import Params, shipped
 from comparator.framing.scare import scare_ranges
 from comparator.types import Evidence, Finding
 
@@ -39,22 +39,44 @@ def _key(c: Candidate) -> tuple:
     return (c.article, c.headline, c.term.lower(), c.voice, c.speaker or "")
 
 
-def _message(outlet: str, c: Candidate, times: int) -> tuple[str, str, float]:
+def _prior_rationale(c: Candidate, params: Params) -> str:
+    if by_valence(c, params):
+        return f"VADER rates this word {c.valence:+.1f} on a -4..4 scale (Hutto & Gilbert 2014)."
+    return (f"Pattern rates this adjective {c.subjectivity:.2f} subjective on a 0..1 scale, polarity "
+            f"{c.polarity:+.2f} (De Smedt & Daelemans 2012).")
+
+
+def _prior_source(c: Candidate, params: Params) -> str:
+    return "vader_lexicon.txt" if by_valence(c, params) else "en-sentiment.xml"
+
+
+def _warns(c: Candidate, params: Params) -> bool:
+    """A finding in the outlet's own voice is a warning when a style guide rules on the term, the user's
+    own lexicon lists it, or its category's measured precision earns it (:meth:`Params.warns`)."""
+    if c.entry is not None and c.entry.tier == "info":
+        return False
+    if c.entry is not None and (c.entry.guide or not c.entry.source.startswith("default.yaml:")):
+        return True
+    return params.warns("valence" if c.origin == "valence" else c.category)
+
+
+def _message(outlet: str, c: Candidate, times: int, params: Params | None = None) -> tuple[str, str, float]:
     said = quote_text(c.text)
     where = "its headline" if c.headline else "its own voice"
     if c.origin == "valence":
-        tone = "negative" if (c.valence or 0) < 0 else "positive"
-        what = f"a strongly {tone} word"
+        if by_valence(c, params or shipped()):
+            what = f"a strongly {'negative' if (c.valence or 0) < 0 else 'positive'} word"
+        else:
+            what = "a word of opinion, not description"
         neutral = "describe what happened instead"
         confidence = VALENCE_CONFIDENCE
     else:
         what = c.category.replace("_", " ")
         neutral = f"a neutral alternative is {quote_text(c.entry.neutral)}" if c.entry else ""
         confidence = CATEGORY_CONFIDENCE.get(c.category, 0.5)
-    tier_info = c.entry is not None and c.entry.tier == "info"
     if c.voice == "authorial":
         message = f"{outlet} uses {said} ({what}) in {where}; {neutral}."
-        severity = "info" if tier_info or c.origin == "valence" else "warning"
+        severity = "warning" if _warns(c, params or shipped()) else "info"
     elif c.reported:
         message = (f"{outlet} reports {someone(c.speaker)} using {said} ({what}); "
                    f"the wording is attributed, not the outlet's own.")
@@ -157,7 +179,7 @@ def find_loaded_language(comp: "Comparison", ctx: "Context") -> list[Finding]:
         cands = groups[key]
         first = cands[0]
         outlet = comp.article(first.article).outlet
-        message, severity, confidence = _message(outlet, first, len(cands))
+        message, severity, confidence = _message(outlet, first, len(cands), params)
         evidence = tuple(Evidence(article=c.article, claim=c.claim, text=c.text, start=c.start, end=c.end,
                                   voice=c.voice, speaker=c.speaker) for c in cands)
         entry = first.entry
@@ -166,8 +188,8 @@ def find_loaded_language(comp: "Comparison", ctx: "Context") -> list[Finding]:
             evidence=evidence,
             details={"term": entry.term if entry else first.term, "category": first.category,
                      "neutral": entry.neutral if entry else "", "rationale": entry.rationale if entry else
-                     f"VADER rates this word {first.valence:+.1f} on a -4..4 scale (Hutto & Gilbert 2014).",
-                     "lexicon": entry.source if entry else "vader_lexicon.txt", "voice": first.voice,
+                     _prior_rationale(first, params),
+                     "lexicon": entry.source if entry else _prior_source(first, params), "voice": first.voice,
                      "speaker": first.speaker or None, "count": len(cands), "headline": first.headline,
                      "origin": first.origin, "reported": first.reported}))
     return findings + _scare_findings(comp, ctx) + _kicker_findings(comp)

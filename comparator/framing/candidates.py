@@ -2,7 +2,8 @@
 
 Two origins: ``lexicon`` (an entry of the loaded-language lexicon matched in
 the article) and ``valence`` (a word VADER rates as evaluative, see
-:mod:`comparator.framing.valence`). Each :class:`Candidate` carries its
+:mod:`comparator.framing.valence`, or an adjective Pattern rates as subjective,
+see :mod:`comparator.framing.subjectivity`). Each :class:`Candidate` carries its
 sentence context: whether a rule defuses it (``blocked``: attribution word,
 fixed expression, literal conflict), whose voice it is in (quote, reported
 wording, or the outlet's), and whether it sits in a headline. Which
@@ -14,12 +15,14 @@ leave-one-year-out cross-validation (``bench/eval_basil.py --fit``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from comparator.framing import context as cx
 from comparator.framing.common import claim_index, doc_of, lexicon
+from comparator.framing.headline_case import recased_headlines
 from comparator.framing.lexicon import LexiconEntry
 from comparator.framing.match import find_terms
+from comparator.framing.subjectivity import subjectivity_of
 from comparator.framing.valence import valence_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,6 +56,8 @@ class Candidate:
     headline: bool
     blocked: str | None  # attribution | fixed_expression | literal | None
     entry: LexiconEntry | None = None
+    polarity: float | None = None  # Pattern's mean adjective polarity in [-1, 1], when rated
+    subjectivity: float | None = None  # Pattern's mean adjective subjectivity in [0, 1], when rated
 
 
 def analysed(claim) -> bool:
@@ -89,25 +94,32 @@ def _blocked(span, category: str) -> str | None:
     return None
 
 
-def article_candidates(comp: "Comparison", ctx: "Context", article_id: str) -> list[Candidate]:
-    """Every candidate of one article (memoised in ``ctx.shared``), in text order."""
-    memo = ctx.shared.setdefault("framing.candidates", {})
-    if article_id in memo:
-        return memo[article_id]
+def _doc_candidates(comp: "Comparison", ctx: "Context", article_id: str, doc: Any, offset: int,
+                    skip: list[tuple[int, int]], headline: bool) -> list[Candidate]:
+    """Candidates in ``doc``, whose character 0 is the article's ``offset``; ranges in ``skip`` are
+    read from another Doc."""
     index = claim_index(comp, ctx)
-    doc = doc_of(comp, ctx, article_id)
+    text = comp.article(article_id).text
     out: list[Candidate] = []
     taken: set[int] = set()
-    for m in find_terms(lexicon(ctx), doc):
-        claim = index.at(article_id, m.start, m.end)
-        if not analysed(claim):
+
+    def keep(start: int, end: int):
+        if any(a <= start < b for a, b in skip):
+            return None
+        claim = index.at(article_id, start, end)
+        return claim if analysed(claim) else None
+
+    for m in find_terms(lexicon(ctx), doc, headline=headline):
+        start, end = m.start + offset, m.end + offset
+        claim = keep(start, end)
+        if claim is None:
             continue
         span = cx.tokens_of(doc, m.start, m.end)
         if span is not None:
             taken.update(range(span.start, span.end))
-        voice, speaker, reported = _voice(index, article_id, m.start, m.end, span)
+        voice, speaker, reported = _voice(index, article_id, start, end, span)
         out.append(Candidate(
-            article=article_id, claim=claim.id, start=m.start, end=m.end, text=m.text, term=m.entry.term,
+            article=article_id, claim=claim.id, start=start, end=end, text=text[start:end], term=m.entry.term,
             category=m.entry.category, origin="lexicon", pos=span.root.pos_ if span is not None else "",
             valence=None, voice=voice, speaker=speaker, reported=reported, headline=claim.kind == "headline",
             blocked=_blocked(span, m.entry.category), entry=m.entry))
@@ -115,19 +127,35 @@ def article_candidates(comp: "Comparison", ctx: "Context", article_id: str) -> l
         if tok.i in taken or tok.pos_ not in VALENCE_POS or tok.ent_type_ or tok.is_stop or not tok.is_alpha:
             continue
         v = valence_of(tok)
-        if v is None:
+        ps = subjectivity_of(tok)
+        if v is None and ps is None:
             continue
-        start, end = tok.idx, tok.idx + len(tok.text)
-        claim = index.at(article_id, start, end)
-        if not analysed(claim):
+        start, end = tok.idx + offset, tok.idx + offset + len(tok.text)
+        claim = keep(start, end)
+        if claim is None:
             continue
         span = doc[tok.i:tok.i + 1]
         voice, speaker, reported = _voice(index, article_id, start, end, span)
         out.append(Candidate(
-            article=article_id, claim=claim.id, start=start, end=end, text=tok.text, term=tok.lemma_.lower(),
-            category=VALENCE_CATEGORY, origin="valence", pos=tok.pos_, valence=v, voice=voice,
-            speaker=speaker, reported=reported, headline=claim.kind == "headline",
-            blocked=_blocked(span, "conflict_verb" if tok.pos_ == "VERB" else VALENCE_CATEGORY)))
+            article=article_id, claim=claim.id, start=start, end=end, text=text[start:end],
+            term=tok.lemma_.lower(), category=VALENCE_CATEGORY, origin="valence", pos=tok.pos_, valence=v,
+            voice=voice, speaker=speaker, reported=reported, headline=claim.kind == "headline",
+            blocked=_blocked(span, "conflict_verb" if tok.pos_ == "VERB" else VALENCE_CATEGORY),
+            polarity=ps[0] if ps else None, subjectivity=ps[1] if ps else None))
+    return out
+
+
+def article_candidates(comp: "Comparison", ctx: "Context", article_id: str) -> list[Candidate]:
+    """Every candidate of one article (memoised in ``ctx.shared``), in text order. A title-case
+    headline is read from its own sentence-cased parse instead of the article's."""
+    memo = ctx.shared.setdefault("framing.candidates", {})
+    if article_id in memo:
+        return memo[article_id]
+    heads = recased_headlines(comp, ctx, article_id)
+    ranges = [(offset, offset + len(hdoc.text)) for hdoc, offset in heads]
+    out = _doc_candidates(comp, ctx, article_id, doc_of(comp, ctx, article_id), 0, ranges, headline=False)
+    for hdoc, offset in heads:
+        out += _doc_candidates(comp, ctx, article_id, hdoc, offset, [], headline=True)
     out.sort(key=lambda c: (c.start, c.end))
     memo[article_id] = out
     return out
@@ -141,6 +169,18 @@ def selected(c: Candidate, params: "Params") -> bool:
         if c.entry is not None and (c.entry.guide or not c.entry.source.startswith("default.yaml:")):
             return True  # a style guide rules on it, or the user's own lexicon asks for it
         return c.category in params.categories
+    return by_valence(c, params) or by_subjectivity(c, params)
+
+
+def by_valence(c: Candidate, params: "Params") -> bool:
+    """A word VADER rates strongly enough, of a part of speech the setting reads."""
     if c.valence is None or c.pos not in params.valence_pos:
         return False
     return (-c.valence if c.valence < 0 else c.valence * params.positive_weight) >= params.valence_min
+
+
+def by_subjectivity(c: Candidate, params: "Params") -> bool:
+    """An adjective Pattern rates subjective (and polar) enough, when the setting reads subjectivity."""
+    if params.subjectivity_min is None or c.subjectivity is None or c.polarity is None:
+        return False
+    return c.subjectivity >= params.subjectivity_min and abs(c.polarity) >= params.polarity_min

@@ -67,6 +67,8 @@ POLITICAL_ACTORS = frozenset({
     "challenger", "incumbent", "nominee", "delegate", "ally", "donor", "lobbyist", "economist", "expert",
     "business", "company", "industry", "organization", "network", "newspaper", "government", "state",
     "country", "nation", "agency", "department", "office", "mp", "politician", "pol", "gop", "dnc", "rnc",
+    "council", "councillor", "councilor", "parliament", "legislature", "assembly", "commission", "commissioner",
+    "panel", "ministry", "regulator", "prosecutor", "democrats", "republicans", "opposition", "coalition",
 })
 _VIOLENT = frozenset({"kill", "shoot", "murder", "bomb", "stab", "hurt", "harm", "injure", "destroy",
                       "burn", "blow", "rape", "behead", "execute", "strike", "invade", "flood", "erupt",
@@ -205,4 +207,8 @@ def _phrase(tok: Any) -> str:
             break
         words.append(t)
     text = "".join(t.text_with_ws for t in words).strip()
+    first = words[0] if words else None
+    if first is not None and first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_ \
+            and text[:1].isupper() and text[1:2].islower():
+        text = text[0].lower() + text[1:]  # "Opponents called it ..." -> "opponents" (not a name)
     return text or tok.text

@@ -70,9 +70,17 @@ def _matchers(lex: Lexicon, vocab: Any) -> tuple[Any, Any, Any, list[LexiconEntr
     return cache[key]
 
 
-def _pos_ok(entry: LexiconEntry, span: Any) -> bool:
-    """The head of the matched words has one of the entry's parts of speech (any when it lists none)."""
-    return not entry.pos or span.root.pos_ in entry.pos
+def _pos_ok(entry: LexiconEntry, span: Any, headline: bool = False) -> bool:
+    """The head of the matched words has one of the entry's parts of speech (any when it lists none);
+    in a headline, a verb entry also accepts a noun-tagged headline verb ("Senate slams plan", see
+    :func:`comparator.framing.headline_case.headline_verb`)."""
+    if not entry.pos or span.root.pos_ in entry.pos:
+        return True
+    if headline and "VERB" in entry.pos:
+        from comparator.framing.headline_case import headline_verb
+
+        return headline_verb(span.root)
+    return False
 
 
 #: Seconds one lexicon regex may search one article (the ``regex`` package's
@@ -107,8 +115,9 @@ def _finditer(pattern: Any, entry: LexiconEntry, text: str) -> list[Any]:
                           hint="Simplify the pattern (no nested repetition such as (a+)+).") from None
 
 
-def find_terms(lex: Lexicon, doc: Any) -> list[TermMatch]:
-    """Every lexicon term in ``doc``; overlapping matches keep the longest (then earliest entry)."""
+def find_terms(lex: Lexicon, doc: Any, headline: bool = False) -> list[TermMatch]:
+    """Every lexicon term in ``doc``; overlapping matches keep the longest (then earliest entry).
+    ``headline``: ``doc`` is a headline read in sentence case (verb entries accept headline verbs)."""
     found: list[tuple[int, int, int, LexiconEntry]] = []
     order = {id(e): i for i, e in enumerate(lex.entries)}
     if any(not e.regex for e in lex.entries):
@@ -117,7 +126,7 @@ def find_terms(lex: Lexicon, doc: Any) -> list[TermMatch]:
             for match_id, s, e in matcher(doc):
                 entry = phrases[int(doc.vocab.strings[match_id])]
                 span = doc[s:e]
-                if not _pos_ok(entry, span):
+                if not _pos_ok(entry, span, headline):
                     continue
                 found.append((span.start_char, span.end_char, order[id(entry)], entry))
     from comparator.chunks import doc_text
@@ -126,7 +135,7 @@ def find_terms(lex: Lexicon, doc: Any) -> list[TermMatch]:
     for pattern, entry in _regexes(lex):
         for m in _finditer(pattern, entry, text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None and span.text.strip() and _pos_ok(entry, span):
+            if span is not None and span.text.strip() and _pos_ok(entry, span, headline):
                 found.append((span.start_char, span.end_char, order[id(entry)], entry))
     # longest first, then earliest entry; drop anything overlapping a kept match
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0], t[2]))

@@ -11,7 +11,10 @@ referents:
   through :func:`comparator.embed.load_encoder`), by cosine similarity of the
   head nouns' vectors at or above :data:`SAME_REFERENT` ("wall" / "barrier"),
   among nouns that at least two outlets use at least :data:`MIN_MENTIONS`
-  times in all.
+  times in all;
+- through the comparison's alignments: the subjects of two aligned claims whose
+  outlets never use each other's word ("the caravan" / "the migrants"; see
+  :mod:`comparator.framing.aligned_referents`).
 
 A mention's *label* is the head noun with its adjective and noun modifiers
 ("illegal immigrants", "steel barrier"); each outlet's *dominant* label is its
@@ -56,6 +59,7 @@ class Mention:
     head: str  # lemma of the head noun
     label: str  # lower-case modifiers + head lemma ("illegal immigrant")
     headline: bool
+    role: str = ""  # dependency label of the head noun ("nsubj": the claim's subject)
 
 
 @dataclass(frozen=True)
@@ -119,33 +123,50 @@ def _label(tok: Any) -> str:
 
 
 def mentions(comp: "Comparison", ctx: "Context") -> list[Mention]:
-    """Every head noun of a noun phrase in the outlets' own voice (body and headlines)."""
+    """Every head noun of a noun phrase in the outlets' own voice (body and headlines; a title-case
+    headline is read in sentence case, :mod:`comparator.framing.headline_case`)."""
     memo = ctx.shared.get("framing.subject_mentions")
     if memo is not None:
         return memo
-    index = claim_index(comp, ctx)
+    from comparator.framing.headline_case import recased_headlines
+
     out = []
     for article in comp.articles:
-        doc = doc_of(comp, ctx, article.id)
-        for tok in doc:
-            if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod", "npadvmod") or tok.ent_type_:
-                continue
-            lemma = tok.lemma_.lower()
-            if not tok.is_alpha and "-" not in tok.text or lemma in GENERIC:
-                continue
-            start = min([tok.idx] + [c.idx for c in tok.lefts if c.dep_ in _MOD_DEPS and c.i >= tok.i - 3])
-            end = tok.idx + len(tok.text)
-            sv = index.voice(article.id, start, end)
-            if not analysed(sv.claim) or sv.voice != "authorial":
-                continue
-            one = doc[tok.i:tok.i + 1]
-            ranges = getattr(sv.claim, "reported", None) or ()  # indirect speech (claims stage)
-            if cx.reported_by(one) or cx.in_fixed_expression(one) or any(a <= start and end <= b
-                                                                          for a, b in ranges):
-                continue
-            out.append(Mention(article=article.id, claim=sv.claim.id, text=article.text[start:end], start=start,
-                               end=end, head=lemma, label=_label(tok), headline=sv.claim.kind == "headline"))
+        heads = recased_headlines(comp, ctx, article.id)
+        skip = [(offset, offset + len(hdoc.text)) for hdoc, offset in heads]
+        out += _doc_mentions(comp, ctx, article, doc_of(comp, ctx, article.id), 0, skip)
+        for hdoc, offset in heads:
+            out += _doc_mentions(comp, ctx, article, hdoc, offset, [])
+    order = {a.id: i for i, a in enumerate(comp.articles)}
+    out.sort(key=lambda m: (order[m.article], m.start))
     ctx.shared["framing.subject_mentions"] = out
+    return out
+
+
+def _doc_mentions(comp: "Comparison", ctx: "Context", article: Any, doc: Any, offset: int,
+                  skip: list[tuple[int, int]]) -> list[Mention]:
+    index = claim_index(comp, ctx)
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod", "npadvmod") or tok.ent_type_:
+            continue
+        lemma = tok.lemma_.lower()
+        if not tok.is_alpha and "-" not in tok.text or lemma in GENERIC:
+            continue
+        start = offset + min([tok.idx] + [c.idx for c in tok.lefts if c.dep_ in _MOD_DEPS and c.i >= tok.i - 3])
+        end = offset + tok.idx + len(tok.text)
+        if any(a <= start < b for a, b in skip):
+            continue
+        sv = index.voice(article.id, start, end)
+        if not analysed(sv.claim) or sv.voice != "authorial":
+            continue
+        one = doc[tok.i:tok.i + 1]
+        ranges = getattr(sv.claim, "reported", None) or ()  # indirect speech (claims stage)
+        if cx.reported_by(one) or cx.in_fixed_expression(one) or any(a <= start and end <= b for a, b in ranges):
+            continue
+        out.append(Mention(article=article.id, claim=sv.claim.id, text=article.text[start:end], start=start,
+                           end=end, head=lemma, label=_label(tok), headline=sv.claim.kind == "headline",
+                           role=tok.dep_))
     return out
 
 
@@ -160,8 +181,18 @@ def _concept_of(m: Mention, single: dict[str, str], multi: dict[str, str]) -> st
     return None
 
 
-def _referents(ms: list[Mention], ctx: "Context") -> list[str | None]:
-    """The referent of each mention (a concept name, a discovered head noun, or None)."""
+def _referents(ms: list[Mention], ctx: "Context", comp: "Comparison | None" = None) -> list[str | None]:
+    """The referent of each mention (a concept name, a discovered head noun, or None); with ``comp``,
+    merged through its aligned claims (:mod:`comparator.framing.aligned_referents`)."""
+    out = _by_words(ms, ctx)
+    if comp is None:
+        return out
+    from comparator.framing.aligned_referents import merge_by_alignment
+
+    return merge_by_alignment(comp, ms, out)
+
+
+def _by_words(ms: list[Mention], ctx: "Context") -> list[str | None]:
     single, multi = concept_heads(ctx)
     out = [_concept_of(m, single, multi) for m in ms]
     encoder = ctx.shared.get("encoder")
@@ -197,7 +228,7 @@ def outlet_subjects(comp: "Comparison", ctx: "Context") -> dict[str, list[Outlet
     ms = mentions(comp, ctx)
     order = {a.id: i for i, a in enumerate(comp.articles)}
     by: dict[str, dict[str, list[Mention]]] = {}
-    for m, ref in zip(ms, _referents(ms, ctx)):
+    for m, ref in zip(ms, _referents(ms, ctx, comp)):
         if ref is not None:
             by.setdefault(ref, {}).setdefault(m.article, []).append(m)
     out: dict[str, list[OutletSubject]] = {}
