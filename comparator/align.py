@@ -296,7 +296,8 @@ def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: flo
     * split (``+split``): one claim says what two of the other say (:func:`find_splits`),
       each part with a fact score at or above ``split_fact_floor``;
     * fact (``+fact``): the comparison-wide fact score (:mod:`comparator.fact_scores`,
-      ``fact_scorer``) at or above ``fact_threshold``, the best of its row or column;
+      ``fact_scorer``) at or above ``fact_threshold``, the best of its row or column (both
+      fact rules only between articles with at most :data:`MAX_DENSE_PAIRS` claim pairs);
 
     then, across the comparison, a pair closing a triangle (both aligned with one
     claim of a third article) at or above ``closure_floor`` (``+closure``).
@@ -362,7 +363,10 @@ def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: flo
                                                        names=model.context_names)
             hub = hub_scores(prob, model.hub_k)
             fact = None
-            if (model.fact_scorer is not None or features is not None) and not loose:
+            # above MAX_DENSE_PAIRS (hundreds of sentences a side) the rules decide alone: the fact
+            # features are dense per pair (about 100 bytes and a set intersection each)
+            if (model.fact_scorer is not None or features is not None) and not loose \
+                    and prob.size <= MAX_DENSE_PAIRS:
                 if idf is None:
                     idf = rare_weights([c.text for c in claims])
                 own_a, own_b = [claims[i].text for i in ia], [claims[j].text for j in ib]

@@ -72,6 +72,18 @@ def test_the_fact_rule_adds_a_pair_the_comparison_supports():
     assert not align_claims(claims, vectors, model=dataclasses.replace(model, fact_threshold=None))
 
 
+def test_very_large_article_pairs_are_left_to_the_rules(monkeypatch):
+    """Above MAX_DENSE_PAIRS the dense fact features are not built: the pair rules decide alone."""
+    import comparator.align as align
+
+    claims = make_claims({"a": ["Kara Lind's levee bill failed the vote.", "Rain fell all day long."],
+                          "b": ["Kara Lind lost the levee vote.", "Officials expect dry weather soon."]})
+    vectors = _vectors(np.array([[0.4, 0.0], [0.0, 0.05]]))
+    model = _model(floor=0.5, hub_k=0, fact_scorer=_only("rare_share", 40.0, -10.0), fact_threshold=0.9)
+    monkeypatch.setattr(align, "MAX_DENSE_PAIRS", 3)
+    assert not align_claims(claims, vectors, model=model)
+
+
 def test_a_split_part_the_comparison_does_not_support_is_left_out():
     """b0 says what a0 and a1 say; the fact score supports only the a0 part."""
     claims = make_claims({"a": ["The levee bill passed the Senate.", "Officials expect dry weather soon."],
