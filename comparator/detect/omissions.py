@@ -80,11 +80,13 @@ def claim_groups(comp: "Comparison") -> list[list[Claim]]:
 
 def is_fragment(claim: Claim) -> bool:
     """A quote fragment or a truncated excerpt: too few words, a text cut off with an ellipsis or
-    starting mid-sentence (lower case), or an attribution alone ("Lena Duarte said.")."""
+    starting mid-sentence (lower case), an attribution alone ("Lena Duarte said."), or a lead-in
+    ending with a colon ("Here's an excerpt from the Harbor Herald report:"), which announces what
+    follows rather than stating it."""
     from comparator.scorers import tokens
 
     text = claim.text.strip().rstrip("\"'”’)")
-    if text.endswith(_CUT) or text[:1].islower():
+    if text.endswith(_CUT) or text[:1].islower() or text.endswith(":"):
         return True
     words = tokens(claim.text).words
     if len(words) < (MIN_WORDS if claim.voice != "authorial" else MIN_WORDS - 1):
