@@ -4,10 +4,11 @@
 
 Re-runs the counterpart study of ``bench/fit_alignment.py`` (STS-B train, news
 genre, topical batches of 20 with two-sentence merges; gold: STS score >= 2.5)
-with the shipped model twice: with the rules of issue 12 off (paraphrase either
+with the shipped model three times: with the rules of issue 12 off (paraphrase either
 side, no hubness gate, no anchors, no pronoun context, no triangle closure, no
-split-part floor: the previous behaviour) and on (the shipped
-``comparator/data/alignment.json``). Floors are not re-tuned: both use the
+split-part floor, no fact scorer: the previous behaviour), with the rules but
+without the comparison-wide fact scorer (:mod:`comparator.fact_scores`), and
+as shipped (``comparator/data/alignment.json``). Floors are not re-tuned: both use the
 shipped counterpart floor. Prints precision, recall and F1 of the alignments on
 all batches, and the split errors. Only numbers are printed.
 """
@@ -40,7 +41,9 @@ def main(argv: list[str] | None = None) -> int:
 
     shipped = load_model()
     previous = replace(shipped, paraphrase_mutual=False, hub_k=0, hub_margin=-1.0, anchor_floor=None,
-                       context=False, closure_floor=None, split_part_floor=0.0)
+                       context=False, closure_floor=None, split_part_floor=0.0,
+                       fact_scorer=None, fact_threshold=None, split_fact_floor=0.0)
+    without_facts = replace(shipped, fact_scorer=None, fact_threshold=None, split_fact_floor=0.0)
     sa, sb, sy = read_sts_news(sts)
     encoder = load_encoder(Settings(cache_dir=args.cache_dir))
     va, vb = encoder.encode(sa), encoder.encode(sb)
@@ -57,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{STS_POSITIVE}; counterpart floor {shipped.counterpart_floor}")
     print("| rules | precision | recall | F1 | alignments | merged recall | split errors |")
     print("|---|---|---|---|---|---|---|")
-    for name, model in (("previous (issue-12 rules off)", previous), ("shipped", shipped)):
+    for name, model in (("previous (issue-12 rules off)", previous),
+                        ("issue-12 rules, no fact scorer", without_facts), ("shipped", shipped)):
         found = batch_alignments(model, sa, sb, va, vb, batches, partner, joined)
         r = rule_scores(found, positive & mask, model.counterpart_floor, partner)
         print(f"| {name} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | "

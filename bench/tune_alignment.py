@@ -33,6 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._data import add_data_argument, data_dir  # noqa: E402
+from bench._loeo import held_out_table, pool as _pool  # noqa: E402
 
 GRID = {"hub_margin": [0.15, 0.2, 0.25], "split_part_floor": [0.0, 0.25],
         "closure_floor": [0.1, 0.2, 0.3], "floor": [0.2, 0.28]}
@@ -127,14 +128,6 @@ def score(ev: Event, alignments, findings) -> dict[str, int]:
     return out
 
 
-def _pool(rows: list[dict[str, int]]) -> dict[str, int]:
-    total: dict[str, int] = defaultdict(int)
-    for r in rows:
-        for k, v in r.items():
-            total[k] += v
-    return total
-
-
 def _align(c):
     p, r = c["tp"] / max(1, c["pred"]), c["tp"] / max(1, c["gold"])
     return p, r, 2 * p * r / max(1e-9, p + r)
@@ -176,15 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         ok = [(s[2], k) for s, k in scored if s[0] >= ALIGN_P] or [(s[0], k) for s, k in scored]
         return max(ok)[1]
 
-    print("| held out | setting chosen on the other events | P | R | F1 |")
-    print("|---|---|---|---|---|")
-    held_rows = []
-    for held in names:
-        key = choose_alignment([n for n in names if n != held])
-        row = _score_align(events, key, held, results)
-        held_rows.append(row)
-        print(f"| {held} | {key} | " + " | ".join(f"{v:.3f}" for v in _align(row)) + " |")
-    print("| **LOEO pooled** | | " + " | ".join(f"{v:.3f}" for v in _align(_pool(held_rows))) + " |")
+    held_out_table(names, choose_alignment, lambda key, name: _score_align(events, key, name, results),
+                   _align, setting="setting chosen on the other events", columns=("P", "R", "F1"))
     shipped = choose_alignment(names)
     print(f"\nchosen on all four events: {shipped}: P/R/F1 "
           + " / ".join(f"{v:.3f}" for v in _align(_pool([_score_align(events, shipped, n, results)
@@ -207,16 +193,9 @@ def main(argv: list[str] | None = None) -> int:
         ok = [t for t in NEAREST if _omit(_pool([om[t][n] for n in train]))[0] >= OMIT_P]
         return max(ok) if ok else min(NEAREST)
 
-    print("\n| held out | NEAREST_MAX | omission P | findings |")
-    print("|---|---|---|---|")
-    rows = []
-    for held in names:
-        t = choose_nearest([n for n in names if n != held])
-        rows.append(om[t][held])
-        p, n = _omit(om[t][held])
-        print(f"| {held} | {t} | {p:.3f} | {n} |")
-    p, n = _omit(_pool(rows))
-    print(f"| **LOEO pooled** | | {p:.3f} | {n} |")
+    print()
+    held_out_table(names, choose_nearest, lambda t, name: om[t][name], _omit, setting="NEAREST_MAX",
+                   columns=("omission P", "findings"))
     t = choose_nearest(names)
     print(f"\nchosen on all four events: NEAREST_MAX {t}: precision "
           f"{_omit(_pool([om[t][n] for n in names]))[0]:.3f}")

@@ -28,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._data import add_data_argument, data_dir  # noqa: E402
+from bench._loeo import held_out_table, pool as _pool  # noqa: E402
 from bench.tune_alignment import load_event  # noqa: E402
 
 CEILINGS = [0.0, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]
@@ -49,10 +50,6 @@ def score(ev, findings) -> dict[str, int]:
         ok += bool(truly)
         found |= {(fa, m) for fa in truly for m in missing}
     return {"ok": ok, "n": len(findings), "found": len(found & gold), "gold": len(gold)}
-
-
-def _pool(rows) -> dict[str, int]:
-    return {k: sum(r[k] for r in rows) for k in ("ok", "n", "found", "gold")}
 
 
 def _pr(c) -> tuple[float, float]:
@@ -96,16 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     for t in CEILINGS:
         c = _pool([res[t][n] for n in names])
         print(f"| {t} | {_pr(c)[0]:.3f} | {_pr(c)[1]:.3f} | {c['n']} |")
-    print("\n| held out | ANCHOR_MAX chosen on the other three | P | R | findings |")
-    print("|---|---|---|---|---|")
-    held = []
-    for name in names:
-        t = choose([n for n in names if n != name])
-        held.append(res[t][name])
-        p, r = _pr(res[t][name])
-        print(f"| {name} | {t} | {p:.3f} | {r:.3f} | {res[t][name]['n']} |")
-    p, r = _pr(_pool(held))
-    print(f"| **LOEO pooled** | | {p:.3f} | {r:.3f} | {_pool(held)['n']} |")
+    print()
+    held_out_table(names, choose, lambda t, name: res[t][name], lambda c: (*_pr(c), c["n"]),
+                   setting="ANCHOR_MAX chosen on the other three", columns=("P", "R", "findings"))
     t = choose(names)
     p, r = _pr(_pool([res[t][n] for n in names]))
     print(f"\nchosen on all four events: ANCHOR_MAX {t}: P {p:.3f} R {r:.3f} (shipped: {shipped})")

@@ -21,6 +21,12 @@ summed vectors) is scored like one claim and counts when it reaches the
 threshold, beats every single match by ``split_gain`` and each part covers at
 least ``split_coverage`` of the claim's content words that the other part
 does not (:func:`find_splits`; method ``<model>+split``).
+
+Across the whole comparison, a *fact score* (:mod:`comparator.fact_scores`: the
+pair's margin over each claim's nearest neighbours, its rank, words rare in the
+comparison, shared names, place in the articles) vets each part of a split
+(``split_fact_floor``) and aligns a pair that is the best of its row or column
+when it reaches ``fact_threshold`` (method ``<model>+fact``).
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from typing import Sequence
 import numpy as np
 
 from comparator.errors import ConfigError
+from comparator.fact_scores import FactScorer
 from comparator.scorers import FEATURES, feature_matrix, pair_features, tokens
 from comparator.splits import Split, find_splits, unique_coverage  # noqa: F401  (re-exported)
 from comparator.types import Alignment, Claim
@@ -68,6 +75,9 @@ class AlignmentModel:
     context: bool = False  # pronoun-led claims are read with their antecedent
     closure_floor: float | None = None  # pairs closing a triangle of alignments from here
     split_part_floor: float = 0.0  # each part of a split must reach this probability alone
+    fact_scorer: "FactScorer | None" = None  # comparison-wide pair scores (comparator.fact_scores)
+    fact_threshold: float | None = None  # pairs whose fact score reaches this align (+fact)
+    split_fact_floor: float = 0.0  # each part of a split must reach this fact score
 
     @property
     def counterpart_floor(self) -> float:
@@ -168,6 +178,10 @@ def _parse_model(data: dict, source: str) -> AlignmentModel:
             context=bool(data.get("context", False)),
             closure_floor=None if data.get("closure_floor") is None else float(data["closure_floor"]),
             split_part_floor=float(data.get("split_part_floor", 0.0)),
+            fact_scorer=None if data.get("fact_scorer") is None else FactScorer.from_dict(
+                data["fact_scorer"]),
+            fact_threshold=None if data.get("fact_threshold") is None else float(data["fact_threshold"]),
+            split_fact_floor=float(data.get("split_fact_floor", 0.0)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"alignment model is malformed ({exc!r}).", path=source,
@@ -263,7 +277,8 @@ def _pair_found(model: AlignmentModel, prob: np.ndarray, hub: np.ndarray, anchor
 
 
 def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: float | None = None,
-                 model: AlignmentModel | None = None) -> tuple[Alignment, ...]:
+                 model: AlignmentModel | None = None, features: dict | None = None
+                 ) -> tuple[Alignment, ...]:
     """Alignments between claims of different articles (row ``i`` of ``vectors`` is ``claims[i]``).
 
     Boilerplate claims and claims too short to state a fact (:func:`alignable`) never align. Rules, per pair of articles, on the fitted
@@ -278,7 +293,11 @@ def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: flo
     * anchor (``+anchor``): the two share a number with its unit or a long word
       sequence, the best of its row or column and within ``margin`` of both bests,
       at or above ``anchor_floor``;
-    * split (``+split``): one claim says what two of the other say (:func:`find_splits`);
+    * split (``+split``): one claim says what two of the other say (:func:`find_splits`),
+      each part with a fact score at or above ``split_fact_floor``;
+    * fact (``+fact``): the comparison-wide fact score (:mod:`comparator.fact_scores`,
+      ``fact_scorer``) at or above ``fact_threshold``, the best of its row or column (both
+      fact rules only between articles with at most :data:`MAX_DENSE_PAIRS` claim pairs);
 
     then, across the comparison, a pair closing a triangle (both aligned with one
     claim of a third article) at or above ``closure_floor`` (``+closure``).
@@ -286,9 +305,12 @@ def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: flo
     ``min_score`` replaces every operating point by one threshold (the
     paraphrase rule alone, either-side best, at ``min_score``). Each alignment joins
     two claims, ordered by article (first appearance in ``claims``) then index;
-    the result is sorted the same way.
+    the result is sorted the same way. ``features`` (for fitting the fact scorer,
+    ``bench/tune_alignment.py``), when given, is filled with (article, article) ->
+    (claim ids of the first, of the second, :func:`comparator.fact_scores.pair_features`).
     """
     from comparator.anchors import anchor_matrix, antecedents, hub_scores, reading_texts
+    from comparator.fact_scores import pair_features, rare_weights
 
     model = model or load_model()
     vectors = np.asarray(vectors)
@@ -320,6 +342,7 @@ def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: flo
     # (claim position, claim position) -> (score, semantic, lexical, method); positions in ``claims``
     found: dict[tuple[int, int], tuple[float, float, float, str]] = {}
     matrices: dict[tuple[str, str], PairScores] = {}
+    idf: dict[str, float] | None = None
     for x, art_a in enumerate(articles):
         for art_b in articles[x + 1:]:
             ia, ib = rows[art_a], rows[art_b]
@@ -339,6 +362,21 @@ def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: flo
                 anchored |= (ra | rb) & anchor_matrix(texts_a, texts_b, words=10_000,
                                                        names=model.context_names)
             hub = hub_scores(prob, model.hub_k)
+            fact = None
+            # above MAX_DENSE_PAIRS (hundreds of sentences a side) the rules decide alone: the fact
+            # features are dense per pair (about 100 bytes and a set intersection each)
+            if (model.fact_scorer is not None or features is not None) and not loose \
+                    and prob.size <= MAX_DENSE_PAIRS:
+                if idf is None:
+                    idf = rare_weights([c.text for c in claims])
+                own_a, own_b = [claims[i].text for i in ia], [claims[j].text for j in ib]
+                stacked = pair_features(prob, scores.semantic, own_a, own_b, idf,
+                                        anchor_matrix(own_a, own_b))
+                if features is not None:
+                    features[art_a, art_b] = ([claims[i].id for i in ia], [claims[j].id for j in ib],
+                                              stacked)
+                if model.fact_scorer is not None:
+                    fact = model.fact_scorer.score(stacked)
 
             def add(r: int, c: int, score: float, suffix: str) -> None:
                 found.setdefault((ia[r], ib[c]), (
@@ -348,13 +386,19 @@ def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: flo
             for (r, c), suffix in _pair_found(model, prob, hub, anchored, threshold, floor,
                                               loose).items():
                 add(r, c, float(prob[r, c]), suffix)
-            for s in find_splits(model, prob, texts_a, reading[ia], texts_b, reading[ib], threshold):
-                for c in (s.first, s.second):
-                    add(s.row, c, s.probability, "+split")
-            for s in find_splits(model, prob.T, texts_b, reading[ib], texts_a, reading[ia],
-                                 threshold):
-                for r in (s.first, s.second):
-                    add(r, s.row, s.probability, "+split")
+            splits = [(s.row, c, s) for s in find_splits(
+                model, prob, texts_a, reading[ia], texts_b, reading[ib], threshold)
+                for c in (s.first, s.second)]
+            splits += [(r, s.row, s) for s in find_splits(
+                model, prob.T, texts_b, reading[ib], texts_a, reading[ia], threshold)
+                for r in (s.first, s.second)]
+            for r, c, s in splits:  # a part the comparison does not support is left out
+                if fact is None or fact[r, c] >= model.split_fact_floor:
+                    add(r, c, s.probability, "+split")
+            if fact is not None and model.fact_threshold is not None:
+                best = (prob >= prob.max(axis=1, keepdims=True)) | (prob >= prob.max(axis=0, keepdims=True))
+                for r, c in zip(*np.nonzero((fact >= model.fact_threshold) & best)):
+                    add(int(r), int(c), float(prob[r, c]), "+fact")
     if model.closure_floor is not None and not loose:
         _close_triangles(model, claims, rows, matrices, found)
     out = [Alignment(claims=(claims[i].id, claims[j].id), score=score, semantic=sem, lexical=lex,

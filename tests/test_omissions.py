@@ -102,7 +102,9 @@ def test_quote_fragments_and_cut_excerpts_are_not_omissions():
                              end=10))
     assert not is_fragment(Claim(id="x:0", article="x", index=0, paragraph=0,
                                  text="The final tally was 97-1.", start=0, end=25))
-    for text in ("Lena Duarte said.", "airfield, the company said on Monday."):  # attribution, mid-sentence
+    for text in ("Lena Duarte said.", "airfield, the company said on Monday.",  # attribution, mid-sentence
+                 "Here's an excerpt from the Harbor Herald report:",  # a lead-in announcing what follows
+                 "The mayor posted this statement on Friday evening:"):
         assert is_fragment(Claim(id="x:0", article="x", index=0, paragraph=0, text=text, start=0,
                                  end=len(text)))
 
