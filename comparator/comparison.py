@@ -17,7 +17,7 @@ from comparator.types import (
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: the "overview" section (ranked differences, key facts, outlets)
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,9 @@ class Comparison:
             "entities": [e.to_dict() for e in self.entities],
             "findings": [f.to_dict() for f in self.findings],
         }
+        from comparator.render.overview import overview
+
+        out["overview"] = overview(self).to_dict()
         for key in sorted(self.extras):
             out[key] = self.extras[key]
         return out

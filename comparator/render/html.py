@@ -31,6 +31,7 @@ __all__ = ["render_html", "json_for_script", "safe_url"]
 SEVERITY_ICON = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 VOICE_ICON = {"authorial": "✎", "quoted": "❝", "mixed": "❞"}
 VOICE_LABEL = {"authorial": "authorial", "quoted": "quoted", "mixed": "partly quoted"}
+CELL_ICON = {"reports": "✓", "differs": "≠", "does_not": "✗", "not_matched": "·"}
 MAX_COLUMNS = 6  # more outlets than this: the reader picks which columns to show
 PICKER_FROM = 4  # the column picker appears from this many outlets
 
@@ -183,10 +184,13 @@ def render_html(comp: "Comparison") -> str:
     """The report of ``comp`` as one self-contained HTML page (works from ``file://``)."""
     from markupsafe import Markup
 
-    from comparator.render.html_rows import build_rows, evidence_spans
-    from comparator.render.html_tables import coverage, finding_counts, label_table, sourcing_table
+    from comparator.render.html_rows import build_rows, evidence_spans, fold_rows
+    from comparator.render.html_tables import finding_counts, label_table, sourcing_table
+    from comparator.render.overview import CELL_LABELS, KEY_FACTS, overview
+    from comparator.render.source_types import SOURCE_TYPE_LABELS
 
     rows = build_rows(comp)
+    view = overview(comp)
     _, anchors = evidence_spans(comp)
     articles = _articles(comp)
     findings = _findings(comp, rows, anchors)
@@ -206,10 +210,20 @@ def render_html(comp: "Comparison") -> str:
         "by_outlet": by_outlet,
         "severities": SEVERITIES,
         "kinds": tuple((c.key, c.label) for c in by_kind),
-        "rows": rows,
+        "rows": fold_rows(rows),
         "labels": label_table(comp),
         "sourcing": sourcing_table(comp),
-        "coverage": coverage(comp, rows),
+        "counts": view.counts,
+        "ranked": view.ranked,
+        "key_facts": view.key_facts[:KEY_FACTS],
+        "more_facts": view.key_facts[KEY_FACTS:],
+        "cell_labels": CELL_LABELS,
+        "cell_icons": CELL_ICON,
+        "profiles": view.outlets,
+        "headlines": view.headlines,
+        "only_in": dict(view.only_in),
+        "source_labels": SOURCE_TYPE_LABELS,
+        "outlet_of": {a.id: a.outlet for a in comp.articles},
         "picker": len(articles) >= PICKER_FROM,
         "max_columns": MAX_COLUMNS,
         "severity_icon": SEVERITY_ICON,

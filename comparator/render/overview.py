@@ -1,0 +1,382 @@
+"""The editor's first screen: one set of counts, key facts x outlets, one profile per outlet, headlines.
+
+Everything here is a plain, deterministic view of a :class:`Comparison` (no
+model runs): every renderer (HTML, Markdown, ``report.json``'s ``overview``,
+``to_frame``) shows the same numbers and rows.
+
+- **Key facts** are fact groups (:func:`comparator.groups.fact_groups`) that an
+  outlet leads with or that two or more outlets carry; lead facts first, then by
+  how many outlets carry them, then reading order. Each cell says ``reports``,
+  ``differs`` (a ``divergent_fact`` finding cites its sentence), ``does_not``
+  (an ``omission`` finding charges the outlet with leaving it out) or
+  ``not_matched`` (no sentence matched, and no finding says it is missing: it
+  may be told in other words, so the report does not say "does not").
+- **Outlet profiles**: headline, lead, what only it reports (omission findings
+  carried by it alone), what it leaves out that most others carry (omission
+  findings carried by at least half of the other outlets), whom it quotes by
+  source type (:mod:`comparator.render.source_types`) and its label choices
+  (``framing_label`` findings' dominant labels).
+- The ranking of differences is in :mod:`comparator.render.ranking`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Mapping
+
+from comparator.groups import FactGroup, fact_groups
+from comparator.render.ranking import RankedItem, rank_differences
+from comparator.render.source_types import SOURCE_TYPE_LABELS, SOURCE_TYPES, classify_speaker, entity_roles
+from comparator.types import Claim
+
+if TYPE_CHECKING:  # pragma: no cover
+    from comparator.comparison import Comparison
+
+__all__ = ["CELL_STATES", "Counts", "FactCell", "Headline", "KeyFact", "OutletProfile", "Overview",
+           "overview"]
+
+#: Key-fact rows shown before the rest are folded.
+KEY_FACTS = 12
+#: Facts listed by name in a profile sentence ("only it reports ...").
+PROFILE_FACTS = 3
+GIST_CHARS = 110
+CELL_STATES: tuple[str, ...] = ("reports", "differs", "does_not", "not_matched")
+CELL_LABELS = {"reports": "reports", "differs": "differs", "does_not": "does not",
+               "not_matched": "no match"}
+
+
+def clip(text: str, limit: int = GIST_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The one set of counts every renderer uses."""
+
+    articles: int
+    sentences: int  # story sentences: claims that are not boilerplate (headlines, captions...)
+    facts: int  # fact groups of those sentences
+    shared_facts: int  # fact groups carried by two or more outlets
+    findings: int
+    ranked: int  # differences in the ranked list
+
+    def to_dict(self) -> dict[str, int]:
+        return {"articles": self.articles, "sentences": self.sentences, "facts": self.facts,
+                "shared_facts": self.shared_facts, "findings": self.findings, "ranked": self.ranked}
+
+    def sentence(self) -> str:
+        """'5 outlets, 212 story sentences, 31 facts shared by two or more outlets, 95 findings.'"""
+        def n(k: int, one: str, many: str) -> str:
+            return f"{k} {one if k == 1 else many}"
+        return (f"{n(self.articles, 'outlet', 'outlets')}, {n(self.sentences, 'story sentence', 'story sentences')}, "
+                f"{n(self.shared_facts, 'fact', 'facts')} shared by two or more outlets, "
+                f"{n(self.findings, 'finding', 'findings')}.")
+
+
+@dataclass(frozen=True)
+class FactCell:
+    article: str
+    state: str  # one of CELL_STATES
+    claim: str | None  # the outlet's sentence (first, when it has several)
+    text: str  # the sentence, or why the cell says what it says
+    finding: str | None  # the finding behind "differs" / "does_not"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "state": self.state, "claim": self.claim, "text": self.text,
+                "finding": self.finding}
+
+
+@dataclass(frozen=True)
+class KeyFact:
+    id: str  # the fact group id
+    gist: str
+    claims: tuple[str, ...]
+    carried_by: tuple[str, ...]
+    lead_of: tuple[str, ...]  # articles whose lede is this fact
+    cells: tuple[FactCell, ...]  # in article order
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "gist": self.gist, "claims": list(self.claims), "carried_by": list(self.carried_by),
+                "lead_of": list(self.lead_of), "cells": [c.to_dict() for c in self.cells]}
+
+
+@dataclass(frozen=True)
+class OutletProfile:
+    article: str
+    outlet: str
+    headline: str | None
+    lead: str | None  # the lede sentence
+    lead_claim: str | None
+    lead_shared_by: tuple[str, ...]  # other articles that lead with the same fact
+    only_here: tuple[str, ...]  # omission finding ids carried by this article alone
+    leaves_out: tuple[str, ...]  # omission finding ids missing here, carried by most others
+    sources: tuple[tuple[str, int], ...]  # (source type, quoted sentences), SOURCE_TYPES order
+    labels: tuple[tuple[str, str], ...]  # (what is named, this outlet's dominant label)
+    paragraph: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "outlet": self.outlet, "headline": self.headline, "lead": self.lead,
+                "lead_claim": self.lead_claim, "lead_shared_by": list(self.lead_shared_by),
+                "only_here": list(self.only_here), "leaves_out": list(self.leaves_out),
+                "sources": {k: n for k, n in self.sources}, "labels": [list(p) for p in self.labels],
+                "paragraph": self.paragraph}
+
+
+@dataclass(frozen=True)
+class Headline:
+    article: str
+    outlet: str
+    text: str | None
+    claim: str | None
+    labels: tuple[str, ...]  # framing or loaded terms found in the headline
+    numbers: tuple[str, ...]  # numbers, amounts and dates in the headline
+    differs: bool  # a number of the same kind differs from another headline's
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "outlet": self.outlet, "text": self.text, "claim": self.claim,
+                "labels": list(self.labels), "numbers": list(self.numbers), "differs": self.differs}
+
+
+@dataclass(frozen=True)
+class Overview:
+    counts: Counts
+    ranked: tuple[RankedItem, ...]
+    key_facts: tuple[KeyFact, ...]  # every key fact; renderers show KEY_FACTS and fold the rest
+    only_in: tuple[tuple[str, int], ...]  # (article, facts only it carries), article order
+    outlets: tuple[OutletProfile, ...]
+    headlines: tuple[Headline, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"counts": self.counts.to_dict(), "ranked": [r.to_dict() for r in self.ranked],
+                "key_facts": [k.to_dict() for k in self.key_facts],
+                "only_in": {a: n for a, n in self.only_in},
+                "outlets": [o.to_dict() for o in self.outlets], "headlines": [h.to_dict() for h in self.headlines]}
+
+
+# -- helpers ------------------------------------------------------------------------------------------
+def ledes(comp: "Comparison") -> dict[str, Claim]:
+    """Article id -> its lede: the first story sentence (not boilerplate, not a headline)."""
+    out: dict[str, Claim] = {}
+    for c in sorted(comp.claims, key=lambda c: c.start):
+        if not c.boilerplate and c.kind != "headline" and c.article not in out:
+            out[c.article] = c
+    return out
+
+
+def headline_claims(comp: "Comparison") -> dict[str, Claim]:
+    out: dict[str, Claim] = {}
+    for c in comp.claims:
+        if c.kind == "headline" and c.boilerplate_reason != "deck" and c.article not in out:
+            out[c.article] = c
+    return out
+
+
+def _omission_sides(comp: "Comparison") -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Omission finding id -> (carried_by, missing_from) article ids, in article order."""
+    order = {a.id: i for i, a in enumerate(comp.articles)}
+    out = {}
+    for f in comp.findings:
+        if f.kind != "omission":
+            continue
+        details = f.details if isinstance(f.details, Mapping) else {}
+        carried = details.get("carried_by") or sorted({e.article for e in f.evidence})
+        missing = details.get("missing_from") or [a.id for a in comp.articles if a.id not in carried]
+        out[f.id] = (tuple(sorted((a for a in carried if a in order), key=order.get)),
+                     tuple(sorted((a for a in missing if a in order), key=order.get)))
+    return out
+
+
+def _key_facts(comp: "Comparison", groups: tuple[FactGroup, ...], lede: Mapping[str, Claim],
+               omissions: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[KeyFact, ...]:
+    lead_claims = {c.id: a for a, c in lede.items()}
+    group_of = {cid: g.id for g in groups for cid in g.claims}
+    differs: dict[str, str] = {}  # claim id -> divergent finding
+    for f in comp.findings:
+        if f.kind == "divergent_fact":
+            for e in f.evidence:
+                if e.claim:
+                    differs.setdefault(e.claim, f.id)
+    charged: dict[tuple[str, str], str] = {}  # (group, article) -> omission finding
+    by_id = {f.id: f for f in comp.findings}
+    for fid, (_, missing) in omissions.items():
+        gids = {group_of[e.claim] for e in by_id[fid].evidence if e.claim in group_of}
+        for gid in gids:
+            for a in missing:
+                charged.setdefault((gid, a), fid)
+    sizes = {a.id: max(1, sum(1 for c in comp.claims_of(a.id) if not c.boilerplate)) for a in comp.articles}
+    rows = []
+    for g in groups:
+        leads = tuple(lead_claims[c] for c in g.claims if c in lead_claims)
+        if len(g.articles) < 2 and not leads:
+            continue
+        claims = [comp.claim(c) for c in g.claims]
+        cells = []
+        for a in comp.articles:
+            own = [c for c in claims if c.article == a.id]
+            if own:
+                fid = next((differs[c.id] for c in own if c.id in differs), None)
+                cells.append(FactCell(a.id, "differs" if fid else "reports", own[0].id, clip(own[0].text, 300), fid))
+            elif (g.id, a.id) in charged:
+                fid = charged[(g.id, a.id)]
+                cells.append(FactCell(a.id, "does_not", None, clip(by_id[fid].message, 300), fid))
+            else:
+                cells.append(FactCell(a.id, "not_matched", None,
+                                      f"No sentence of {a.outlet} was matched to this fact; it may tell it in "
+                                      "other words.", None))
+        position = sum((c.index + 0.5) / sizes.get(c.article, 1) for c in claims) / len(claims)
+        rows.append(((-len(set(leads)), -len(g.articles), round(position, 9), g.claims[0]),
+                     KeyFact(g.id, clip(claims[0].text), g.claims, g.articles, tuple(sorted(set(leads), key=[
+                         a.id for a in comp.articles].index)), tuple(cells))))
+    rows.sort(key=lambda r: r[0])
+    return tuple(k for _, k in rows)
+
+
+def _sources(comp: "Comparison") -> dict[str, dict[str, int]]:
+    """Article id -> {source type: quoted sentences}."""
+    roles = entity_roles(comp.extras.get("labels") if isinstance(comp.extras, Mapping) else None)
+    rows = comp.extras.get("sourcing") if isinstance(comp.extras, Mapping) else None
+    wordings: dict[str, list[str]] = {}
+    entity: dict[str, str | None] = {}
+    for r in rows if isinstance(rows, (list, tuple)) else ():
+        if isinstance(r, Mapping) and r.get("source"):
+            key = str(r["source"])
+            wordings.setdefault(key, []).extend([str(r.get("speaker") or "")] + [str(w) for w in r.get("wordings") or ()])
+            entity.setdefault(key, r.get("entity"))
+    kind_of = {k: classify_speaker(w, roles.get(str(entity.get(k)), ())) for k, w in sorted(wordings.items())}
+    out: dict[str, dict[str, int]] = {a.id: {} for a in comp.articles}
+    speaker_kind: dict[tuple[str, str], str] = {}
+    for r in rows if isinstance(rows, (list, tuple)) else ():
+        if isinstance(r, Mapping) and r.get("source"):
+            for w in r.get("wordings") or ():
+                speaker_kind[(str(r.get("article")), str(w))] = kind_of[str(r["source"])]
+    for c in comp.claims:
+        if c.boilerplate or c.voice == "authorial" or c.article not in out:
+            continue
+        if not c.speaker:
+            kind = "unattributed"
+        else:
+            kind = speaker_kind.get((c.article, c.speaker)) or classify_speaker([c.speaker])
+        out[c.article][kind] = out[c.article].get(kind, 0) + 1
+    return out
+
+
+def _labels(comp: "Comparison") -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {a.id: [] for a in comp.articles}
+    for f in comp.findings:
+        if f.kind != "framing_label" or not isinstance(f.details, Mapping):
+            continue
+        dominant = f.details.get("dominant")
+        what = str(f.details.get("concept") or f.entity or "the subject")
+        if isinstance(dominant, Mapping):
+            for a, label in dominant.items():
+                if a in out and (what, str(label)) not in out[a]:
+                    out[a].append((what, str(label)))
+    return out
+
+
+def _series(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _quote(text: str, limit: int = 90) -> str:
+    return f"\u201c{clip(text, limit).rstrip('.')}\u201d"
+
+
+def _paragraph(comp: "Comparison", p: OutletProfile, gists: Mapping[str, str]) -> str:
+    outlet = {a.id: a.outlet for a in comp.articles}
+    parts = [f"{p.outlet} headlines {_quote(p.headline)}." if p.headline else f"{p.outlet} has no headline in the input."]
+    if p.lead:
+        shared = (f"; {_series([outlet[a] for a in p.lead_shared_by])} also lead{'s' if len(p.lead_shared_by) == 1 else ''} with it"
+                  if p.lead_shared_by else "; no other outlet leads with it")
+        parts.append(f"It leads with {_quote(p.lead)}{shared}.")
+    if p.only_here:
+        named = [_quote(gists[f], 70) for f in p.only_here[:PROFILE_FACTS]]
+        more = f" and {len(p.only_here) - PROFILE_FACTS} more" if len(p.only_here) > PROFILE_FACTS else ""
+        parts.append(f"Only it reports {len(p.only_here)} fact{'s' if len(p.only_here) != 1 else ''}, such as "
+                     f"{_series(named)}{more}." if len(p.only_here) > 1 else f"Only it reports {named[0]}.")
+    if p.leaves_out:
+        named = [_quote(gists[f], 70) for f in p.leaves_out[:PROFILE_FACTS]]
+        more = f" and {len(p.leaves_out) - PROFILE_FACTS} more" if len(p.leaves_out) > PROFILE_FACTS else ""
+        parts.append(f"It leaves out {len(p.leaves_out)} fact{'s' if len(p.leaves_out) != 1 else ''} most others "
+                     f"carry: {_series(named)}{more}.")
+    if p.sources:
+        parts.append("It quotes " + _series([f"{SOURCE_TYPE_LABELS[k]} ({n})" for k, n in p.sources]) + ".")
+    else:
+        parts.append("It quotes no one.")
+    if p.labels:
+        parts.append("Label choices: " + "; ".join(f"{_quote(lab, 40)} for {what}" for what, lab in p.labels) + ".")
+    return " ".join(parts)
+
+
+def _profiles(comp: "Comparison", groups: tuple[FactGroup, ...], lede: Mapping[str, Claim],
+              omissions: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[OutletProfile, ...]:
+    heads = headline_claims(comp)
+    group_of = {cid: g for g in groups for cid in g.claims}
+    sources = _sources(comp)
+    labels = _labels(comp)
+    by_id = {f.id: f for f in comp.findings}
+    gists = {fid: (by_id[fid].evidence[0].text if by_id[fid].evidence else by_id[fid].message) for fid in omissions}
+    n = len(comp.articles)
+    out = []
+    for a in comp.articles:
+        lead = lede.get(a.id)
+        shared: tuple[str, ...] = ()
+        if lead is not None and lead.id in group_of:
+            mates = set(group_of[lead.id].claims)
+            shared = tuple(o for o, c in lede.items() if o != a.id and c.id in mates)
+            shared = tuple(x.id for x in comp.articles if x.id in shared)
+        only = tuple(fid for fid, (carried, _) in omissions.items() if carried == (a.id,))
+        leaves = tuple(fid for fid, (carried, missing) in omissions.items()
+                       if a.id in missing and len(carried) >= max(2, (n - 1) / 2))
+        src = tuple((k, sources[a.id][k]) for k in SOURCE_TYPES if sources[a.id].get(k))
+        headline = heads[a.id].text if a.id in heads else a.title
+        profile = OutletProfile(a.id, a.outlet, headline, lead.text if lead else None, lead.id if lead else None,
+                                shared, only, leaves, src, tuple(labels[a.id]), "")
+        out.append(OutletProfile(**{**profile.__dict__, "paragraph": _paragraph(comp, profile, gists)}))
+    return tuple(out)
+
+
+def _headlines(comp: "Comparison") -> tuple[Headline, ...]:
+    heads = headline_claims(comp)
+    terms: dict[str, list[str]] = {}
+    for f in comp.findings:
+        if f.kind not in ("framing_label", "loaded_language"):
+            continue
+        for e in f.evidence:
+            c = heads.get(e.article)
+            if c is not None and c.start <= e.start and e.end <= c.end and e.text not in terms.setdefault(e.article, []):
+                terms[e.article].append(e.text)
+    numeric = ("quantity", "money", "percent", "date", "duration", "ordinal")
+    normals: dict[str, set[str]] = {}
+    for c in heads.values():
+        for fact in c.facts:
+            if fact.kind in numeric:
+                normals.setdefault(fact.kind, set()).add(fact.normal)
+    out = []
+    for a in comp.articles:
+        c = heads.get(a.id)
+        facts = [f for f in (c.facts if c else ()) if f.kind in numeric]
+        out.append(Headline(a.id, a.outlet, c.text if c else a.title, c.id if c else None,
+                            tuple(terms.get(a.id, ())), tuple(f.text for f in facts),
+                            any(len(normals.get(f.kind, ())) > 1 for f in facts)))
+    return tuple(out)
+
+
+def overview(comp: "Comparison") -> Overview:
+    """The first-screen view of ``comp`` (memoised on the record: it is frozen)."""
+    memo = comp.__dict__.get("_overview")
+    if memo is not None:
+        return memo
+    groups = fact_groups(comp)
+    lede = ledes(comp)
+    omissions = _omission_sides(comp)
+    key = _key_facts(comp, groups, lede, omissions)
+    ranked = rank_differences(comp, groups, lede, omissions)
+    counts = Counts(articles=len(comp.articles), sentences=sum(1 for c in comp.claims if not c.boilerplate),
+                    facts=len(groups), shared_facts=sum(1 for g in groups if len(g.articles) > 1),
+                    findings=len(comp.findings), ranked=len(ranked))
+    only = tuple((a.id, sum(1 for carried, _ in omissions.values() if carried == (a.id,))) for a in comp.articles)
+    result = Overview(counts, ranked, key, only, _profiles(comp, groups, lede, omissions), _headlines(comp))
+    object.__setattr__(comp, "_overview", result)
+    return result
