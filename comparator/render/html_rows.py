@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from comparator.groups import alignment_components, fact_groups
+from comparator.groups import alignment_components
+from comparator.render.overview import groups_of
 from comparator.types import Claim, Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -129,7 +130,7 @@ def _ordered_items(comp: "Comparison") -> list[tuple[Claim, ...]]:
 
     items: list[tuple[tuple[float, int, int], tuple[Claim, ...]]] = []
     grouped: set[str] = set()
-    for group in fact_groups(comp, singletons=False):
+    for group in (g for g in groups_of(comp) if len(g.claims) > 1):
         claims = tuple(comp.claim(cid) for cid in group.claims)
         grouped.update(group.claims)
         mean = sum(pos(c) for c in claims) / len(claims)
@@ -290,7 +291,7 @@ def build_rows(comp: "Comparison") -> tuple[Row, ...]:
     anchored: dict[str, dict[str, int]] = {}  # claim id -> {finding: offset}, built once (not per claim)
     for f, (cid, off) in anchors.items():
         anchored.setdefault(cid, {})[f] = off
-    fact_of = {cid: g.id for g in fact_groups(comp) for cid in g.claims}
+    fact_of = {cid: g.id for g in groups_of(comp) for cid in g.claims}
     rows: list[Row] = []
     for number, claims in enumerate(_ordered_items(comp), start=1):
         boiler = all(c.boilerplate for c in claims)

@@ -155,6 +155,16 @@ class Overview:
 
 
 # -- helpers ------------------------------------------------------------------------------------------
+def groups_of(comp: "Comparison") -> tuple[FactGroup, ...]:
+    """:func:`comparator.groups.fact_groups` of ``comp`` (story sentences, singletons kept), computed
+    once per record: the matrix, the side by side, the counts and the ranking all use these groups."""
+    memo = comp.__dict__.get("_fact_groups")
+    if memo is None:
+        memo = fact_groups(comp)
+        object.__setattr__(comp, "_fact_groups", memo)
+    return memo
+
+
 def ledes(comp: "Comparison") -> dict[str, Claim]:
     """Article id -> its lede: the first story sentence (not boilerplate, not a headline)."""
     out: dict[str, Claim] = {}
@@ -368,7 +378,7 @@ def overview(comp: "Comparison") -> Overview:
     memo = comp.__dict__.get("_overview")
     if memo is not None:
         return memo
-    groups = fact_groups(comp)
+    groups = groups_of(comp)
     lede = ledes(comp)
     omissions = _omission_sides(comp)
     key = _key_facts(comp, groups, lede, omissions)

@@ -175,23 +175,34 @@ def rank_differences(comp: "Comparison", groups: "tuple[FactGroup, ...]", lede: 
         scored.append((key, got, f))
     scored.sort(key=lambda t: t[0])
     items: list[tuple[tuple[float, str], Finding, list[str]]] = []
+    by_place: dict[tuple[str, str], list[int]] = {}  # (family, claim or article) -> items citing it
+    by_same: dict[tuple, int] = {}
     for _, got, f in scored:
         spans, same = _spans(f), same_difference(f)
-        host = next((k for k in items if (_FAMILY.get(f.kind, f.kind) == _FAMILY.get(k[1].kind, k[1].kind)
-                                          and _inside(spans, _spans(k[1])))
-                     or (same is not None and same == same_difference(k[1]))), None)
+        family = _FAMILY.get(f.kind, f.kind)
+        host = by_same.get(same) if same is not None else None
+        if host is None and f.evidence:
+            place = f.evidence[0].claim or f.evidence[0].article
+            host = next((i for i in by_place.get((family, place), ()) if _inside(spans, _spans(items[i][1]))),
+                        None)
         if host is not None:
-            host[2].append(f.id)
-        else:
-            items.append((got, f, []))
+            items[host][2].append(f.id)
+            continue
+        items.append((got, f, []))
+        for place in {e.claim or e.article for e in f.evidence}:
+            by_place.setdefault((family, place), []).append(len(items) - 1)
+        if same is not None:
+            by_same[same] = len(items) - 1
     # at most PER_KIND of one kind in the list while other kinds wait; then fill by score
     kept, seen = [], {}  # type: ignore[var-annotated]
     for item in items:
         if len(kept) < n and seen.get(item[1].kind, 0) < PER_KIND:
             kept.append(item)
             seen[item[1].kind] = seen.get(item[1].kind, 0) + 1
-    kept += [item for item in items if item not in kept][: n - len(kept)]
-    kept.sort(key=lambda item: items.index(item))
+    chosen = {id(item) for item in kept}
+    kept += [item for item in items if id(item) not in chosen][: n - len(kept)]
+    position = {id(item): i for i, item in enumerate(items)}
+    kept.sort(key=lambda item: position[id(item)])
     out = []
     for rank, ((score, reason), f, also) in enumerate(kept, start=1):
         arts = tuple(a.id for a in comp.articles if a.id in {e.article for e in f.evidence}
