@@ -81,7 +81,8 @@ class Comparison:
         return to_json(self)
 
     def to_frame(self, name: str) -> "pd.DataFrame":
-        """A pandas DataFrame of ``claims``, ``alignments``, ``findings`` or ``entities``."""
+        """A pandas DataFrame of one table of :mod:`comparator.render.tables` (``claims``, ``alignments``,
+        ``findings``, ``evidence``, ``entities``, ``ranked``, ``key_facts`` or ``outlets``)."""
         from comparator.render.tables import to_frame
 
         return to_frame(self, name)

@@ -321,6 +321,8 @@ def _paragraph(comp: "Comparison", p: OutletProfile, gists: Mapping[str, str]) -
 
 def _profiles(comp: "Comparison", groups: tuple[FactGroup, ...], lede: Mapping[str, Claim],
               omissions: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[OutletProfile, ...]:
+    if len(comp.articles) < 2:
+        return ()  # nothing to compare one outlet with
     heads = headline_claims(comp)
     group_of = {cid: g for g in groups for cid in g.claims}
     sources = _sources(comp)
@@ -348,6 +350,8 @@ def _profiles(comp: "Comparison", groups: tuple[FactGroup, ...], lede: Mapping[s
 
 
 def _headlines(comp: "Comparison") -> tuple[Headline, ...]:
+    if len(comp.articles) < 2:
+        return ()
     heads = headline_claims(comp)
     terms: dict[str, list[str]] = {}
     for f in comp.findings:
