@@ -29,7 +29,7 @@ def test_score_is_the_documented_formula_and_lead_facts_rank_first():
     comp = make_comparison()
     lead = Finding(id="divergent_fact-002", kind="divergent_fact", severity="error", confidence=0.6,
                    message="Alpha says Monday; Beta says Tuesday.",
-                   evidence=(_ev(comp, "alpha:1", "Monday"), _ev(comp, "beta:0", "Monday")),
+                   evidence=(_ev(comp, "alpha:1", "on Monday"), _ev(comp, "beta:0", "Judge Rivera")),
                    details={"type": "date", "fact": "date", "normal": ["mon", "tue"]})
     view = overview(_with(comp, lead))
     first = view.ranked[0]
@@ -132,3 +132,22 @@ def test_unattributed_quotes_are_counted_as_such():
 def test_rank_differences_needs_no_findings():
     comp = dataclasses.replace(make_comparison(), findings=())
     assert rank_differences(comp, (), {}, {}) == ()
+
+
+def test_a_divergence_whose_spans_read_the_same_is_not_ranked():
+    comp = make_comparison()
+    same = Finding(id="divergent_fact-002", kind="divergent_fact", severity="error", confidence=0.99,
+                   message="Alpha Daily says Monday; Beta News says Monday.",
+                   evidence=(_ev(comp, "alpha:1", "Monday"), _ev(comp, "beta:0", "Monday")),
+                   details={"type": "date", "normal": ["2025-03-03", "2025-03-10"]})
+    assert "divergent_fact-002" not in [r.finding for r in overview(_with(comp, same)).ranked]
+
+
+def test_a_role_in_an_appositive_after_the_name_classifies_the_speaker():
+    from comparator.render.source_types import appositives
+
+    texts = ["Samir Haddad, director of the Harbor Refugee Coalition, said 60 volunteers signed up.",
+             "Joan Pike, who has lived on Harbor Street for 30 years, said she was worried."]
+    assert appositives("Samir Haddad", texts) == ["director of the Harbor Refugee Coalition"]
+    assert classify_speaker(["Samir Haddad"], appositives("Samir Haddad", texts)) == "advocates"
+    assert classify_speaker(["Joan Pike"], appositives("Joan Pike", texts)) == "other"  # no role word

@@ -426,5 +426,5 @@ def test_crowded_rows_collapse_extra_findings():
     html = render_html(crowded_row(6))
     row = html.split('id="row-6"')[1].split("</tr>")[0]
     assert row.count('<div class="fcard ') == 6
-    assert '<summary>3 more findings in this row</summary>' in row
-    assert row.index('data-finding="divergent_fact-004"') > row.index("more findings")
+    assert "<summary>4 more findings in this row</summary>" in row
+    assert row.index('data-finding="divergent_fact-003"') > row.index("more findings")

@@ -34,6 +34,8 @@ VOICE_LABEL = {"authorial": "authorial", "quoted": "quoted", "mixed": "partly qu
 CELL_ICON = {"reports": "✓", "differs": "≠", "does_not": "✗", "not_matched": "·"}
 MAX_COLUMNS = 6  # more outlets than this: the reader picks which columns to show
 PICKER_FROM = 4  # the column picker appears from this many outlets
+ROW_CARDS = 2  # finding cards shown in a side-by-side row before the rest fold
+OPEN_FINDINGS = 30  # up to this many findings, every kind's list starts open; above, folded by kind
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,9 @@ def render_html(comp: "Comparison") -> str:
         "by_outlet": by_outlet,
         "severities": SEVERITIES,
         "kinds": tuple((c.key, c.label) for c in by_kind),
+        # kind groups of the findings list: in the order of each kind's most severe finding
+        "kind_groups": tuple(sorted(((c.key, c.label) for c in by_kind),
+                                    key=lambda kl: next(i for i, f in enumerate(findings) if f.kind == kl[0]))),
         "rows": fold_rows(rows),
         "labels": label_table(comp),
         "sourcing": sourcing_table(comp),
@@ -225,6 +230,8 @@ def render_html(comp: "Comparison") -> str:
         "source_labels": SOURCE_TYPE_LABELS,
         "outlet_of": {a.id: a.outlet for a in comp.articles},
         "picker": len(articles) >= PICKER_FROM,
+        "open_findings": OPEN_FINDINGS,
+        "cards": ROW_CARDS,
         "max_columns": MAX_COLUMNS,
         "severity_icon": SEVERITY_ICON,
         "voice_icon": VOICE_ICON,

@@ -26,7 +26,13 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from comparator.groups import FactGroup, fact_groups
 from comparator.render.ranking import RankedItem, rank_differences
-from comparator.render.source_types import SOURCE_TYPE_LABELS, SOURCE_TYPES, classify_speaker, entity_roles
+from comparator.render.source_types import (
+    SOURCE_TYPE_LABELS,
+    SOURCE_TYPES,
+    appositives,
+    classify_speaker,
+    entity_roles,
+)
 from comparator.types import Claim
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -253,7 +259,10 @@ def _sources(comp: "Comparison") -> dict[str, dict[str, int]]:
             key = str(r["source"])
             wordings.setdefault(key, []).extend([str(r.get("speaker") or "")] + [str(w) for w in r.get("wordings") or ()])
             entity.setdefault(key, r.get("entity"))
-    kind_of = {k: classify_speaker(w, roles.get(str(entity.get(k)), ())) for k, w in sorted(wordings.items())}
+    story = [c.text for c in comp.claims if not c.boilerplate]
+    kind_of = {k: classify_speaker(w, [*roles.get(str(entity.get(k)), ()),
+                                       *(a for name in dict.fromkeys(w) for a in appositives(name, story))])
+               for k, w in sorted(wordings.items())}
     out: dict[str, dict[str, int]] = {a.id: {} for a in comp.articles}
     speaker_kind: dict[tuple[str, str], str] = {}
     for r in rows if isinstance(rows, (list, tuple)) else ():

@@ -16,7 +16,9 @@ Bonuses (added before the confidence factor):
 
 Severity is not used: it is highest exactly where precision is lowest (a
 divergence is an error whether or not the pairing is right). Not ranked at all:
-omissions carried by one outlet alone (those are "only in X" facts, folded
+divergences whose two spans read the same or one contains the other
+("Tuesday" / "Tuesday": the difference, if real, is in context a one-line item
+cannot show); omissions carried by one outlet alone (those are "only in X" facts, folded
 under the matrix and named in the outlet's profile). Duplicates collapse: a
 finding of the same family (labels, loaded terms and rewordings; divergences and
 details) whose evidence spans all lie inside a higher-ranked finding's spans, or
@@ -101,6 +103,8 @@ def score_of(comp: "Comparison", f: Finding, lead_claims: set[str], headline_cla
         reason = f"{len(carried)} of {len(comp.articles)} outlets report {fact} that {_outlets(comp, missing)} " \
                  f"{'leaves' if len(missing) == 1 else 'leave'} out"
     elif f.kind == "divergent_fact":
+        if _reads_the_same(f):
+            return None
         kind = details.get("type")
         if kind == "attribution":
             bonus += ATTRIBUTION_BONUS
@@ -129,6 +133,19 @@ def score_of(comp: "Comparison", f: Finding, lead_claims: set[str], headline_cla
         reason = f"{f.kind.replace('_', ' ').capitalize()}"
     weight = KIND_WEIGHT.get(f.kind, 0.5)
     return (weight + bonus) * (0.5 + 0.5 * max(0.0, min(1.0, f.confidence))), reason
+
+
+def _reads_the_same(f: Finding) -> bool:
+    """Two fact spans whose words are the same, or one inside the other ("Tuesday" / "Tuesday",
+    "Harborview Inn" / "Harborview Inn to Port Alder County"): the disagreement, if any, lies in
+    context a one-line item cannot show, so it is not put in front of an editor first."""
+    if f.details.get("type") in ("attribution", "quote_wording") if isinstance(f.details, Mapping) else False:
+        return False
+    texts = [" ".join(e.text.lower().split()) for e in f.evidence[:2]]
+    if len(texts) < 2 or not all(texts):
+        return False
+    a, b = texts
+    return a == b or a in b or b in a
 
 
 def _spans(f: Finding) -> frozenset[tuple[str, int, int]]:

@@ -46,14 +46,15 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                    "group", "network", "federation", "society", "league", "movement")),
     ("politicians", ("senator", "sen.", "rep.", "representative", "congressman", "congresswoman",
                      "lawmaker", "legislator", "governor", "gov.", "mayor", "council member", "councilman",
-                     "councilwoman", "councillor", "councilor", "alderman", "assemblyman", "assemblywoman",
+                     "councilwoman", "councillor", "councilor", "supervisor", "commissioner", "alderman", "assemblyman", "assemblywoman",
                      "candidate", "minister", "prime minister", "president", "vice president",
                      "speaker of the house", "majority leader", "minority leader", "democrat", "republican",
                      "politician", "mp")),
     ("officials", ("spokesperson", "spokesman", "spokeswoman", "official", "department", "agency",
-                   "ministry", "administration", "judge", "justice", "court", "secretary", "commissioner",
+                   "ministry", "administration", "judge", "justice", "court", "secretary",
                    "director", "authority", "white house", "government", "inspector", "administrator",
-                   "superintendent", "regulator", "office", "dhs", "attorney general", "ambassador",
+                   "superintendent", "regulator", "office", "dhs", "county manager", "city manager", "chair",
+                   "chairwoman", "chairman", "chairperson", "attorney general", "ambassador",
                    "chief", "clerk", "auditor", "treasurer", "planner")),
     ("affected_people", ("resident", "parent", "worker", "patient", "victim", "survivor", "family",
                          "mother", "father", "neighbor", "neighbour", "student", "customer", "passenger",
@@ -83,6 +84,21 @@ def classify_speaker(wordings: Iterable[str], roles: Sequence[str] = ()) -> str:
             if pattern.search(joined):
                 return kind
     return "other"
+
+
+def appositives(name: str, texts: Iterable[str]) -> list[str]:
+    """Appositives right after ``name`` in ``texts``: "Samir Haddad, director of the Harbor Refugee
+    Coalition, said" gives "director of the Harbor Refugee Coalition" (a fallback for speakers whose
+    role the framing stage did not record)."""
+    if not name.strip():
+        return []
+    pattern = re.compile(re.escape(name.strip()) + r",\s+([^,.;\"\u201c\u201d]{3,80})[,.]")
+    out: list[str] = []
+    for text in texts:
+        for m in pattern.finditer(text):
+            if m.group(1) not in out:
+                out.append(m.group(1))
+    return out
 
 
 def entity_roles(labels: object) -> dict[str, list[str]]:

@@ -116,6 +116,12 @@
       focusFinding(link.getAttribute("data-target"));
       return;
     }
+    var summaryLink = e.target.closest ? e.target.closest('a[href^="#finding-"]') : null;
+    if (summaryLink) {  /* an entry in a folded kind group: open it before the browser scrolls */
+      var entry = document.getElementById(summaryLink.getAttribute("href").slice(1));
+      var group = entry ? entry.closest("details") : null;
+      if (group) { group.open = true; }
+    }
     var claimLink = e.target.closest ? e.target.closest('a[href^="#claim-"]') : null;
     if (claimLink && focusClaim(decodeURIComponent(claimLink.getAttribute("href").slice(1)))) {
       e.preventDefault();
