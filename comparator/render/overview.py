@@ -21,6 +21,7 @@ model runs): every renderer (HTML, Markdown, ``report.json``'s ``overview``,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping
 
@@ -46,6 +47,7 @@ KEY_FACTS = 12
 #: Facts listed by name in a profile sentence ("only it reports ...").
 PROFILE_FACTS = 3
 GIST_CHARS = 110
+_NUMBER = re.compile(r"[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|thousand|percent|%))?")
 CELL_STATES: tuple[str, ...] = ("reports", "differs", "does_not", "not_matched")
 CELL_LABELS = {"reports": "reports", "differs": "differs", "does_not": "does not",
                "not_matched": "no match"}
@@ -380,9 +382,12 @@ def _headlines(comp: "Comparison") -> tuple[Headline, ...]:
     for a in comp.articles:
         c = heads.get(a.id)
         facts = [f for f in (c.facts if c else ()) if f.kind in numeric]
-        out.append(Headline(a.id, a.outlet, c.text if c else a.title, c.id if c else None,
-                            tuple(terms.get(a.id, ())), tuple(f.text for f in facts),
-                            any(len(normals.get(f.kind, ())) > 1 for f in facts)))
+        text = c.text if c else a.title
+        # headlines rarely carry parsed facts (they are boilerplate to the facts stage): list the
+        # numbers as written; "differs" only from parsed facts of one kind
+        numbers = [f.text for f in facts] or [m.group().strip() for m in _NUMBER.finditer(text or "")]
+        out.append(Headline(a.id, a.outlet, text, c.id if c else None, tuple(terms.get(a.id, ())),
+                            tuple(numbers), any(len(normals.get(f.kind, ())) > 1 for f in facts)))
     return tuple(out)
 
 
