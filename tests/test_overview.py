@@ -151,3 +151,13 @@ def test_a_role_in_an_appositive_after_the_name_classifies_the_speaker():
     assert appositives("Samir Haddad", texts) == ["director of the Harbor Refugee Coalition"]
     assert classify_speaker(["Samir Haddad"], appositives("Samir Haddad", texts)) == "advocates"
     assert classify_speaker(["Joan Pike"], appositives("Joan Pike", texts)) == "other"  # no role word
+
+
+def test_a_role_label_decides_before_an_appositive_naming_someone_else():
+    from comparator.render.source_types import entity_roles
+
+    labels = [{"entity": "E2", "kind": "appositive", "text": "appointed to the bench by President Barack Obama"},
+              {"entity": "E2", "kind": "role", "text": "U.S. District Judge"}]
+    roles = entity_roles(labels)["E2"]
+    assert roles[0] == "U.S. District Judge"
+    assert classify_speaker(["Indira Talwani"], roles) == "officials"

@@ -72,16 +72,15 @@ def classify_speaker(wordings: Iterable[str], roles: Sequence[str] = ()) -> str:
     """The source type (a key of :data:`SOURCE_TYPE_LABELS`) of one speaker.
 
     ``wordings`` are how the outlets name the speaker; ``roles`` the role or
-    appositive labels found for its entity. The wordings decide first (they are
-    how this outlet presents the source); roles only when no wording has a role word.
+    appositive labels found for its entity, most telling first. The wordings decide
+    first (they are how this outlet presents the source); then each role text in
+    turn, so "U.S. District Judge" decides before "appointed by President Obama".
     Returns ``"other"`` when neither names a role.
     """
-    for texts in (list(wordings), list(roles)):
-        joined = " ; ".join(t for t in texts if t)
-        if not joined:
-            continue
+    texts = [" ; ".join(t for t in wordings if t)] + [t for t in roles if t]
+    for text in texts:  # one at a time: "Judge X" decides before "appointed by President Y"
         for kind, pattern in _PATTERNS:
-            if pattern.search(joined):
+            if text and pattern.search(text):
                 return kind
     return "other"
 
@@ -102,12 +101,13 @@ def appositives(name: str, texts: Iterable[str]) -> list[str]:
 
 
 def entity_roles(labels: object) -> dict[str, list[str]]:
-    """Entity id -> texts of its ``role`` and ``appositive`` labels (from ``extras["labels"]``)."""
+    """Entity id -> texts of its ``role`` labels, then its ``appositive`` ones (``extras["labels"]``)."""
     out: dict[str, list[str]] = {}
     if not isinstance(labels, (list, tuple)):
         return out
-    for lab in labels:
-        if isinstance(lab, Mapping) and lab.get("kind") in ("role", "appositive") and lab.get("entity"):
+    ordered = sorted((lab for lab in labels if isinstance(lab, Mapping)), key=lambda lab: lab.get("kind") != "role")
+    for lab in ordered:
+        if lab.get("kind") in ("role", "appositive") and lab.get("entity"):
             text = str(lab.get("text") or "")
             if text and text not in out.setdefault(str(lab["entity"]), []):
                 out[str(lab["entity"])].append(text)
