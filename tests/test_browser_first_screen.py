@@ -11,7 +11,7 @@ import pytest
 from comparator.render.html import render_html
 from test_browser import _clean, browser, open_report  # noqa: F401 (fixtures)
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = pytest.mark.browser
 
 EVENT = Path(__file__).resolve().parent.parent / "corpora" / "port-alder-shelter"
 SCREEN = (1440, 900)
@@ -34,11 +34,13 @@ def _on_screen(page, selector: str) -> bool:
     return b["height"] > 0 and b["top"] >= 0 and b["top"] < page.evaluate("window.innerHeight")
 
 
+@pytest.mark.slow
 def test_the_event_is_five_outlets_and_about_200_claims(five):
     assert len(five.articles) == 5
     assert 180 <= sum(1 for c in five.claims if not c.boilerplate) <= 220
 
 
+@pytest.mark.slow
 def test_first_screen_shows_the_ranked_list_and_the_start_of_the_matrix(open_report, five):
     o = open_report(render_html(five), name="first-screen", viewport=SCREEN)
     page = o.page
@@ -50,6 +52,7 @@ def test_first_screen_shows_the_ranked_list_and_the_start_of_the_matrix(open_rep
     _clean(o)
 
 
+@pytest.mark.slow
 def test_every_ranked_item_scrolls_to_its_evidence(open_report, five):
     o = open_report(render_html(five), name="ranked", viewport=SCREEN)
     page = o.page
@@ -72,6 +75,7 @@ def test_every_ranked_item_scrolls_to_its_evidence(open_report, five):
     _clean(o)
 
 
+@pytest.mark.slow
 def test_keyboard_reaches_the_ranked_list_and_matrix_cells_show_their_sentence(open_report, five):
     o = open_report(render_html(five), name="keyboard", viewport=SCREEN)
     page = o.page
@@ -104,6 +108,7 @@ def test_keyboard_reaches_the_ranked_list_and_matrix_cells_show_their_sentence(o
     _clean(o)
 
 
+@pytest.mark.slow
 def test_a_fact_row_opens_a_folded_only_in_row(open_report, five):
     o = open_report(render_html(five), name="folded", viewport=SCREEN)
     page = o.page
@@ -115,4 +120,19 @@ def test_a_fact_row_opens_a_folded_only_in_row(open_report, five):
     claim = page.locator(f'[id="claim-{lone["claims"][0]}"]')
     assert claim.is_visible()
     assert _on_screen(page, f'[id="claim-{lone["claims"][0]}"]')
+    _clean(o)
+
+
+@pytest.mark.parametrize("n", [5, 7])
+def test_the_matrix_fits_a_laptop_screen_with_five_to_seven_outlets(open_report, n):
+    from test_render_html import five_outlets
+
+    o = open_report(render_html(five_outlets(n)), name=f"matrix-{n}", viewport=SCREEN)
+    page = o.page
+    assert page.locator("#matrix thead th").count() == n + 1
+    box = _box(page, "#matrix table")
+    assert box["height"] > 0 and page.eval_on_selector("#matrix table", "t => t.getBoundingClientRect().right") <= 1440
+    overflowing = page.eval_on_selector_all(
+        "#matrix td.cell", "cells => cells.filter(c => c.scrollWidth > c.clientWidth + 1).length")
+    assert overflowing == 0
     _clean(o)

@@ -7,7 +7,8 @@ Score of a finding (higher first)::
 Bonuses (added before the confidence factor):
 
 - ``LEAD_BONUS`` when its evidence touches a *lead fact* (a fact group holding
-  some outlet's lede) -- for divergences, omissions, details and wordings;
+  some outlet's lede) -- for divergences, omissions and wordings (not for a
+  detail one outlet adds: that stays minor even on a lead fact);
 - ``HEADLINE_BONUS`` when its evidence lies in a headline (labels, loaded terms, wording);
 - ``ATTRIBUTION_BONUS`` for a quotation credited to different speakers;
 - for an omission, ``CARRIER_BONUS`` times the share of the other outlets that
@@ -58,7 +59,7 @@ CARRIER_BONUS = 1.0
 #: Kinds that can say the same thing about the same words (a label, a loaded term, a rewording).
 _FAMILY = {"framing_label": "words", "loaded_language": "words", "wording": "words",
            "divergent_fact": "facts", "detail_only": "facts"}
-_LEAD_KINDS = ("divergent_fact", "omission", "detail_only", "wording")
+_LEAD_KINDS = ("divergent_fact", "omission", "wording")  # a missing detail stays minor, even on a lead fact
 _HEADLINE_KINDS = ("framing_label", "loaded_language", "wording")
 
 
@@ -128,7 +129,7 @@ def score_of(comp: "Comparison", f: Finding, lead_claims: set[str], headline_cla
     elif f.kind == "wording":
         reason = "A headline worded differently" if headline else "The same sentence in different words"
     elif f.kind == "detail_only":
-        reason = f"A detail of {fact} only one outlet gives"
+        reason = "A detail only one outlet gives"
     else:
         reason = f"{f.kind.replace('_', ' ').capitalize()}"
     weight = KIND_WEIGHT.get(f.kind, 0.5)
