@@ -20,7 +20,7 @@ from comparator.render.common import (
     shared_fact_rows,
 )
 from comparator.render.overview import CELL_LABELS, KEY_FACTS, overview
-from comparator.types import SEVERITIES, Evidence, Finding
+from comparator.types import SEVERITIES, Evidence
 
 if TYPE_CHECKING:  # pragma: no cover
     from comparator.comparison import Comparison
