@@ -42,6 +42,7 @@ def test_structure():
     assert "| **lead** · A city judge on Monday halted the bridge toll increase. | ✓ | ✓ | ✓ |" in md
     assert "| The toll would have risen to 12 dollars in March. | ≠ differs | ≠ differs | · |" in md
     assert "**Gamma Wire**: Gamma Wire has no headline in the input. It leads with" in md
+    assert "_Facts only one outlet reports: Alpha Daily 0 · Beta News 0 · Gamma Wire 1 (listed under Omissions)._" in md
     # evidence quoted with outlet, voice and speaker
     assert "> **Beta News** (quoted, mayor's spokesperson): “This radical judge”" in md
     assert "> **Alpha Daily** (authorial): “12 dollars”" in md

@@ -267,8 +267,12 @@ def render_markdown(comp: "Comparison", *, max_chars: int = MAX_CHARS) -> str:
     if ranked:
         _section(doc, head, ranked, "ranked differences")
     head, rows = _key_facts(comp)
+    view = overview(comp)
+    only = [f"{escape(a.outlet, 60)} {n}" for a, (_, n) in zip(comp.articles, view.only_in)]
+    foot = [f"_Facts only one outlet reports: {' · '.join(only)} (listed under Omissions)._"] \
+        if any(n for _, n in view.only_in) else []
     if rows:
-        _section(doc, head, rows, "key facts")
+        _section(doc, head, rows, "key facts", foot=[""] + foot if foot else None)
     _section(doc, _headlines(comp), [], "headlines")
     _section(doc, ["### Outlets", ""], _profiles(comp), "outlet paragraphs")
     _section(doc, _summary(comp), [], "summary")
