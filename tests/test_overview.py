@@ -126,7 +126,7 @@ def test_unattributed_quotes_are_counted_as_such():
     view = overview(dataclasses.replace(comp, claims=claims))
     beta = next(p for p in view.outlets if p.article == "beta")
     assert dict(beta.sources) == {"unattributed": 1}
-    assert "It quotes unattributed (1)." in beta.paragraph
+    assert "1 quoted sentence is unattributed." in beta.paragraph
 
 
 def test_rank_differences_needs_no_findings():

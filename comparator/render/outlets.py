@@ -157,7 +157,13 @@ def _paragraph(comp: "Comparison", p: OutletProfile, gists: Mapping[str, str]) -
         parts.append(f"It leaves out {len(p.leaves_out)} fact{'s' if len(p.leaves_out) != 1 else ''} most others "
                      f"carry: {_series(named)}{more}.")
     if p.sources:
-        parts.append("It quotes " + _series([f"{SOURCE_TYPE_LABELS[k]} ({n})" for k, n in p.sources]) + ".")
+        named = [f"{SOURCE_TYPE_LABELS[k]} ({n})" for k, n in p.sources if k != "unattributed"]
+        loose = dict(p.sources).get("unattributed", 0)
+        loose_text = f"{loose} quoted sentence{' is' if loose == 1 else 's are'} unattributed"
+        if named:
+            parts.append("It quotes " + _series(named) + (f"; {loose_text}" if loose else "") + ".")
+        else:
+            parts.append(loose_text[0].upper() + loose_text[1:] + ".")
     else:
         parts.append("It quotes no one.")
     if p.labels:

@@ -4,7 +4,7 @@ affected people, companies, unattributed.
 A speaker's type comes from role words in how it is named ("a DHS spokesperson",
 "Sen. Ana Ruiz", "police chief") and in the role or appositive labels the
 framing stage found for it ("U.S. District Judge"), checked most specific type
-first. A name with no role word anywhere is ``other`` ("not classified"): the
+first. A name with no role word anywhere is ``other`` ("people of no stated role"): the
 report never guesses a person's type from a bare name. Quoted claims without a
 speaker are ``unattributed``. Model-free and deterministic.
 
@@ -25,7 +25,8 @@ SOURCE_TYPES: tuple[str, ...] = ("officials", "politicians", "law_enforcement", 
 SOURCE_TYPE_LABELS: dict[str, str] = {
     "officials": "officials", "politicians": "politicians", "law_enforcement": "law enforcement",
     "experts": "experts", "advocates": "advocates", "companies": "companies",
-    "affected_people": "affected people", "other": "not classified", "unattributed": "unattributed",
+    "affected_people": "affected people", "other": "people of no stated role",
+    "unattributed": "unattributed",
 }
 
 # Checked in this order: the first type with a role word wins ("police spokesperson" is law
