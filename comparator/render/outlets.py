@@ -2,7 +2,7 @@
 
 An outlet's profile: its headline, its lede (and who else leads with the same fact), what only it
 reports (omission findings it alone carries), what it leaves out that most others carry (omission
-findings carried by at least half of the other outlets), whom it quotes by source type
+findings carried by more than half of the other outlets), whom it quotes by source type
 (:mod:`comparator.render.source_types`) and its label choices (``framing_label`` findings' dominant
 labels). Model-free and deterministic.
 """
@@ -136,7 +136,9 @@ def _series(items: list[str]) -> str:
 
 
 def _quote(text: str, limit: int = 90) -> str:
-    return f"\u201c{clip(text, limit).rstrip('.')}\u201d"
+    """“text”, clipped, without the sentence's own quotation marks or final full stop."""
+    inner = clip(text.strip().strip("\"\u201c\u201d").strip(), limit).rstrip(".").strip("\"\u201c\u201d")
+    return f"\u201c{inner}\u201d"
 
 
 def _paragraph(comp: "Comparison", p: OutletProfile, gists: Mapping[str, str]) -> str:
@@ -192,7 +194,7 @@ def profiles(comp: "Comparison", groups: tuple[FactGroup, ...], lede: Mapping[st
             shared = tuple(x.id for x in comp.articles if x.id in shared)
         only = tuple(fid for fid, (carried, _) in omissions.items() if carried == (a.id,))
         leaves = tuple(fid for fid, (carried, missing) in omissions.items()
-                       if a.id in missing and len(carried) >= max(2, (n - 1) / 2))
+                       if a.id in missing and len(carried) > (n - 1) / 2)  # most of the others
         src = tuple((k, sources[a.id][k]) for k in SOURCE_TYPES if sources[a.id].get(k))
         headline = heads[a.id].text if a.id in heads else a.title
         profile = OutletProfile(a.id, a.outlet, headline, lead.text if lead else None, lead.id if lead else None,

@@ -227,7 +227,8 @@ _DEFS: dict[str, Any] = {
         "lead_shared_by": {"type": "array", "items": _ID},
         "only_here": {"type": "array", "items": _ID, "description": "Omission finding ids it alone carries."},
         "leaves_out": {"type": "array", "items": _ID,
-                       "description": "Omission finding ids it is missing from that most other outlets carry."},
+                       "description": "Omission finding ids it is missing from that more than half of the other "
+                                      "outlets carry."},
         "sources": {"type": "object", "additionalProperties": _OFFSET,
                     "description": "Source type (officials, politicians, law_enforcement, experts, advocates, "
                                    "companies, affected_people, other, unattributed) -> quoted sentences."},
