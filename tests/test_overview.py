@@ -161,3 +161,17 @@ def test_a_role_label_decides_before_an_appositive_naming_someone_else():
     roles = entity_roles(labels)["E2"]
     assert roles[0] == "U.S. District Judge"
     assert classify_speaker(["Indira Talwani"], roles) == "officials"
+
+
+def test_leaves_out_needs_more_than_half_of_the_other_outlets():
+    from test_render_html import five_outlets
+
+    comp = five_outlets(5)  # alpha, beta, gamma, extra1, extra2
+    two = Finding(id="omission-002", kind="omission", severity="info", confidence=0.8, message="two carry it",
+                  evidence=(_ev(comp, "alpha:3"), _ev(comp, "beta:2")),
+                  details={"carried_by": ["alpha", "beta"], "missing_from": ["gamma", "extra1", "extra2"]})
+    three = dataclasses.replace(two, id="omission-003", message="three carry it",
+                                details={"carried_by": ["alpha", "beta", "extra1"],
+                                         "missing_from": ["gamma", "extra2"]})
+    gamma = next(p for p in overview(_with(comp, two, three)).outlets if p.article == "gamma")
+    assert gamma.leaves_out == ("omission-003",)  # 3 of the 4 others, not 2 of 4

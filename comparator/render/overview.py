@@ -4,7 +4,7 @@ Everything here is a plain, deterministic view of a :class:`Comparison` (no
 model runs): every renderer (HTML, Markdown, ``report.json``'s ``overview``,
 ``to_frame``) shows the same numbers and rows.
 
-- **Key facts** are fact groups (:func:`comparator.groups.fact_groups`) that an
+- **Key facts** (named by a leading outlet's lede when there is one) are fact groups (:func:`comparator.groups.fact_groups`) that an
   outlet leads with or that two or more outlets carry; lead facts first, then by
   how many outlets carry them, then reading order. Each cell says ``reports``,
   ``differs`` (a ``divergent_fact`` finding cites its sentence), ``does_not``
@@ -179,7 +179,7 @@ def _key_facts(comp: "Comparison", groups: tuple[FactGroup, ...], lede: Mapping[
                                       "other words.", None))
         position = sum((c.index + 0.5) / sizes.get(c.article, 1) for c in claims) / len(claims)
         rows.append(((-len(set(leads)), -len(g.articles), round(position, 9), g.claims[0]),
-                     KeyFact(g.id, clip(claims[0].text), g.claims, g.articles, tuple(sorted(set(leads), key=[
+                     KeyFact(g.id, clip(next((c.text for c in claims if c.id in lead_claims), claims[0].text)), g.claims, g.articles, tuple(sorted(set(leads), key=[
                          a.id for a in comp.articles].index)), tuple(cells))))
     rows.sort(key=lambda r: r[0])
     return tuple(k for _, k in rows)
