@@ -17,7 +17,7 @@ from comparator.types import (
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: the "overview" section (ranked differences, key facts, outlets)
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,9 @@ class Comparison:
             "entities": [e.to_dict() for e in self.entities],
             "findings": [f.to_dict() for f in self.findings],
         }
+        from comparator.render.overview import overview
+
+        out["overview"] = overview(self).to_dict()
         for key in sorted(self.extras):
             out[key] = self.extras[key]
         return out
@@ -78,7 +81,8 @@ class Comparison:
         return to_json(self)
 
     def to_frame(self, name: str) -> "pd.DataFrame":
-        """A pandas DataFrame of ``claims``, ``alignments``, ``findings`` or ``entities``."""
+        """A pandas DataFrame of one table of :mod:`comparator.render.tables` (``claims``, ``alignments``,
+        ``findings``, ``evidence``, ``entities``, ``ranked``, ``key_facts`` or ``outlets``)."""
         from comparator.render.tables import to_frame
 
         return to_frame(self, name)

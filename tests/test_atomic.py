@@ -105,7 +105,7 @@ def test_write_reports_json_and_md(tmp_path):
     written = write_reports(make_comparison(), out, formats=("json", "md"))
     assert written == [out / "report.json", out / "report.md"]
     assert _names(out) == ["report.json", "report.md"]
-    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["schema_version"] == "1.0"
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["schema_version"] == "1.1"
     assert (out / "report.md").read_text(encoding="utf-8").startswith("## Comparison: Alpha Daily")
     assert _names(tmp_path) == ["new"]  # nothing written elsewhere
 

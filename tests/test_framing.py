@@ -216,3 +216,25 @@ def test_series_of_outlets_reads_as_english():
     assert and_list(["Fox News"]) == "Fox News"
     assert and_list(["Fox News", "HuffPost"]) == "Fox News and HuffPost"
     assert and_list(["Breitbart", "Fox News", "HuffPost"]) == "Breitbart, Fox News and HuffPost"
+
+
+def test_emphasis_is_one_finding_per_lead_listing_every_late_outlet():
+    texts = ["One.", "Two.", "Three.", "Four."]
+    arts, claims = [], []
+    for aid in ("x", "y", "z"):
+        text = " ".join(texts)
+        arts.append(Article(id=aid, outlet=aid.upper(), text=text))
+        pos = 0
+        for i, t in enumerate(texts):
+            claims.append(Claim(id=f"{aid}:{i}", article=aid, index=i, paragraph=0, text=t, start=pos,
+                                end=pos + len(t)))
+            pos += len(t) + 1
+    comp = Comparison(articles=tuple(arts), claims=tuple(claims),
+                      alignments=(Alignment(claims=("x:0", "y:3"), score=0.9, semantic=0.9, lexical=0.9),
+                                  Alignment(claims=("x:0", "z:2"), score=0.9, semantic=0.9, lexical=0.9)))
+    found = [f for f in find_emphasis(comp, Context(settings=Settings())) if f.details["lead_article"] == "x"]
+    assert len(found) == 1
+    f = found[0]
+    assert [d["article"] for d in f.details["late"]] == ["y", "z"]
+    assert [e.claim for e in f.evidence] == ["x:0", "y:3", "z:2"]
+    assert "Y reports it only in sentence 4 of 4 and Z in sentence 3 of 4." in f.message

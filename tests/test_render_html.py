@@ -21,7 +21,7 @@ OUR_TAGS = {
     "html", "head", "meta", "title", "style", "body", "a", "header", "h1", "h2", "p", "table", "caption",
     "thead", "tbody", "tr", "th", "td", "span", "code", "nav", "ul", "ol", "li", "main", "section", "div",
     "form", "fieldset", "legend", "label", "input", "q", "mark", "ins", "details", "summary", "svg", "desc",
-    "text", "g", "rect", "line", "footer", "script",
+    "text", "g", "rect", "line", "footer", "script", "article", "h3",
 }
 
 
@@ -244,7 +244,7 @@ def test_rows_are_connected_components_and_every_claim_appears_once():
 def test_unaligned_claims_carry_a_text_marker(plain_html):
     assert plain_html.count("only in Gamma Wire") == 1  # gamma:1
     assert plain_html.count("only in Beta News") == 1  # beta:1
-    assert "— not in Gamma Wire" in plain_html  # aligned row the gamma column lacks
+    assert "— no matching sentence in Gamma Wire" in plain_html  # not "not in": it may say it otherwise
 
 
 def test_word_diff_marks_only_the_differing_words():
@@ -316,13 +316,49 @@ def test_sourcing_counts_quoted_claims_per_speaker(plain_html):
     assert '<th scope="row">Rivera</th><td>1</td><td>—</td><td>—</td><td>1</td>' in section
 
 
-def test_coverage_matrix_is_svg_with_titles_and_text_alternative(plain_html):
-    section = plain_html.split('id="coverage"')[1].split("</section>")[0]
-    rows = [r for r in build_rows(make_comparison()) if not r.boilerplate]
-    assert section.count('<g class="cov-cell') == len(rows) * 3
-    assert section.count("<title") == len(rows) * 3 + 3 + 1  # cells, column heads, the svg
-    assert 'role="img"' in section and "<desc" in section and "Coverage as a table" in section
-    assert "Gamma Wire carries 2 of 5 claim rows" in section
+def test_key_facts_matrix_labels_every_cell_for_hover_and_keyboard(plain_html):
+    section = plain_html.split('id="matrix"')[1].split("</section>")[0]
+    assert "<svg" not in plain_html  # the unlabelled coverage grid is gone
+    rows = section.split('<tr data-fact="')[1:]
+    assert [r.split('"')[0] for r in rows] == ["fact-1", "fact-3"]  # the lead fact first
+    assert '<span class="lead-tag">lead' in rows[0] and "lead-tag" not in rows[1]
+    cells = re.findall(r'<td class="cell st-(\w+)">(.*?)</td>', rows[1])
+    assert [state for state, _ in cells] == ["differs", "differs", "not_matched"]
+    differs, _, missing = (body for _, body in cells)
+    assert 'data-target="divergent_fact-001"' in differs
+    assert 'aria-label="Alpha Daily differs: The toll would have risen to 12 dollars in March."' in differs
+    assert '<span class="tip" aria-hidden="true">The toll would have risen to 12 dollars in March.</span>' in differs
+    assert 'tabindex="0" role="img" aria-label="Gamma Wire no match: No sentence of Gamma Wire' in missing
+    reports = re.findall(r'<td class="cell st-reports"><a class="cell-link" href="#claim-([^"]+)"', rows[0])
+    assert reports == ["alpha:1", "beta:0", "gamma:0"]
+    assert all(f'id="claim-{cid}"' in plain_html for cid in reports)
+
+
+def test_first_screen_order_and_one_set_of_counts(plain_html):
+    order = [plain_html.index(f'id="{s}"') for s in ("ranked", "matrix", "headlines", "outlets", "findings",
+                                                      "side", "labels", "sourcing", "sources")]
+    assert order == sorted(order)
+    assert "3 outlets, 8 story sentences, 2 facts shared by two or more outlets, 3 findings." in plain_html
+    assert "aligned claim rows" not in plain_html
+    ranked = plain_html.split('id="ranked"')[1].split("</section>")[0]
+    assert ranked.index("divergent_fact-001") < ranked.index("framing_label-001")
+    assert "omission-001" not in ranked  # a fact one outlet alone carries is not a ranked difference
+    assert '<span class="visually-hidden">Why it ranks: </span>Outlets disagree on a fact<' in ranked
+
+
+def test_outlet_paragraphs_and_headlines(plain_html):
+    section = plain_html.split('id="outlets"')[1].split("</section>")[0]
+    assert section.count('<article class="profile"') == 3
+    assert "Gamma Wire has no headline in the input. It leads with" in section
+    assert "Only it reports “Commuter groups had sued in January”." in section
+    heads = plain_html.split('id="headlines"')[1].split("</section>")[0]
+    assert "<td>Judge halts toll</td>" in heads and "(no headline)" in heads
+
+
+def test_only_in_rows_are_folded_under_one_row(plain_html):
+    side = plain_html.split('id="side"')[1].split("</section>")[0]
+    assert 'class="only-run"' in side
+    assert "only in Gamma Wire: 1 sentence" in side
 
 
 # -- page structure -------------------------------------------------------------------------------
@@ -390,5 +426,5 @@ def test_crowded_rows_collapse_extra_findings():
     html = render_html(crowded_row(6))
     row = html.split('id="row-6"')[1].split("</tr>")[0]
     assert row.count('<div class="fcard ') == 6
-    assert '<summary>3 more findings in this row</summary>' in row
-    assert row.index('data-finding="divergent_fact-004"') > row.index("more findings")
+    assert "<summary>4 more findings in this row</summary>" in row
+    assert row.index('data-finding="divergent_fact-003"') > row.index("more findings")

@@ -138,3 +138,15 @@ def test_open_kinds_null_voice_and_minor_versions_are_valid():
     data["findings"][0]["evidence"][0]["claim"] = None
     data["tool"] = None
     validate(data)
+
+
+def test_overview_section_is_in_the_contract():
+    data = json.loads(to_json(make_comparison()))
+    assert data["schema_version"] == "1.1"
+    assert list(data)[7] == "overview"
+    assert set(data["overview"]) == {"counts", "ranked", "key_facts", "only_in", "outlets", "headlines"}
+    validate(data)
+    bad = copy.deepcopy(data)
+    bad["overview"]["key_facts"][0]["cells"][0]["state"] = "maybe"
+    with pytest.raises(OutputError):
+        validate(bad)

@@ -31,17 +31,24 @@ def test_structure():
     md = render_markdown(make_comparison())
     assert md.startswith("## Comparison: Alpha Daily · Beta News · Gamma Wire\n")
     assert "comparator 0.0.0-test" in md
-    for heading in ("### Summary", "### Top findings", "### Aligned claims", "### Omissions"):
+    for heading in ("### Most important differences", "### Key facts × outlets", "### Headlines", "### Outlets",
+                    "### Summary", "### Shared facts", "### Omissions"):
         assert f"\n{heading}\n" in md
     assert "| divergent\\_fact | 1 | 0 | 0 | 1 |" in md
     assert "| **all** | 1 | 1 | 1 | **3** |" in md
-    assert "| Alpha Daily | 5 | 2 | 2 | 1 | 1 |" in md  # claims, boilerplate, aligned, cited, omits
+    assert "| Alpha Daily | 5 | 2 | 2 | 1 | 1 |" in md  # claims, boilerplate, in shared facts, cited, omits
+    assert "\n3 outlets, 8 story sentences, 2 facts shared by two or more outlets, 3 findings.\n" in md
+    assert "alignments" not in md.split("### Summary")[0]  # one set of counts, the HTML's
+    assert "| **lead** · A city judge on Monday halted the bridge toll increase. | ✓ | ✓ | ✓ |" in md
+    assert "| The toll would have risen to 12 dollars in March. | ≠ differs | ≠ differs | · |" in md
+    assert "**Gamma Wire**: Gamma Wire has no headline in the input. It leads with" in md
+    assert "_Facts only one outlet reports: Alpha Daily 0 · Beta News 0 · Gamma Wire 1 (listed under Omissions)._" in md
     # evidence quoted with outlet, voice and speaker
     assert "> **Beta News** (quoted, mayor's spokesperson): “This radical judge”" in md
     assert "> **Alpha Daily** (authorial): “12 dollars”" in md
-    assert "**2. warning · framing\\_label** · about **Rivera** · confidence 0.80" in md
+    assert "**2. Outlets name Rivera differently** · framing\\_label · `framing_label-001`" in md
     # aligned claims side by side: alpha:1, beta:0 and gamma:0 form one row
-    assert ("| 0.91 | A city judge on Monday halted the bridge toll increase. | Judge Rivera stopped the toll "
+    assert ("| 0.90 | A city judge on Monday halted the bridge toll increase. | Judge Rivera stopped the toll "
             "hike on Monday. | The bridge toll increase was blocked by a judge. |") in md
     assert "| 0.86 | The toll would have risen to 12 dollars in March. | The toll was set to rise to 14 dollars. | — |" in md
     assert "#### Not in Alpha Daily (1)" in md and "#### Not in Gamma Wire" not in md
@@ -49,20 +56,22 @@ def test_structure():
     assert md.endswith("_Full report: `report.html` (interactive) and `report.json` (data)._\n")
 
 
-def test_findings_are_ordered_by_severity():
+def test_differences_are_ranked_and_lone_carrier_omissions_left_to_the_omissions_section():
     md = render_markdown(make_comparison())
-    positions = [md.index(f"· `{fid}`") for fid in ("divergent_fact-001", "framing_label-001", "omission-001")]
+    ranked = md[md.index("### Most important differences"):md.index("### Key facts")]
+    positions = [ranked.index(f"· `{fid}`") for fid in ("divergent_fact-001", "framing_label-001")]
     assert positions == sorted(positions)
+    assert "omission-001" not in ranked
 
 
 def test_tables_render_with_one_column_per_outlet():
     md = render_markdown(make_comparison())
     for row in _table_rows(md):
         assert row.endswith("|")
-    aligned = md[md.index("### Aligned claims"):md.index("### Omissions")]
+    aligned = md[md.index("### Shared facts"):md.index("### Omissions")]
     assert {_cells(r) for r in _table_rows(aligned)} == {4}
     html = to_html(md)
-    assert html.count("<table>") == 3
+    assert html.count("<table>") == 5  # key facts, headlines, kinds, outlets, shared facts
     assert "<th>Gamma Wire</th>" in html
 
 
@@ -155,8 +164,8 @@ def test_thousands_of_claims_are_capped_with_notes():
     md = render_markdown(_big(3000))
     assert len(md) <= MAX_CHARS
     assert "| omission | 0 | 0 | 3000 | 3000 |" in md
-    assert "_The 10 most severe of 3000._" in md
-    assert "_2950 more aligned claims not shown; see `report.html` and `report.json` for everything._" in md
+    assert "**10. 2 of 3 outlets report a fact that Gamma Wire leaves out**" in md
+    assert "_2950 more shared facts not shown; see `report.html` and `report.json` for everything._" in md
     assert "#### Not in Gamma Wire (3000)" in md
     assert "_2980 more omissions from Gamma Wire not shown; see `report.html`" in md
     assert "Parts were left out to fit a comment." in md
@@ -167,13 +176,13 @@ def test_budget_truncation_keeps_whole_rows_and_points_to_full_reports():
     comp = _big(2000, outlets=6, filler=30)  # long claims in six columns: the budget runs out
     md = render_markdown(comp)
     assert MAX_CHARS - 2000 < len(md) <= MAX_CHARS  # the budget is used, not thrown away
-    assert "### Summary" in md and "### Top findings" in md
-    assert re.search(r"_\d+ more aligned claims not shown; see `report.html` and `report.json`", md)
+    assert "### Summary" in md and "### Most important differences" in md
+    assert re.search(r"_\d+ more shared facts not shown; see `report.html` and `report.json`", md)
     assert "Parts were left out to fit a comment." in md
     assert md.endswith("(data)._\n")
     _assert_whole_tables(md)
     html = to_html(md)
-    assert html.count("<table>") == 3
+    assert html.count("<table>") == 5
 
 
 def test_small_limit_still_valid_and_under_limit():

@@ -14,12 +14,12 @@ def test_summary_plain():
     out = summary(make_comparison(), [Path("reports/report.json"), Path("reports/report.md")], color=False)
     assert "\x1b[" not in out
     lines = out.splitlines()
-    assert lines[0] == "Compared 3 articles: 10 claims, 3 alignments, 3 findings"
-    assert "  Alpha Daily     5 claims (2 boilerplate), 2 aligned" in lines
-    assert "  Beta News       3 claims, 2 aligned" in lines
+    assert lines[0] == "Compared 3 outlets, 8 story sentences, 2 facts shared by two or more outlets, 3 findings."
+    assert "  Alpha Daily     5 claims (2 boilerplate), 2 in shared facts" in lines
+    assert "  Beta News       3 claims, 2 in shared facts" in lines
     assert "Findings: 1 error, 1 warning, 1 info" in lines
     assert "  divergent_fact: 1 (1 error)" in lines
-    top = lines.index("Top 3:")
+    top = lines.index("Most important 2 (ranked):")  # the lone-carrier omission is not ranked
     assert lines[top + 1].split()[:2] == ["error", "divergent_fact"]
     assert lines[top + 2].split()[:2] == ["warning", "framing_label"]
     assert lines[-2:] == ["  reports/report.json", "  reports/report.md"]
@@ -32,15 +32,18 @@ def test_summary_color_only_when_asked():
     assert "\x1b[" not in summary(comp, [], color=False)
 
 
-def test_top_five_severity_first():
+def test_top_five_are_the_ranked_differences_with_duplicates_folded():
     comp = make_comparison()
     extra = tuple(Finding(id=f"wording-{i:03d}", kind="wording", severity="info", confidence=0.99,
                           message=f"wording {i}", evidence=()) for i in range(6))
     late_error = dataclasses.replace(comp.findings[0], id="divergent_fact-002", confidence=0.1)
     comp = dataclasses.replace(comp, findings=(*extra, *comp.findings, late_error))
     out = summary(comp, [], color=False).splitlines()
-    top = out[out.index("Top 5:") + 1:out.index("Top 5:") + 6]
-    assert [line.split()[0] for line in top] == ["error", "error", "warning", "info", "info"]
+    head = out.index("Most important 5 (ranked):")
+    top = out[head + 1:head + 6]
+    # the same evidence as divergent_fact-001 is one difference, not two
+    assert [line.split()[:2] for line in top] == [["error", "divergent_fact"], ["warning", "framing_label"],
+                                                  ["info", "wording"], ["info", "wording"], ["info", "wording"]]
     assert "wording 5" not in "\n".join(top)
 
 

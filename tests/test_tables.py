@@ -132,3 +132,18 @@ def test_tables_are_deterministic(tmp_path):
     for name in TABLES:
         for ext in ("csv", "parquet"):
             assert (tmp_path / "a" / f"{name}.{ext}").read_bytes() == (tmp_path / "b" / f"{name}.{ext}").read_bytes()
+
+
+def test_first_screen_frames_match_the_report_overview():
+    comp = make_comparison()
+    ranked = to_frame(comp, "ranked")
+    assert list(ranked["finding"]) == ["divergent_fact-001", "framing_label-001"]
+    assert list(ranked["rank"]) == [1, 2] and ranked["reason"].notna().all()
+    facts = to_frame(comp, "key_facts")
+    assert len(facts) == 2 * 3  # two key facts x three outlets, long form
+    row = facts[(facts["fact"] == "fact-3") & (facts["article"] == "gamma")].iloc[0]
+    assert row["state"] == "not_matched" and pd.isna(row["claim"])
+    assert set(facts[facts["fact"] == "fact-1"]["lead"]) == {True}
+    outlets = to_frame(comp, "outlets").set_index("article")
+    assert outlets.loc["gamma", "only_here"] == 1 and outlets.loc["beta", "quotes_politicians"] == 1
+    assert outlets.loc["alpha", "paragraph"] == comp.to_dict()["overview"]["outlets"][0]["paragraph"]

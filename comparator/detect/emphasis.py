@@ -1,4 +1,7 @@
-"""``emphasis``: what an outlet leads with that another outlet reports only late.
+"""``emphasis``: what an outlet leads with that other outlets report only late.
+
+One finding per lede (not per pair of outlets): it lists every outlet that
+carries the lede's fact in the bottom half of its article.
 
 The lead is the first story sentence (the lede). A finding needs the other
 outlet's aligned counterpart, in the bottom half of its article: absence is
@@ -48,6 +51,7 @@ def find_emphasis(comp: "Comparison", ctx: "Context") -> list[Finding]:
     findings = []
     for article in comp.articles:
         for lead in bodies[article.id][:LEAD_SENTENCES]:
+            late = []  # (other article, its counterpart, position, length): one finding per lead
             for other in comp.articles:
                 if other.id == article.id or not bodies[other.id]:
                     continue
@@ -56,20 +60,24 @@ def find_emphasis(comp: "Comparison", ctx: "Context") -> list[Finding]:
                 if not mates:
                     continue  # unaligned is not "absent": the omission detector decides that
                 idx, total = position[mates[0]]
-                if idx < total / 2:
-                    continue
-                mate = comp.claim(mates[0])
-                message = (f"{article.outlet} leads with \u201c{_snippet(lead.text)}\u201d; {other.outlet} "
-                           f"reports it only in sentence {idx + 1} of {total}.")
-                evidence = (
-                    Evidence(article=lead.article, claim=lead.id, text=lead.text, start=lead.start,
-                             end=lead.end, voice=lead.voice, speaker=lead.speaker),
-                    Evidence(article=mate.article, claim=mate.id, text=mate.text, start=mate.start,
-                             end=mate.end, voice=mate.voice, speaker=mate.speaker),
-                )
-                details = {"lead_article": article.id, "other_article": other.id,
-                           "other_position": idx + 1, "other_length": total}
-                confidence = 0.5 + 0.4 * (idx / max(total - 1, 1) - 0.5)
-                findings.append(Finding(id="", kind="emphasis", severity="info", confidence=confidence,
-                                        message=message, evidence=evidence, details=details))
+                if idx >= total / 2:
+                    late.append((other, comp.claim(mates[0]), idx, total))
+            if not late:
+                continue
+            where = [f"{o.outlet} {'reports it only' if i == 0 else ''} in sentence {idx + 1} of {total}"
+                     .replace("  ", " ") for i, (o, _, idx, total) in enumerate(late)]
+            where_text = where[0] if len(where) == 1 else ", ".join(where[:-1]) + " and " + where[-1]
+            message = f"{article.outlet} leads with \u201c{_snippet(lead.text)}\u201d; {where_text}."
+            evidence = (Evidence(article=lead.article, claim=lead.id, text=lead.text, start=lead.start,
+                                 end=lead.end, voice=lead.voice, speaker=lead.speaker),)
+            evidence += tuple(Evidence(article=m.article, claim=m.id, text=m.text, start=m.start, end=m.end,
+                                       voice=m.voice, speaker=m.speaker) for _, m, _, _ in late)
+            first = late[0]
+            details = {"lead_article": article.id, "other_article": first[0].id,
+                       "other_position": first[2] + 1, "other_length": first[3],
+                       "late": [{"article": o.id, "position": idx + 1, "length": total}
+                                for o, _, idx, total in late]}
+            confidence = max(0.5 + 0.4 * (idx / max(total - 1, 1) - 0.5) for _, _, idx, total in late)
+            findings.append(Finding(id="", kind="emphasis", severity="info", confidence=confidence,
+                                    message=message, evidence=evidence, details=details))
     return findings

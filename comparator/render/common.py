@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from comparator.groups import alignment_components
+from comparator.render.overview import groups_of
 from comparator.types import FINDING_KINDS, SEVERITIES, SEVERITY_RANK, Claim, Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,6 +25,7 @@ __all__ = [
     "kinds_present",
     "omissions_by_article",
     "outlet_stats",
+    "shared_fact_rows",
     "top_findings",
 ]
 
@@ -36,7 +38,7 @@ class OutletStats:
     outlet: str
     claims: int  # all claims, boilerplate included
     boilerplate: int
-    aligned: int  # non-boilerplate claims in at least one alignment
+    aligned: int  # story sentences in a fact shared with another outlet (fact groups, not chains)
     findings: int  # findings citing this article in their evidence
     omitted: int  # omission findings listing this article as missing
 
@@ -108,9 +110,23 @@ def aligned_rows(comp: "Comparison") -> list[AlignedRow]:
     return rows
 
 
+def shared_fact_rows(comp: "Comparison") -> list[AlignedRow]:
+    """Facts carried by two or more outlets (:func:`comparator.groups.fact_groups`), in reading order:
+    the rows every format counts as "facts shared by two or more outlets"."""
+    rows = []
+    for g in groups_of(comp):
+        if len(g.articles) < 2:
+            continue
+        claims = [comp.claim(i) for i in g.claims]
+        rows.append(AlignedRow(cells=tuple(tuple(c for c in claims if c.article == a.id) for a in comp.articles),
+                               score=g.score))
+    return rows
+
+
 def outlet_stats(comp: "Comparison") -> list[OutletStats]:
-    """One :class:`OutletStats` per article, in article order."""
-    aligned = {cid for al in comp.alignments for cid in al.claims}
+    """One :class:`OutletStats` per article, in article order (``aligned``: its story sentences in a
+    fact shared with another outlet, the same facts as :func:`shared_fact_rows`)."""
+    aligned = {cid for g in groups_of(comp) if len(g.articles) > 1 for cid in g.claims}
     omitted = omissions_by_article(comp)
     out = []
     for a in comp.articles:

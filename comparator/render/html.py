@@ -31,8 +31,11 @@ __all__ = ["render_html", "json_for_script", "safe_url"]
 SEVERITY_ICON = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 VOICE_ICON = {"authorial": "✎", "quoted": "❝", "mixed": "❞"}
 VOICE_LABEL = {"authorial": "authorial", "quoted": "quoted", "mixed": "partly quoted"}
+CELL_ICON = {"reports": "✓", "differs": "≠", "does_not": "✗", "not_matched": "·"}
 MAX_COLUMNS = 6  # more outlets than this: the reader picks which columns to show
 PICKER_FROM = 4  # the column picker appears from this many outlets
+ROW_CARDS = 2  # finding cards shown in a side-by-side row before the rest fold
+OPEN_FINDINGS = 30  # up to this many findings, every kind's list starts open; above, folded by kind
 
 
 @dataclass(frozen=True)
@@ -183,10 +186,13 @@ def render_html(comp: "Comparison") -> str:
     """The report of ``comp`` as one self-contained HTML page (works from ``file://``)."""
     from markupsafe import Markup
 
-    from comparator.render.html_rows import build_rows, evidence_spans
-    from comparator.render.html_tables import coverage, finding_counts, label_table, sourcing_table
+    from comparator.render.html_rows import build_rows, evidence_spans, fold_rows
+    from comparator.render.html_tables import finding_counts, label_table, sourcing_table
+    from comparator.render.overview import CELL_LABELS, KEY_FACTS, overview
+    from comparator.render.source_types import SOURCE_TYPE_LABELS
 
     rows = build_rows(comp)
+    view = overview(comp)
     _, anchors = evidence_spans(comp)
     articles = _articles(comp)
     findings = _findings(comp, rows, anchors)
@@ -206,11 +212,26 @@ def render_html(comp: "Comparison") -> str:
         "by_outlet": by_outlet,
         "severities": SEVERITIES,
         "kinds": tuple((c.key, c.label) for c in by_kind),
-        "rows": rows,
+        # kind groups of the findings list: in the order of each kind's most severe finding
+        "kind_groups": tuple(sorted(((c.key, c.label) for c in by_kind),
+                                    key=lambda kl: next(i for i, f in enumerate(findings) if f.kind == kl[0]))),
+        "rows": fold_rows(rows),
         "labels": label_table(comp),
         "sourcing": sourcing_table(comp),
-        "coverage": coverage(comp, rows),
+        "counts": view.counts,
+        "ranked": view.ranked,
+        "key_facts": view.key_facts[:KEY_FACTS],
+        "more_facts": view.key_facts[KEY_FACTS:],
+        "cell_labels": CELL_LABELS,
+        "cell_icons": CELL_ICON,
+        "profiles": view.outlets,
+        "headlines": view.headlines,
+        "only_in": dict(view.only_in),
+        "source_labels": SOURCE_TYPE_LABELS,
+        "outlet_of": {a.id: a.outlet for a in comp.articles},
         "picker": len(articles) >= PICKER_FROM,
+        "open_findings": OPEN_FINDINGS,
+        "cards": ROW_CARDS,
         "max_columns": MAX_COLUMNS,
         "severity_icon": SEVERITY_ICON,
         "voice_icon": VOICE_ICON,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from comparator.groups import alignment_components
+from comparator.render.overview import groups_of
 from comparator.types import Claim, Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -59,6 +60,8 @@ class Row:
     aligned: bool
     boilerplate: bool
     findings: tuple[str, ...]  # finding ids with evidence in the row, in finding order
+    fact: str | None = None  # the fact group (comparator.groups.fact_groups) the row shows
+    folded: tuple[int, ...] = ()  # numbers of the "only in one outlet" rows folded into this one
 
 
 # -- components -----------------------------------------------------------------------------
@@ -117,7 +120,8 @@ def row_groups(comp: "Comparison") -> list[tuple[str, ...]]:
 
 
 def _ordered_items(comp: "Comparison") -> list[tuple[Claim, ...]]:
-    """Aligned groups and single unaligned claims, in relative reading order."""
+    """Fact groups (:func:`comparator.groups.fact_groups`, no chaining) and single unaligned claims,
+    in relative reading order."""
     order = {a.id: i for i, a in enumerate(comp.articles)}
     sizes = {a.id: max(1, len(comp.claims_of(a.id))) for a in comp.articles}
 
@@ -126,9 +130,9 @@ def _ordered_items(comp: "Comparison") -> list[tuple[Claim, ...]]:
 
     items: list[tuple[tuple[float, int, int], tuple[Claim, ...]]] = []
     grouped: set[str] = set()
-    for group in row_groups(comp):
-        claims = tuple(comp.claim(cid) for cid in group)
-        grouped.update(group)
+    for group in (g for g in groups_of(comp) if len(g.claims) > 1):
+        claims = tuple(comp.claim(cid) for cid in group.claims)
+        grouped.update(group.claims)
         mean = sum(pos(c) for c in claims) / len(claims)
         items.append(((round(mean, 9), order.get(claims[0].article, 99), claims[0].index), claims))
     for c in comp.claims:
@@ -287,6 +291,7 @@ def build_rows(comp: "Comparison") -> tuple[Row, ...]:
     anchored: dict[str, dict[str, int]] = {}  # claim id -> {finding: offset}, built once (not per claim)
     for f, (cid, off) in anchors.items():
         anchored.setdefault(cid, {})[f] = off
+    fact_of = {cid: g.id for g in groups_of(comp) for cid in g.claims}
     rows: list[Row] = []
     for number, claims in enumerate(_ordered_items(comp), start=1):
         boiler = all(c.boilerplate for c in claims)
@@ -311,8 +316,35 @@ def build_rows(comp: "Comparison") -> tuple[Row, ...]:
         rows.append(Row(
             id=f"row-{number}", number=number, cells=tuple(tuple(cell) for cell in cells),
             aligned=aligned, boilerplate=boiler,
-            findings=tuple(sorted(row_findings, key=lambda f: finding_rank.get(f, 0)))))
+            findings=tuple(sorted(row_findings, key=lambda f: finding_rank.get(f, 0))),
+            fact=fact_of.get(claims[0].id) if not boiler else None))
     return tuple(rows)
+
+
+def fold_rows(rows: Sequence[Row]) -> tuple[Row, ...]:
+    """Runs of consecutive "only in one outlet" rows (story sentences no other outlet matched) joined
+    into one row, so the side by side stays readable with 5-7 outlets: each column's sentences of the
+    run sit together (the template folds them). Aligned and boilerplate rows are kept as they are."""
+    out: list[Row] = []
+    run: list[Row] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        cells = tuple(tuple(cv for r in run for cv in r.cells[i]) for i in range(len(run[0].cells)))
+        findings = tuple(dict.fromkeys(f for r in run for f in r.findings))
+        out.append(dataclasses.replace(run[0], cells=cells, findings=findings,
+                                       folded=tuple(r.number for r in run)))
+        run.clear()
+
+    for r in rows:
+        if not r.aligned and not r.boilerplate:
+            run.append(r)
+        else:
+            flush()
+            out.append(r)
+    flush()
+    return tuple(out)
 
 
 def finding_articles(comp: "Comparison", f: Finding) -> tuple[str, ...]:

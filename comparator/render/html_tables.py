@@ -1,4 +1,4 @@
-"""Tables of the HTML report: finding counts, entity labels, sourcing, coverage matrix.
+"""Tables of the HTML report: finding counts, entity labels, sourcing (key facts: comparator.render.overview).
 
 Plain records only; the templates escape and lay them out.
 """
@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from comparator.render.html_rows import Row
 from comparator.types import FINDING_KINDS, SEVERITIES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,29 +50,6 @@ class TableRow:
 class LabelTable:
     source: str  # "labels" (from the labels stage) or "mentions" (entity mentions only)
     rows: tuple[TableRow, ...]  # cells: tuple[LabelUse, ...]
-
-
-@dataclass(frozen=True)
-class CoverageCell:
-    x: int
-    y: int
-    carried: bool
-    title: str
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """The coverage matrix as SVG geometry plus its text alternative."""
-
-    width: int
-    height: int
-    cell: int
-    left: int
-    top: int
-    columns: tuple[tuple[int, str, str], ...]  # (x centre, short label, full outlet name)
-    rows: tuple[tuple[int, str, str], ...]  # (y centre, "R<n>", row anchor id)
-    cells: tuple[CoverageCell, ...]
-    summary: tuple[str, ...]  # one sentence per outlet
 
 
 def kind_label(kind: str) -> str:
@@ -162,34 +138,3 @@ def sourcing_table(comp: "Comparison") -> tuple[TableRow, ...]:
     rows = [TableRow(s, s, tuple(v), sum(v)) for s, v in counts.items()]
     rows.sort(key=lambda r: (r.key == UNATTRIBUTED, -r.total, r.key.lower(), r.key))
     return tuple(rows)
-
-
-def _short(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def coverage(comp: "Comparison", rows: Sequence[Row]) -> Coverage:
-    """Which outlet carries which (non-boilerplate) row, laid out for an inline SVG."""
-    shown = [r for r in rows if not r.boilerplate]
-    cell, left, top, colw = 18, 56, 30, 120
-    columns = tuple((left + i * colw + colw // 2, _short(a.outlet, 16), a.outlet)
-                    for i, a in enumerate(comp.articles))
-    row_marks, cells = [], []
-    for j, r in enumerate(shown):
-        y = top + j * cell + cell // 2
-        row_marks.append((y, f"R{r.number}", r.id))
-        first = next((cv for cellv in r.cells for cv in cellv), None)
-        for i, a in enumerate(comp.articles):
-            carried = bool(r.cells[i])
-            shown_claim = r.cells[i][0] if carried else first
-            gist = _short("".join(s.text for s in shown_claim.segments), 90) if shown_claim else ""
-            state = "carries" if carried else "does not carry"
-            cells.append(CoverageCell(left + i * colw + colw // 2, y, carried,
-                                      f"R{r.number} · {a.outlet} {state}: {gist}"))
-    summary = tuple(
-        f"{a.outlet} carries {sum(1 for r in shown if r.cells[i])} of {len(shown)} claim rows"
-        f" ({sum(1 for r in shown if r.cells[i] and r.aligned)} shared with another outlet)."
-        for i, a in enumerate(comp.articles))
-    return Coverage(width=left + colw * len(comp.articles) + 8, height=top + cell * len(shown) + 8,
-                    cell=cell, left=left, top=top, columns=columns, rows=tuple(row_marks),
-                    cells=tuple(cells), summary=summary)

@@ -13,14 +13,14 @@ import re
 from typing import TYPE_CHECKING
 
 from comparator.render.common import (
-    aligned_rows,
     finding_articles,
     kind_severity_counts,
     omissions_by_article,
     outlet_stats,
-    top_findings,
+    shared_fact_rows,
 )
-from comparator.types import SEVERITIES, Evidence, Finding
+from comparator.render.overview import CELL_LABELS, KEY_FACTS, overview
+from comparator.types import SEVERITIES, Evidence
 
 if TYPE_CHECKING:  # pragma: no cover
     from comparator.comparison import Comparison
@@ -28,7 +28,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["MAX_CHARS", "escape", "render_markdown"]
 
 MAX_CHARS = 65_000  # GitHub's limit for a comment body is 65,536
-TOP_FINDINGS = 10
 ALIGNED_ROWS = 50  # rows of the aligned-claims table at most
 OMISSION_ROWS = 20  # omissions listed per outlet at most
 CELL_CHARS = 300  # longest article text shown in one table cell
@@ -133,9 +132,7 @@ def _title(comp: "Comparison") -> list[str]:
     if tool is not None:
         tool_line = f"{escape(tool.name, 40)} {escape(tool.version, 40)} · embeddings {escape(tool.embedding_model, 80)}" \
                     f" · NLP {escape(tool.nlp_model, 80)}"
-    counts = f"{len(comp.articles)} articles · {len(comp.claims)} claims · {len(comp.alignments)} alignments · " \
-             f"{len(comp.findings)} findings"
-    return [f"## Comparison: {outlets}", "", f"{tool_line}  ", counts, ""]
+    return [f"## Comparison: {outlets}", "", f"{tool_line}  ", overview(comp).counts.sentence(), ""]
 
 
 def _summary(comp: "Comparison") -> list[str]:
@@ -151,7 +148,7 @@ def _summary(comp: "Comparison") -> list[str]:
         lines.append("| **all** | " + " | ".join(totals) + f" | **{len(comp.findings)}** |")
     else:
         lines.append("No findings.")
-    lines += ["", "| outlet | claims | boilerplate | aligned | cited in findings | omits |",
+    lines += ["", "| outlet | claims | boilerplate | in shared facts | cited in findings | omits |",
               "|---|---:|---:|---:|---:|---:|"]
     for s in outlet_stats(comp):
         lines.append(f"| {escape(s.outlet, 80)} | {s.claims} | {s.boilerplate} | {s.aligned} | {s.findings} | {s.omitted} |")
@@ -176,21 +173,54 @@ def _quote(comp: "Comparison", ev: Evidence) -> str:
     return f"> **{escape(outlet, 80)}**{who}: “{escape(ev.text, QUOTE_CHARS)}”"
 
 
-def _finding_rows(comp: "Comparison") -> list[list[str]]:
+def _ranked_rows(comp: "Comparison") -> list[list[str]]:
+    """The ranked differences (:mod:`comparator.render.ranking`): reason, message, up to three quotes."""
     rows = []
-    names = {e.id: e.name for e in comp.entities}
-    for i, f in enumerate(top_findings(comp, TOP_FINDINGS), 1):
-        about = f" · about **{escape(names.get(f.entity, f.entity), 80)}**" if f.entity else ""
-        row = [f"**{i}. {f.severity} · {escape(f.kind, 40)}**{about} · confidence {f.confidence:.2f} · "
-               f"`{_code(f.id)}`", "", escape(f.message, 1000, line_start=True), ""]
-        for ev in f.evidence[:6]:
+    by_id = {f.id: f for f in comp.findings}
+    for r in overview(comp).ranked:
+        f = by_id[r.finding]
+        also = f" · {len(r.also)} more like it" if r.also else ""
+        row = [f"**{r.rank}. {escape(r.reason, 200)}**{also} · {escape(f.kind, 40)} · `{_code(f.id)}`", "",
+               escape(f.message, 1000, line_start=True), ""]
+        for ev in f.evidence[:3]:
             row += [_quote(comp, ev), ">"]
         if f.evidence:
             row.pop()
-        if len(f.evidence) > 6:
-            row += ["", f"_…and {len(f.evidence) - 6} more spans._"]
+        if len(f.evidence) > 3:
+            row += ["", f"_…and {len(f.evidence) - 3} more spans._"]
         rows.append(row + [""])
     return rows
+
+
+_CELL_MARK = {"reports": "✓", "differs": "≠ differs", "does_not": "✗ does not", "not_matched": "·"}
+
+
+def _key_facts(comp: "Comparison") -> tuple[list[str], list[list[str]]]:
+    head = ["### Key facts × outlets", "",
+            "_✓ reports · ≠ differs (a divergence finding) · ✗ does not (an omission finding says so) · "
+            f"· {CELL_LABELS['not_matched']} (no matching sentence; it may say it in other words)._", "",
+            "| fact | " + " | ".join(escape(a.outlet, 40) for a in comp.articles) + " |",
+            "|---|" + ":---:|" * len(comp.articles)]
+    rows = []
+    for k in overview(comp).key_facts[:KEY_FACTS]:
+        lead = "**lead** · " if k.lead_of else ""
+        rows.append([f"| {lead}{escape(k.gist, 120)} | " + " | ".join(_CELL_MARK[c.state] for c in k.cells) + " |"])
+    return head, rows
+
+
+def _headlines(comp: "Comparison") -> list[str]:
+    lines = ["### Headlines", "", "| outlet | headline | labels | numbers |", "|---|---|---|---|"]
+    for h in overview(comp).headlines:
+        labels = ", ".join(f"“{escape(t, 60)}”" for t in h.labels) or "—"
+        numbers = ", ".join(escape(n, 40) for n in h.numbers) or "—"
+        if h.differs:
+            numbers += " (≠ another headline)"
+        lines.append(f"| {escape(h.outlet, 60)} | {escape(h.text, 200) or '(no headline)'} | {labels} | {numbers} |")
+    return lines + [""]
+
+
+def _profiles(comp: "Comparison") -> list[list[str]]:
+    return [[f"**{escape(p.outlet, 80)}**: {escape(p.paragraph, 1500)}", ""] for p in overview(comp).outlets]
 
 
 def _code(text: str) -> str:
@@ -199,11 +229,11 @@ def _code(text: str) -> str:
 
 
 def _aligned(comp: "Comparison") -> tuple[list[str], list[list[str]]]:
-    head = ["### Aligned claims", "",
+    head = ["### Shared facts", "", "_Facts two or more outlets carry; score: mean alignment score inside the fact._", "",
             "| score | " + " | ".join(escape(a.outlet, 60) for a in comp.articles) + " |",
             "|---:|" + "---|" * len(comp.articles)]
     rows = []
-    for row in aligned_rows(comp):
+    for row in shared_fact_rows(comp):
         cells = [" <br> ".join(escape(c.text, CELL_CHARS) for c in claims) or "—" for claims in row.cells]
         rows.append([f"| {row.score:.2f} | " + " | ".join(cells) + " |"])
     return head, rows
@@ -227,19 +257,28 @@ def _omissions(comp: "Comparison") -> list[tuple[list[str], list[list[str]], str
 
 
 def render_markdown(comp: "Comparison", *, max_chars: int = MAX_CHARS) -> str:
-    """The Markdown report: title, summary tables, top findings, aligned claims, omissions."""
+    """The Markdown report, in the HTML report's order: ranked differences, key facts x outlets,
+    headlines, one paragraph per outlet, then the summary, shared facts and omissions."""
     doc = _Doc(max_chars)
     doc.add(_title(comp))
+    ranked = _ranked_rows(comp)
+    head = ["### Most important differences", "",
+            "_Ranked by kind, lead fact, headline and confidence (not severity); duplicates folded in._", ""]
+    if ranked:
+        _section(doc, head, ranked, "ranked differences")
+    head, rows = _key_facts(comp)
+    view = overview(comp)
+    only = [f"{escape(a.outlet, 60)} {n}" for a, (_, n) in zip(comp.articles, view.only_in)]
+    foot = [f"_Facts only one outlet reports: {' · '.join(only)} (listed under Omissions)._"] \
+        if any(n for _, n in view.only_in) else []
+    if rows:
+        _section(doc, head, rows, "key facts", foot=[""] + foot if foot else None)
+    _section(doc, _headlines(comp), [], "headlines")
+    _section(doc, ["### Outlets", ""], _profiles(comp), "outlet paragraphs")
     _section(doc, _summary(comp), [], "summary")
-    findings = _finding_rows(comp)
-    head = ["### Top findings", ""]
-    if len(comp.findings) > len(findings):
-        head += [f"_The {len(findings)} most severe of {len(comp.findings)}._", ""]
-    if findings:
-        _section(doc, head, findings, "findings")
     head, rows = _aligned(comp)
     if rows:
-        _section(doc, head, rows, "aligned claims", max_rows=ALIGNED_ROWS)
+        _section(doc, head, rows, "shared facts", max_rows=ALIGNED_ROWS)
     omissions = _omissions(comp)
     if omissions:
         if doc.fits(["### Omissions", ""]):

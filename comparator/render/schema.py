@@ -175,6 +175,76 @@ _DEFS: dict[str, Any] = {
         "wordings": {"type": "array", "items": _STR},
     }, required=["source", "speaker", "article", "quotes"],
         description="How often one outlet quotes one source (speaker x outlet)."),
+    "overview": _obj({
+        "counts": _obj({k: _OFFSET for k in ("articles", "sentences", "facts", "shared_facts", "findings",
+                                             "ranked")},
+                       description="The one set of counts every report format shows. sentences: story "
+                                   "sentences (not boilerplate); facts: fact groups of those; shared_facts: "
+                                   "facts carried by two or more outlets."),
+        "ranked": {"type": "array", "items": {"$ref": "#/$defs/ranked"}},
+        "key_facts": {"type": "array", "items": {"$ref": "#/$defs/key_fact"}},
+        "only_in": {"type": "object", "additionalProperties": _OFFSET,
+                    "description": "Article id -> facts only it reports (omission findings it alone carries)."},
+        "outlets": {"type": "array", "items": {"$ref": "#/$defs/outlet_profile"}},
+        "headlines": {"type": "array", "items": {"$ref": "#/$defs/headline"}},
+    }, description="The editor's first screen (comparator.render.overview): derived from the sections above."),
+    "ranked": _obj({
+        "rank": {"type": "integer", "minimum": 1},
+        "finding": _ID,
+        "also": {"type": "array", "items": _ID, "description": "Findings collapsed into this one (the same "
+                                                                 "difference, or evidence inside its evidence)."},
+        "kind": _ID,
+        "score": {"type": "number", "minimum": 0, "description": "comparator.render.ranking: (kind weight + "
+                                                                  "lead/headline/attribution/carrier bonuses) "
+                                                                  "x (0.5 + 0.5 x confidence)."},
+        "reason": {"type": "string", "minLength": 1, "description": "One line: why it ranks."},
+        "message": _STR,
+        "articles": {"type": "array", "items": _ID},
+        "claim": _nullable("string", description="Claim holding the first evidence span."),
+    }),
+    "key_fact": _obj({
+        "id": _ID,
+        "gist": _STR,
+        "claims": {"type": "array", "items": _ID},
+        "carried_by": {"type": "array", "items": _ID},
+        "lead_of": {"type": "array", "items": _ID, "description": "Articles whose lede is this fact."},
+        "cells": {"type": "array", "items": _obj({
+            "article": _ID,
+            "state": {"enum": ["reports", "differs", "does_not", "not_matched"],
+                      "description": "does_not only when an omission finding charges the outlet; "
+                                     "not_matched when no sentence matched and nothing charges it."},
+            "claim": _nullable("string"),
+            "text": _STR,
+            "finding": _nullable("string"),
+        })},
+    }, description="A fact group that an outlet leads with or two or more outlets carry."),
+    "outlet_profile": _obj({
+        "article": _ID,
+        "outlet": _STR,
+        "headline": _nullable("string"),
+        "lead": _nullable("string"),
+        "lead_claim": _nullable("string"),
+        "lead_shared_by": {"type": "array", "items": _ID},
+        "only_here": {"type": "array", "items": _ID, "description": "Omission finding ids it alone carries."},
+        "leaves_out": {"type": "array", "items": _ID,
+                       "description": "Omission finding ids it is missing from that more than half of the other "
+                                      "outlets carry."},
+        "sources": {"type": "object", "additionalProperties": _OFFSET,
+                    "description": "Source type (officials, politicians, law_enforcement, experts, advocates, "
+                                   "companies, affected_people, other, unattributed) -> quoted sentences."},
+        "labels": {"type": "array", "items": {"type": "array", "items": _STR, "minItems": 2, "maxItems": 2},
+                   "description": "[what is named, this outlet's dominant label]."},
+        "paragraph": _STR,
+    }),
+    "headline": _obj({
+        "article": _ID,
+        "outlet": _STR,
+        "text": _nullable("string"),
+        "claim": _nullable("string"),
+        "labels": {"type": "array", "items": _STR},
+        "numbers": {"type": "array", "items": _STR},
+        "differs": {"type": "boolean", "description": "A number of the same kind differs from another headline's."},
+    }),
     "coverage": _obj({
         "name": _STR,
         "mentioned_by": {"type": "array", "items": _obj(
@@ -202,6 +272,7 @@ SCHEMA: dict[str, Any] = {
         "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
         "labels": {"type": "array", "items": {"$ref": "#/$defs/label"}},
         "sourcing": {"type": "array", "items": {"$ref": "#/$defs/source_row"}},
+        "overview": {"$ref": "#/$defs/overview"},
         "entity_coverage": {"type": "object", "additionalProperties": {"$ref": "#/$defs/coverage"},
                             "description": "Entity id -> who mentions it."},
     },

@@ -13,6 +13,14 @@ Frames (columns are stable; lists are joined with ``"; "``):
   article, outlet, claim, text, start, end, voice, speaker
 - ``entities``: id, name, label, aliases, n_mentions, outlets (mentioning it),
   missing_from (outlets that never mention it)
+- ``ranked``: the ranked differences (:mod:`comparator.render.ranking`): rank, finding,
+  kind, score, reason, message, outlets, also (collapsed finding ids)
+- ``key_facts``: one row per key fact and outlet (long form): fact, position (row of
+  the matrix, from 1), gist, lead (the outlet leads with it), article, outlet, state
+  (reports / differs / does_not / not_matched), claim, text, finding
+- ``outlets``: one row per outlet profile: article, outlet, headline, lead,
+  only_here (number of facts), leaves_out (number), one column per source type
+  (quoted sentences), labels, paragraph
 
 pandas is imported inside the functions only.
 """
@@ -24,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from comparator.errors import ConfigError
+from comparator.render.source_types import SOURCE_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -60,8 +69,22 @@ COLUMNS: dict[str, dict[str, str]] = {
         "outlets": "string", "missing_from": "string",
     },
 }
+COLUMNS["ranked"] = {
+    "rank": "Int64", "finding": "string", "kind": "string", "score": "Float64", "reason": "string",
+    "message": "string", "outlets": "string", "also": "string",
+}
+COLUMNS["key_facts"] = {
+    "fact": "string", "position": "Int64", "gist": "string", "lead": "boolean", "article": "string",
+    "outlet": "string", "state": "string", "claim": "string", "text": "string", "finding": "string",
+}
+COLUMNS["outlets"] = {
+    "article": "string", "outlet": "string", "headline": "string", "lead": "string", "only_here": "Int64",
+    "leaves_out": "Int64", **{f"quotes_{k}": "Int64" for k in SOURCE_TYPES}, "labels": "string",
+    "paragraph": "string",
+}
 #: Frames written by :func:`write_tables`, in order.
-TABLES: tuple[str, ...] = ("claims", "alignments", "findings", "evidence", "entities")
+TABLES: tuple[str, ...] = ("claims", "alignments", "findings", "evidence", "entities", "ranked", "key_facts",
+                           "outlets")
 
 Row = dict[str, Any]
 
@@ -133,9 +156,42 @@ def _entities(comp: "Comparison") -> list[Row]:
     return rows
 
 
+def _ranked(comp: "Comparison") -> list[Row]:
+    from comparator.render.overview import overview
+
+    outlets = _outlets(comp)
+    return [{"rank": r.rank, "finding": r.finding, "kind": r.kind, "score": r.score, "reason": r.reason,
+             "message": r.message, "outlets": SEP.join(outlets.get(a, a) for a in r.articles),
+             "also": SEP.join(r.also)} for r in overview(comp).ranked]
+
+
+def _key_facts(comp: "Comparison") -> list[Row]:
+    from comparator.render.overview import overview
+
+    outlets = _outlets(comp)
+    return [{"fact": k.id, "position": i, "gist": k.gist, "lead": c.article in k.lead_of, "article": c.article,
+             "outlet": outlets.get(c.article), "state": c.state, "claim": c.claim, "text": c.text,
+             "finding": c.finding}
+            for i, k in enumerate(overview(comp).key_facts, start=1) for c in k.cells]
+
+
+def _profiles(comp: "Comparison") -> list[Row]:
+    from comparator.render.overview import overview
+
+    rows = []
+    for p in overview(comp).outlets:
+        sources = dict(p.sources)
+        rows.append({"article": p.article, "outlet": p.outlet, "headline": p.headline, "lead": p.lead,
+                     "only_here": len(p.only_here), "leaves_out": len(p.leaves_out),
+                     **{f"quotes_{k}": sources.get(k, 0) for k in SOURCE_TYPES},
+                     "labels": SEP.join(f"{what}: {label}" for what, label in p.labels), "paragraph": p.paragraph})
+    return rows
+
+
 _BUILDERS: dict[str, Callable[["Comparison"], list[Row]]] = {
     "claims": _claims, "alignments": _alignments, "findings": _findings,
-    "evidence": _evidence, "entities": _entities,
+    "evidence": _evidence, "entities": _entities, "ranked": _ranked, "key_facts": _key_facts,
+    "outlets": _profiles,
 }
 
 

@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from comparator.render.common import kind_severity_counts, outlet_stats, top_findings
+from comparator.render.common import kind_severity_counts, outlet_stats
 from comparator.types import SEVERITIES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -35,18 +35,19 @@ def _clean(text: str | None, limit: int = WIDTH) -> str:
 
 
 def summary(comp: "Comparison", written: Sequence[Path], *, color: bool) -> str:
-    """Outlets and claim counts, findings by kind and severity, the top five, and report paths."""
+    """Outlets and claim counts, findings by kind and severity, the five ranked first, and report paths."""
 
     def paint(text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
-    lines = [paint(f"Compared {len(comp.articles)} articles: {len(comp.claims)} claims, "
-                   f"{len(comp.alignments)} alignments, {len(comp.findings)} findings", "1")]
+    from comparator.render.overview import overview
+
+    lines = [paint(f"Compared {overview(comp).counts.sentence()}", "1")]
     stats = outlet_stats(comp)
     width = max((len(_clean(s.outlet, 40)) for s in stats), default=0)
     for s in stats:
         extra = f" ({s.boilerplate} boilerplate)" if s.boilerplate else ""
-        lines.append(f"  {_clean(s.outlet, 40):<{width}}  {s.claims:>4} claims{extra}, {s.aligned} aligned")
+        lines.append(f"  {_clean(s.outlet, 40):<{width}}  {s.claims:>4} claims{extra}, {s.aligned} in shared facts")
 
     by_sev = {s: sum(1 for f in comp.findings if f.severity == s) for s in SEVERITIES}
     lines.append("")
@@ -56,12 +57,13 @@ def summary(comp: "Comparison", written: Sequence[Path], *, color: bool) -> str:
         parts = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
         lines.append(f"  {_clean(kind, 30)}: {sum(counts.values())} ({parts})")
 
-    top = top_findings(comp, TOP)
+    top = overview(comp).ranked[:TOP]
     if top:
-        lines += ["", paint(f"Top {len(top)}:", "1")]
-        for f in top:
-            sev = paint(f"{f.severity:<7}", _SEVERITY_COLOR.get(f.severity, "0"))
-            lines.append(f"  {sev} {_clean(f.kind, 20):<15} {_clean(f.message)}")
+        by_id = {f.id: f for f in comp.findings}
+        lines += ["", paint(f"Most important {len(top)} (ranked):", "1")]
+        for r in top:
+            sev = paint(f"{by_id[r.finding].severity:<7}", _SEVERITY_COLOR.get(by_id[r.finding].severity, "0"))
+            lines.append(f"  {sev} {_clean(r.kind, 20):<15} {_clean(r.message)}")
 
     if written:
         lines += ["", paint("Written:", "1")]

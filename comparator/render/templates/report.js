@@ -93,11 +93,39 @@
     target.scrollIntoView({ block: "center", inline: "nearest" });
     if (row) { row.focus({ preventScroll: true }); }
   }
+  /* -- fact or cell -> the outlet's sentence in the side by side (opens folded rows) ---- */
+  function focusClaim(id) {
+    var el = document.getElementById(id);
+    if (!el) { return false; }
+    all(".is-active").forEach(function (x) { x.classList.remove("is-active"); });
+    var cell = el.closest("td[data-col]");
+    if (cell && cell.hidden) { showColumn(cell.getAttribute("data-col"), true); }
+    var details = el.closest("details");
+    while (details) { details.open = true; details = details.parentElement ? details.parentElement.closest("details") : null; }
+    el.classList.add("is-active");
+    var row = el.closest("tr");
+    if (row) { row.classList.add("is-active"); }
+    el.scrollIntoView({ block: "center", inline: "nearest" });
+    if (row) { row.focus({ preventScroll: true }); }
+    return true;
+  }
   document.addEventListener("click", function (e) {
     var link = e.target.closest ? e.target.closest("a[data-target]") : null;
-    if (!link) { return; }
-    e.preventDefault();
-    focusFinding(link.getAttribute("data-target"));
+    if (link) {
+      e.preventDefault();
+      focusFinding(link.getAttribute("data-target"));
+      return;
+    }
+    var summaryLink = e.target.closest ? e.target.closest('a[href^="#finding-"]') : null;
+    if (summaryLink) {  /* an entry in a folded kind group: open it before the browser scrolls */
+      var entry = document.getElementById(summaryLink.getAttribute("href").slice(1));
+      var group = entry ? entry.closest("details") : null;
+      if (group) { group.open = true; }
+    }
+    var claimLink = e.target.closest ? e.target.closest('a[href^="#claim-"]') : null;
+    if (claimLink && focusClaim(decodeURIComponent(claimLink.getAttribute("href").slice(1)))) {
+      e.preventDefault();
+    }
   });
 
   /* -- printing: open collapsed sections, restore after --------------------------------- */
