@@ -67,6 +67,13 @@ def find_divergences(comp: "Comparison", ctx: Context) -> list[Finding]:
                     prev = lacking.get(key, (side, other, {}, 0.0))
                     prev[2].update({(f.start, f.end): f for f in facts})
                     lacking[key] = (prev[0], prev[1], prev[2], max(prev[3], al.score))
+    from comparator.detect.fact_pairs import title_findings, unaligned_divergences
+
+    for f in unaligned_divergences(comp, ctx) + title_findings(comp, ctx):
+        key = (f.kind, tuple((e.article, e.start, e.end) for e in f.evidence))
+        if key not in seen:  # facts of sentences that do not align, and titles "former" against current
+            seen.add(key)
+            out.append(f)
     for (claim_id, other_article), (side, other, facts, score) in sorted(lacking.items()):
         done = matched_in.get((side.claim.article, other_article), set())
         keep = [f for span, f in sorted(facts.items()) if span not in done]
@@ -79,7 +86,7 @@ def _side(comp: "Comparison", ctx: Context, claim: Claim) -> roles.Side:
     article = comp.article(claim.article)
     doc = ctx.docs.get(claim.article) if ctx.docs else None
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand") if doc is not None else None
-    return roles.Side(claim, article.outlet, article.text, span)
+    return roles.Side(claim, article.outlet, article.text, span, article.published)
 
 
 def _facts(side: roles.Side) -> list[Fact]:
@@ -96,7 +103,8 @@ def _compare_pair(a: roles.Side, b: roles.Side, score: float = 1.0) -> tuple[lis
     exact = roles.exact_names(fa, fb)  # "Axelrod" pairs with "Axelrod", not with "Nina Axelrod"
     for i, x in enumerate(fa):
         for j, y in enumerate(fb):
-            if x.kind == y.kind and (exact.get(i) == j if i in exact or j in exact.values() else roles.agree(x, y)):
+            if x.kind == y.kind and (exact.get(i) == j if i in exact or j in exact.values() else
+                                     roles.agree(x, y) or roles.same_weekday(a, x, b, y)):
                 agreed_a.add(i)
                 agreed_b.add(j)
     agreed_normals_a = {fa[i].normal: fa[i] for i in agreed_a}
@@ -133,14 +141,22 @@ def _compare_pair(a: roles.Side, b: roles.Side, score: float = 1.0) -> tuple[lis
     taken = {(e.article, e.start) for f in status for e in f.evidence}
     findings.extend(f for f in _polarity_findings(a, b, score)
                     if not any((e.article, e.start) in taken for e in f.evidence))
-    quoted = _quotation_findings(a, b, score)
-    if quoted:  # a name changed inside a quotation is told once, as the quotation's wording
-        spans = [(e.article, e.start, e.end) for f in quoted for e in f.evidence]
-        findings = [f for f in findings if f.details.get("type") != "name" or not any(
-            (e.article, ) == (art, ) and s0 <= e.start and e.end <= e1 for e in f.evidence for art, s0, e1 in spans)]
-        findings.extend(quoted)
+    from comparator.detect.quotations import quotation_pairs
+
+    pairs = quotation_pairs(a, b)
+    quoted = _quotation_findings(a, b, score, pairs)
+    # a name changed inside a quotation is told once, as the quotation's wording; a name right after an
+    # outlet's bracketed insertion ("(rebel commander Yusuf) al-Harrani" / "(... Youssef) Harrani") is
+    # that outlet's rendering of the insertion's name, not another person
+    spans = [(e.article, e.start, e.end) for f in quoted for e in f.evidence]
+    texts = {a.claim.article: a.text, b.claim.article: b.text}
+    findings = [f for f in findings if f.details.get("type") != "name" or not (any(
+        e.article == art and s0 <= e.start and e.end <= e1 for e in f.evidence for art, s0, e1 in spans) or any(
+        _AFTER_INSERTION.search(texts[e.article][max(0, e.start - 3):e.start]) for e in f.evidence))]
+    findings.extend(quoted)
+    ages_a, ages_b = _age_and_year(fa, fb), _age_and_year(fb, fa)
     extra = []
-    for side, other, facts, done in ((a, b, fa, agreed_a | used_a), (b, a, fb, agreed_b | used_b)):
+    for side, other, facts, done in ((a, b, fa, agreed_a | used_a | ages_a), (b, a, fb, agreed_b | used_b | ages_b)):
         kinds = {(f.kind, f.unit if f.kind == "name" else None) for f in _facts(other)}
         lacking = [f for k, f in enumerate(facts) if k not in done and _worth_detail(f, other)
                    and (f.kind, f.unit if f.kind == "name" else None) not in kinds]
@@ -151,6 +167,24 @@ def _compare_pair(a: roles.Side, b: roles.Side, score: float = 1.0) -> tuple[lis
         (b.claim.article, a.claim.article): {(fb[k].start, fb[k].end) for k in agreed_b | used_b},
     }
     return findings, extra, matched
+
+
+_YEAR = re.compile(r"^\d{4}$")
+#: a closing bracket right before a name: the name follows an outlet's insertion ("(commander Yusuf) al-Harrani")
+_AFTER_INSERTION = re.compile(r"[)\]]\s*$")
+
+
+def _age_and_year(facts: list[Fact], other: list[Fact]) -> set[int]:
+    """Indexes of the ages ("45-year-old") and bare years ("built in 1962") in ``facts`` when the other
+    side gives the other form: one fact in two units, not a detail either side lacks."""
+    ages = [k for k, f in enumerate(facts) if f.kind == "quantity" and f.unit == "age"]
+    years = [k for k, f in enumerate(facts) if f.kind == "date" and _YEAR.match(f.normal)]
+    out: set[int] = set()
+    if ages and any(f.kind == "date" and _YEAR.match(f.normal) for f in other):
+        out.update(ages)
+    if years and any(f.kind == "quantity" and f.unit == "age" for f in other):
+        out.update(years)
+    return out
 
 
 def _voice(side: roles.Side, start: int, end: int) -> str:
@@ -229,14 +263,17 @@ def _detail_finding(side: roles.Side, other: roles.Side, facts: list[Fact], scor
 
 # -- the same quotation: other words, another speaker ---------------------------------------------
 
-def _quotation_findings(a: roles.Side, b: roles.Side, score: float) -> list[Finding]:
-    """quote_wording (the same quotation with other words) and attribution (with another speaker)."""
+def _quotation_findings(a: roles.Side, b: roles.Side, score: float, pairs: list | None = None) -> list[Finding]:
+    """quote_wording (the same quotation with other words) and attribution (with another speaker).
+
+    ``pairs`` is :func:`comparator.detect.quotations.quotation_pairs` of (a, b) when already computed.
+    """
     from comparator.detect.quotations import quotation_pairs, same_speaker
 
     out: list[Finding] = []
     conf = round(0.55 + 0.35 * min(max(score, 0.0), 1.0), 4)
-    for qa, qb, shared, diffs in quotation_pairs(a, b):
-        for d in diffs:
+    for qa, qb, shared, diffs in (quotation_pairs(a, b) if pairs is None else pairs):
+        for d in diffs or []:
             ta, tb = d.a or "(nothing)", d.b or "(nothing)"
             message = (f"{a.outlet} and {b.outlet} quote the same words differently: "
                        f"“{ta}” in {a.outlet}, “{tb}” in {b.outlet}.")

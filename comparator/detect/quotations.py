@@ -92,7 +92,12 @@ def _meaningful(words: list[str], other: list[str], text_a: str = "", text_b: st
     flat_b = re.sub(r"[^a-z0-9]", "", (text_b or " ".join(other)).lower())
     if flat_a == flat_b or not flat_a or not flat_b:
         return False
+    short, long_ = sorted((flat_a, flat_b), key=len)
+    if any(long_ == p + short for p in NEGATING_PREFIXES):
+        return True  # "legal" / "illegal", "able" / "unable": the opposite word
     if fuzz.ratio(flat_a, flat_b) >= 80 or flat_a in flat_b or flat_b in flat_a:
+        return False
+    if _one_family(flat_a, flat_b):
         return False
     na, nb = parse_number(text_a or " ".join(words)), parse_number(text_b or " ".join(other))
     if na is not None and nb is not None and na.value == nb.value:
@@ -102,9 +107,31 @@ def _meaningful(words: list[str], other: list[str], text_a: str = "", text_b: st
     return True
 
 
+#: prefixes that make a word its opposite: "illegal" holds "legal" but says the reverse
+NEGATING_PREFIXES = ("un", "in", "il", "im", "ir", "non", "dis")
+#: letters a word and its derivation share at the start ("vaccin-e" / "vaccin-ation"), at least
+FAMILY_PREFIX = 5
+
+
+def _one_family(a: str, b: str) -> bool:
+    """One word and its derivation ("vaccine" / "vaccination", "approve" / "approval"): a shared start of at
+    least :data:`FAMILY_PREFIX` letters covering 80 % of the shorter word. Negating prefixes ("legal" /
+    "illegal") change the start, so they never share one."""
+    if not (a.isalpha() and b.isalpha()):
+        return False
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= FAMILY_PREFIX and common >= 0.8 * min(len(a), len(b))
+
+
 def quotation_diff(text_a: str, qa: tuple[int, int], text_b: str, qb: tuple[int, int],
-                   span_a: Any = None, span_b: Any = None) -> tuple[int, list[WordDiff]] | None:
+                   span_a: Any = None, span_b: Any = None) -> tuple[int, list[WordDiff] | None] | None:
     """(shared words, changed stretches) when two quoted ranges are one quotation, else None.
+
+    The stretches are None when the two differ in too many words to be compared word by word.
 
     ``span_a``/``span_b`` (spaCy spans of the claims, optional) let words compare by lemma.
     """
@@ -124,14 +151,19 @@ def quotation_diff(text_a: str, qa: tuple[int, int], text_b: str, qb: tuple[int,
         ops = ops[:-1]  # ... or stops earlier
     inner = [op for op in ops if op.tag != "equal"]
     changed = sum(max(op.src_end - op.src_start, op.dest_end - op.dest_start) for op in inner)
-    if not inner or changed > MAX_CHANGED or changed * 3 > shared:
+    if not inner:
         return shared, []
+    if changed > MAX_CHANGED or changed * 3 > shared:
+        return shared, None  # too many changes to tell words apart: not judged
     diffs = []
     for op in inner:
         left = [w for w, _, _ in wa[op.src_start:op.src_end]]
         right = [w for w, _, _ in wb[op.dest_start:op.dest_end]]
         if any(w in ("...", "…", "[", "]") for w in left + right):
             continue  # an ellipsis or bracket declares the change
+        if any(_parenthetical(text, w[lo][1], w[hi - 1][2]) for text, w, lo, hi in (
+                (text_a, wa, op.src_start, op.src_end), (text_b, wb, op.dest_start, op.dest_end)) if hi > lo):
+            continue  # "(rebel commander Yusuf) al-Harrani": the outlet's own insertion, not the speaker's
         surface_a = " ".join(text_a[s0:e0] for _, s0, e0 in wa[op.src_start:op.src_end])
         surface_b = " ".join(text_b[s0:e0] for _, s0, e0 in wb[op.dest_start:op.dest_end])
         if not _meaningful(left, right, surface_a, surface_b):
@@ -142,6 +174,11 @@ def quotation_diff(text_a: str, qa: tuple[int, int], text_b: str, qb: tuple[int,
                               " ".join(text_b[s:e] for _, s, e in wb[op.dest_start:op.dest_end]),
                               a0, a1, b0, b1))
     return shared, diffs
+
+
+def _parenthetical(text: str, start: int, end: int) -> bool:
+    """Whether a changed stretch touches a parenthesis or bracket: words an outlet put into a quotation."""
+    return any(ch in "()[]" for ch in text[max(0, start - 1):end + 1])
 
 
 def _stretch(words: list[tuple[str, int, int]], lo: int, hi: int) -> tuple[int, int]:
@@ -160,8 +197,9 @@ def same_speaker(a: str | None, b: str | None) -> bool | None:
     return same_referent(a, b)
 
 
-def quotation_pairs(a: "Side", b: "Side") -> list[tuple[tuple[int, int], tuple[int, int], int, list[WordDiff]]]:
-    """Every pair of quoted ranges of the two claims that is one quotation, with its word diff."""
+def quotation_pairs(a: "Side", b: "Side") -> list[tuple[tuple[int, int], tuple[int, int], int, list[WordDiff] | None]]:
+    """Every pair of quoted ranges of the two claims that is one quotation, with its word diff (None: not
+    compared word by word, too many changes)."""
     out = []
     for qa in a.claim.quotes:
         for qb in b.claim.quotes:

@@ -30,6 +30,7 @@ class Side:
     outlet: str
     text: str  # the whole article text (evidence offsets are article offsets)
     span: Any  # spaCy Span of the claim, or None without a parse
+    published: str | None = None  # the article's publication date (ISO), when known
 
 
 def as_years(facts: list[Fact], other: list[Fact]) -> list[Fact]:
@@ -58,6 +59,33 @@ def agree(x: Fact, y: Fact) -> bool:
     if x.kind == "name":  # spaCy's label may differ ("Kollar-Kotelly" ORG, "Colleen Kollar-Kotelly" PERSON)
         return same_referent(str(x.value), str(y.value)) or name_key(x.text) == name_key(y.text)
     return facts_agree(x, y) is True
+
+
+#: publication dates at most this many days apart name one day with one bare weekday ("Friday")
+SAME_WEEKDAY_DAYS = 1
+
+
+def same_weekday(a: Side, x: Fact, b: Side, y: Fact) -> bool:
+    """The same bare weekday ("Friday", "on Friday morning"), both told in the past (or both ahead), in
+    articles published :data:`SAME_WEEKDAY_DAYS` day apart: one day, whatever each resolved to. A
+    publication date a day off (a print date, another time zone) would otherwise turn the later
+    paper's "Friday" into the week before. Articles of the same day keep their resolution ("will vote
+    on Monday" / "voted on Monday" are two days)."""
+    import datetime as dt
+
+    from comparator.facts.dates import weekday_of
+
+    if x.kind != "date" or y.kind != "date":
+        return False
+    wx, wy = weekday_of(x.text), weekday_of(y.text)
+    if wx is None or wx != wy:
+        return False
+    try:
+        pa, pb = (dt.date.fromisoformat(p[:10]) for p in (a.published, b.published))  # type: ignore[index]
+        da, db = dt.date.fromisoformat(x.normal[:10]), dt.date.fromisoformat(y.normal[:10])
+    except (TypeError, ValueError):
+        return False
+    return 1 <= abs((pa - pb).days) <= SAME_WEEKDAY_DAYS and (da <= pa) == (db <= pb)
 
 
 def comparable(a: Side, x: Fact, b: Side, y: Fact) -> bool:

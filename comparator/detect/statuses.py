@@ -31,6 +31,8 @@ STATUS_WORDS = {
     "die": "dead", "dead": "dead", "kill": "dead", "alive": "alive", "survive": "alive",
     "resign": "resigned", "release": "released", "confirm": "confirmed",
 }
+#: statuses that befall their holder: with an active verb they are about its object ("police arrested Ruiz")
+PATIENT_STATUSES = frozenset({"charged", "arrested", "convicted", "acquitted", "released", "dead"})
 #: statuses that exclude each other on the same subject
 OPPOSITE = {("dead", "alive"), ("alive", "dead"), ("convicted", "acquitted"), ("acquitted", "convicted")}
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -76,7 +78,7 @@ def statuses(span: Any) -> list[Status]:
         group = [t for t in [tok, verb] + [c for c in kids + vkids if c.dep_ in ("neg", "aux", "auxpass")
                                           or (c.dep_ == "det" and c.lower_ == "no")]
                  if abs(t.i - tok.i) <= 6]
-        out.append(Status(key, _subject(tok, verb), negated, expected,
+        out.append(Status(key, _subject(tok, verb, key in PATIENT_STATUSES), negated, expected,
                           min(t.idx for t in group), max(t.idx + len(t.text) for t in group)))
     return out
 
@@ -99,8 +101,14 @@ def _yet_to(verb: Any) -> bool:
     return verb.dep_ == "xcomp" and any(c.lower_ == "yet" for c in head.children)
 
 
-def _subject(tok: Any, verb: Any) -> str | None:
-    """Whom a status is about: "charges against Sayer" -> sayer; "Sayer was charged" -> sayer."""
+def _subject(tok: Any, verb: Any, patient: bool = False) -> str | None:
+    """Whom a status is about: "charges against Sayer" -> sayer; "Sayer was charged" -> sayer; for a
+    status that befalls someone (``patient``), the object of an active verb: "prosecutors charged Delaney"
+    -> delaney."""
+    if patient and tok is verb and tok.pos_ == "VERB":
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if objs:
+            return _name(objs[0])
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("against", "of"):
             objs = [g for g in c.children if g.dep_ == "pobj"]

@@ -208,6 +208,10 @@ def anchor_of(span: Any) -> str | None:
     return None
 
 
+#: words that join the two ends of a range inside a QUANTITY span
+_RANGE_WORDS = frozenset({"to", "through", "between", "and", "from"})
+
+
 def _fact_of(span: Any, label: str, published: str | None) -> Fact | None:
     text, s, e = _span_text(span)
     if label == "DATE" and text.isdigit() and len(text) < 4:
@@ -216,7 +220,8 @@ def _fact_of(span: Any, label: str, published: str | None) -> Fact | None:
     if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
         words = [t for t in span if not (t.is_alpha and t.lemma_.lower() in _TIME_UNITS)]
         bare = text.replace("percentage points", "").replace("percentage point", "")
-        num = parse_number(bare if label != "QUANTITY" else " ".join(t.text for t in words if t.like_num))
+        num = parse_number(bare if label != "QUANTITY" else " ".join(
+            t.text for t in words if t.like_num or t.lower_ in _RANGE_WORDS))  # "300,000 to 1.4 million"
         if num is None:
             return None
         qualifier = num.qualifier or _qualifier(span, text)

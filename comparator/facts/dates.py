@@ -163,6 +163,15 @@ def _four_digit_year(text: str, published: str | None) -> str:
     return f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(2)}{year}"
 
 
+def weekday_of(text: str) -> str | None:
+    """The weekday a bare weekday form names ("Friday", "on Friday morning", "this Friday" -> "friday");
+    None for any other text, "last Friday" and "next Friday" included."""
+    m = _WEEKDAY.fullmatch(re.sub(r"^(?:on|early|late)\s+", "", text.strip(), flags=re.I))
+    if m is None or (m.group(1) or "").lower() not in ("", "this"):
+        return None
+    return m.group(2).lower()
+
+
 def _weekday(text: str, base: dt.datetime, prefer: str | None) -> DateValue | None | str:
     """A weekday read against the publication day; "skip" when the text is not a weekday form."""
     m = _WEEKDAY.fullmatch(text)

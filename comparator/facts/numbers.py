@@ -114,24 +114,26 @@ def _digits(token: str) -> tuple[float, float] | None:
 
 def words_to_number(words: list[str]) -> tuple[float, float] | None:
     """Value and half-step of a tokenised number: ['7.6','million'], ['forty','seven','thousand']."""
-    total, current, step, seen = 0.0, 0.0, 0.0, False
+    total, current, step, seen, last_digits = 0.0, 0.0, 0.0, False, False
     for w in words:
         if w in ("and", "-", "point"):
             continue
         d = _digits(w) if w[0].isdigit() or w[0] == "." else None
         if d is not None:
-            if seen and current and current % 1000:  # "10 20": two numbers, not one
+            if last_digits or (seen and current and current % 1000):  # "10 20", "500,000 1.6": two numbers
                 return None
+            last_digits = True
             current += d[0]
             step = d[1]
             seen = True
         elif w in _UNITS:
             current += _UNITS[w]
-            seen = True
+            seen, last_digits = True, False
         elif w in _TENS:
             current += _TENS[w]
-            seen = True
+            seen, last_digits = True, False
         elif w in _SCALES and seen:
+            last_digits = False
             scale = _SCALES[w]
             if scale == 100:
                 current = (current or 1) * 100

@@ -150,7 +150,8 @@ _DEFS: dict[str, Any] = {
             "Kind-specific, JSON-ready data. divergent_fact: details.type is one of number, date, name, "
             "quote_wording (the same quotation in other words; details.diff), attribution (the same quotation "
             "credited to another speaker), status (charged / not charged, done / expected, dead / alive, or a "
-            "negated verb), certainty (a hedged verb).")},
+            "negated verb, or a post held formerly / currently: details.fact \"title\"), certainty (a hedged "
+            "verb); details.aligned is false when the two facts sit in sentences that do not align.")},
     }, required=["id", "kind", "severity", "confidence", "message", "entity", "evidence"]),
     "label": _obj({
         "entity": _ID,
