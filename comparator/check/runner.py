@@ -53,7 +53,8 @@ def _source_paths(check_settings: CheckSettings) -> list[str]:
 
 def check(drafts: Sequence[str | Path] | str | Path, sources: Sequence[str | Path] = (), *,
           settings: Settings | None = None, check_settings: CheckSettings | None = None,
-          encoder: Any | None = None, baseline: str | Path | None = None, progress: bool = False,
+          encoder: Any | None = None, baseline: str | Path | None = None, event: str | None = None,
+          progress: bool = False,
           **overrides: Any) -> CheckResult:
     """Check each draft (a file path) against ``sources`` (files, folders, URLs: whatever ``compare`` reads).
 
@@ -62,7 +63,8 @@ def check(drafts: Sequence[str | Path] | str | Path, sources: Sequence[str | Pat
     ``[tool.comparator.check]`` or ``.comparator.toml``); ``sources`` and
     ``overrides`` (CheckSettings fields, e.g. ``fail_on="warning"``) are added to
     them. ``baseline`` (a file written by :func:`comparator.check.baseline.write_baseline`)
-    drops accepted findings. Raises :class:`~comparator.errors.ComparatorError`
+    drops accepted findings (``""`` uses none, even a configured one). ``event`` picks one event from
+    source corpora holding several. Raises :class:`~comparator.errors.ComparatorError`
     subclasses on bad input. Returns a :class:`CheckResult` (``exit_code`` 0 or 1).
     """
     from comparator import __version__
@@ -94,7 +96,7 @@ def check(drafts: Sequence[str | Path] | str | Path, sources: Sequence[str | Pat
     accepted = read_baseline(baseline) if baseline else frozenset()
 
     draft_keys = {Path(str(d)).resolve() for d in drafts}
-    loaded = load_articles(_source_paths(check_settings), settings=settings)
+    loaded = load_articles(_source_paths(check_settings), settings=settings, event=event)
     source_articles = tuple(a for a in loaded
                             if not a.source_path or Path(a.source_path.split("#")[0]).resolve() not in draft_keys)
     if not source_articles:
