@@ -61,8 +61,8 @@ def check(drafts: Sequence[str | Path] | str | Path, sources: Sequence[str | Pat
     ``settings`` are the analysis settings (default: ``[tool.comparator]`` of the
     cwd); ``check_settings`` the rules, levels and fail level (default:
     ``[tool.comparator.check]`` or ``.comparator.toml``); ``sources`` and
-    ``overrides`` (CheckSettings fields, e.g. ``fail_on="warning"``) are added to
-    them. ``baseline`` (a file written by :func:`comparator.check.baseline.write_baseline`)
+    ``overrides`` are added to them: :class:`CheckSettings` fields (``fail_on="warning"``)
+    and :class:`~comparator.config.Settings` fields (``cache_dir=...``). ``baseline`` (a file written by :func:`comparator.check.baseline.write_baseline`)
     drops accepted findings (``""`` uses none, even a configured one). ``event`` picks one event from
     source corpora holding several. Raises :class:`~comparator.errors.ComparatorError`
     subclasses on bad input. Returns a :class:`CheckResult` (``exit_code`` 0 or 1).
@@ -81,15 +81,22 @@ def check(drafts: Sequence[str | Path] | str | Path, sources: Sequence[str | Pat
         drafts = [drafts]
     if not drafts:
         raise InputError("no draft to check.", path="comparator check", hint="Give one or more draft files.")
+    from dataclasses import fields
+
+    mine = {f.name for f in fields(CheckSettings)}
+    checking = {k: v for k, v in overrides.items() if k in mine}
+    analysis = {k: v for k, v in overrides.items() if k not in mine}  # Settings fields; unknown names raise
     if check_settings is None:
-        check_settings = load_check_settings(**overrides)
-    elif overrides:
-        check_settings = check_settings.replace(**overrides)
+        check_settings = load_check_settings(**checking)
+    elif checking:
+        check_settings = check_settings.replace(**checking)
     if sources:
         check_settings = check_settings.replace(
             sources=tuple(dict.fromkeys(check_settings.sources + tuple(str(s) for s in sources))))
     if settings is None:
-        settings = load_settings(overrides_source="check()")
+        settings = load_settings(overrides_source="check()", **analysis)
+    elif analysis:
+        settings = settings.replace(**analysis)
     if check_settings.lexicons:
         settings = settings.replace(lexicons=tuple(dict.fromkeys(settings.lexicons + check_settings.lexicons)))
     baseline = baseline if baseline is not None else check_settings.baseline
