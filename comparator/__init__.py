@@ -8,6 +8,7 @@ Importing this package is cheap: torch, spaCy and pandas load only when a
 stage needs them.
 """
 
+from comparator.check import CheckResult, CheckSettings, check
 from comparator.comparison import SCHEMA_VERSION, Comparison
 from comparator.config import Settings, load_settings
 from comparator.errors import ComparatorError
@@ -34,6 +35,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "Alignment",
     "Article",
+    "CheckResult",
+    "CheckSettings",
     "Claim",
     "Comparison",
     "ComparatorError",
@@ -47,6 +50,7 @@ __all__ = [
     "Settings",
     "ToolInfo",
     "__version__",
+    "check",
     "compare",
     "load_articles",
     "load_settings",

@@ -39,6 +39,30 @@ def _load_draft(path: str | Path, settings: Settings, taken: set[str]) -> Articl
     return dataclasses.replace(draft, id=draft_id, outlet=DRAFT_OUTLET, text=blank_comments(draft.text))
 
 
+class _Memo:
+    """An encoder that encodes each distinct text once per check (the sources' sentences recur in every
+    draft's comparison and in the support rule), also when the on-disk cache is off. Other attributes
+    (name, sha256, backend, timings) are the wrapped encoder's."""
+
+    def __init__(self, encoder: Any) -> None:
+        self._encoder = encoder
+        self._vectors: dict[str, Any] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._encoder, name)
+
+    def encode(self, texts: Sequence[str]) -> Any:
+        import numpy as np
+
+        texts = [str(t) for t in texts]
+        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if missing:
+            self._vectors.update(zip(missing, self._encoder.encode(missing)))
+        if not texts:
+            return self._encoder.encode([])
+        return np.stack([self._vectors[t] for t in texts])
+
+
 def _source_paths(check_settings: CheckSettings) -> list[str]:
     for d in check_settings.source_dirs:
         if not Path(d).is_dir():
@@ -113,6 +137,7 @@ def check(drafts: Sequence[str | Path] | str | Path, sources: Sequence[str | Pat
         from comparator.embed import load_encoder
 
         encoder = load_encoder(settings, progress=progress)
+    encoder = _Memo(encoder)
     results = []
     source_maps: dict[str, Any] = {}
     for path in drafts:
