@@ -140,3 +140,22 @@ def test_a_saved_html_draft_points_at_the_nearest_line(cache, tmp_path):
     got = {(f.rule, f.location.line) for f in res.drafts[0].findings}
     assert ("divergent_fact", 4) in got and ("unsupported", 11) in got
     assert all(not f.location.exact for f in res.drafts[0].findings)
+
+
+SEED = Path(__file__).resolve().parent.parent / "corpora" / "irs-ice-talwani"
+SEED_CASE = Path(__file__).parent / "data" / "check" / "seed"
+
+
+def test_a_draft_written_from_the_seed_sources(cache):
+    """A draft from the seed event's two stories (tests/data/check/seed/) with one planted fault per rule."""
+    res = check([SEED_CASE / "draft.md", SEED_CASE / "clean.md"], [SEED], cache_dir=cache)
+    got = [(f.rule, f.location.line, f.location.column) for f in res.drafts[0].findings]
+    assert got == [("divergent_fact", 10, 103),   # 74,000 addresses; Fox News says 47,000
+                   ("misquote", 12, 83),          # "tilt strongly"; the judge wrote "tilt heavily"
+                   ("misattribution", 14, 2),     # Talwani's words credited to Kollar-Kotelly
+                   ("unverified_quote", 16, 2),   # a quotation no source has
+                   ("framing_label", 18, 1),      # "the rogue judge" vs "the Obama judge" / "this activist judge"
+                   ("loaded_language", 18, 5),    # "rogue judge" in the draft's own voice
+                   ("unsupported", 20, 1)]        # a resignation no source reports
+    assert res.drafts[1].findings == ()          # curly/straight marks, "…" and "[and]" in clean.md are fine
+    assert res.drafts[0].findings[2].details["source_speaker"] == "Indira Talwani"
