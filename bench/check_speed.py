@@ -10,6 +10,8 @@ processes (wall clock; peak memory from ``wait4``):
 * floor: bench/speed.py's floor on the same three articles and their non-boilerplate
   claims (load spaCy + parse, open the ONNX model + encode: the least any tool doing
   this job must do);
+* compare: ``python -m comparator compare DRAFT SOURCES --no-cache --format json`` (the same
+  pipeline on the same articles, for reference);
 * start: ``python -m comparator check --help`` (what importing the command costs).
 
 Prints medians and the ratio cold / floor (target <= 1.5).
@@ -66,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         cmds = {"cold": [py, "-m", "comparator", "check", str(draft), "--source-dir", str(sources), "--no-cache", "-q",
                          "--fail-on", "error"],
                 "floor": [py, "-c", FLOOR, str(job)],
+                "compare": [py, "-m", "comparator", "compare", str(draft), str(sources), "-o", str(tmp / "cmp"),
+                            "--format", "json", "--no-cache", "-q"],
                 "start": [py, "-m", "comparator", "check", "--help"]}
         times: dict[str, list[float]] = {k: [] for k in cmds}
         peaks: dict[str, list[float]] = {k: [] for k in cmds}
@@ -81,10 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     print("| run | median s | all runs | peak memory MB |")
     print("|---|---:|---|---:|")
     labels = {"cold": "`comparator check --no-cache` (cold)", "floor": "floor: spaCy load + parse, ONNX load + encode",
+              "compare": "`comparator compare --no-cache --format json`, same three articles",
               "start": "`comparator check --help`"}
     for k in cmds:
         print(f"| {labels[k]} | {med[k]:.2f} | {', '.join(f'{t:.2f}' for t in times[k])} | {max(peaks[k]):.0f} |")
-    print(f"\ncold / floor **{med['cold'] / med['floor']:.2f}x** (target <= 1.5).")
+    print(f"\ncold / floor **{med['cold'] / med['floor']:.2f}x** (target <= 1.5); "
+          f"compare / floor {med['compare'] / med['floor']:.2f}x; check / compare {med['cold'] / med['compare']:.2f}x.")
     return 0
 
 

@@ -8,7 +8,8 @@ Importing this package is cheap: torch, spaCy and pandas load only when a
 stage needs them.
 """
 
-from comparator.check import CheckResult, CheckSettings, check
+from comparator import check  # the package, callable: comparator.check(drafts, sources) runs a check
+from comparator.check import CheckResult, CheckSettings
 from comparator.comparison import SCHEMA_VERSION, Comparison
 from comparator.config import Settings, load_settings
 from comparator.errors import ComparatorError

@@ -224,3 +224,36 @@ def test_html_points_at_the_nearest_line(tmp_path):
     loc = _locate(path, "Construction starts in September")
     assert loc.line == 7 and not loc.exact
     assert _locate(path, "Second paragraph").line == 6
+
+
+# -- misquote word diff -------------------------------------------------------------------------------
+
+def _diff(draft: str, source: str) -> list[tuple[str, str]]:
+    from comparator.check.quotes import word_diff
+
+    return [(a, b) for a, b, _, _ in word_diff(draft, (0, len(draft)), source, (0, len(source)))]
+
+
+PLANT = "We cannot keep patching a plant that was designed for a town half our size"
+
+
+@pytest.mark.parametrize("draft, expected", [
+    (PLANT.replace("town", "city"), [("city", "town")]),
+    (PLANT.replace("patching a", "patching the"), [("the", "a")]),   # any changed word, even "a" -> "the"
+    (PLANT.replace("cannot", "can"), [("can", "cannot")]),
+    (PLANT + " and then some", [("and then some", "")]),              # words the source does not have
+    ("cannot keep patching a plant", []),                              # an excerpt
+    ("We cannot keep patching a plant ... designed for a town", []),   # a marked cut
+    ("We cannot keep patching [the Eastside plant] that was designed", []),
+    (PLANT.replace("keep patching", "keep, patching"), []),            # punctuation only
+])
+def test_word_diff_is_strict_about_words_only(draft, expected):
+    assert _diff(draft, PLANT) == expected
+
+
+def test_word_diff_points_at_the_changed_words():
+    from comparator.check.quotes import word_diff
+
+    draft = PLANT.replace("town", "city")
+    (a, b, start, end), = word_diff(draft, (0, len(draft)), PLANT, (0, len(PLANT)))
+    assert draft[start:end] == "city"

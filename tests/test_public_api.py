@@ -40,3 +40,13 @@ def test_python_dash_m_runs():
     out = subprocess.run([sys.executable, "-m", "comparator", "--version"], capture_output=True, text=True)
     assert out.returncode == 0
     assert comparator.__version__ in out.stdout
+
+
+def test_check_is_callable_and_its_submodules_import():
+    import importlib
+
+    import comparator.check.runner as runner
+
+    assert callable(comparator.check) and comparator.check.check is runner.check
+    assert importlib.import_module("comparator.check.rules").RULES
+    assert comparator.CheckResult is comparator.check.CheckResult

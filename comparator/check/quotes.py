@@ -5,10 +5,13 @@
   ellipsis (``...``, ``…``, ``[...]``) may stand for any cut inside the same
   source, a bracketed insertion (``[the mayor]``) for at most
   :data:`MAX_BRACKET_WORDS` source words. Nothing is reported;
-- **misquote**: not found verbatim, but a source quotes the same passage with other
-  words (:func:`comparator.detect.quotations.quotation_diff`: at least
-  :data:`~comparator.detect.quotations.MIN_SHARED` shared words in order, a
-  changed stretch that changes the sense); the word diff is given;
+- **misquote**: not found verbatim, but a source quotes the same passage
+  (:func:`comparator.detect.quotations.quotation_diff`: at least
+  :data:`~comparator.detect.quotations.MIN_SHARED` shared words in order, at most
+  :data:`~comparator.detect.quotations.MAX_CHANGED` changed) with other words
+  (:func:`word_diff`: any changed word, not only those that change the sense as
+  between outlets; punctuation and the spelling of the same word or number do not
+  count); the word diff is given;
 - **misattribution**: found (verbatim or as a misquote), but the source credits it to
   a speaker who cannot be the draft's (:func:`~comparator.detect.quotations.same_speaker`),
   both speakers being named in or just before the claim, not only inferred;
@@ -17,6 +20,8 @@
 Precision before recall: a quotation whose speaker is unknown on either side is
 never called a misattribution, and a passage that shares words with a source
 but differs too much to be one quotation is "unverified", not "misquoted".
+A quotation that matches a source quotation word for word except for
+punctuation is found.
 """
 
 from __future__ import annotations
@@ -130,6 +135,60 @@ def find_verbatim(quote: str, source: str) -> tuple[int, int] | None:
             return where[at], where[end - 1] + 1
 
 
+_CUT_WORDS = ("...", "…", "[", "]")
+
+
+def word_diff(draft: str, qa: tuple[int, int], source: str, qb: tuple[int, int]) -> list[tuple[str, str, int, int]]:
+    """Every changed stretch between a draft quotation and the source quotation it matches.
+
+    (draft words, source words, draft start, draft end); a stretch with no draft words
+    is anchored on the draft word before it. Stricter than the cross-outlet
+    comparison of :func:`comparator.detect.quotations.quotation_diff`: a quotation
+    must be the speaker's words, so any changed word counts, except the same word
+    written another way (case, apostrophes, "F.T.C."/"FTC", "2"/"two") and stretches the
+    draft marks as cuts or insertions (ellipsis, brackets). Source words beyond
+    either end of the draft's excerpt are not a change; draft words beyond either
+    end of the source's quotation are (the source does not have them).
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    from comparator.detect.quotations import _words
+    from comparator.facts.numbers import parse_number
+
+    wa, wb = _words(draft, *qa), _words(source, *qb)
+    ops: list[list] = []  # [tag, src_start, src_end, dest_start, dest_end], adjacent changes merged
+    for op in Levenshtein.opcodes([w for w, _, _ in wa], [w for w, _, _ in wb]):
+        tag = "equal" if op.tag == "equal" else "change"
+        if ops and ops[-1][0] == tag == "change":
+            ops[-1][2], ops[-1][4] = op.src_end, op.dest_end
+        else:
+            ops.append([tag, op.src_start, op.src_end, op.dest_start, op.dest_end])
+    out = []
+    for i, (tag, s0, s1, d0, d1) in enumerate(ops):
+        if tag == "equal":
+            continue
+        left, right = wa[s0:s1], wb[d0:d1]
+        if (i == 0 or i == len(ops) - 1) and not left:
+            continue  # the draft quotes a shorter excerpt
+        if any(w in _CUT_WORDS for w, _, _ in left):
+            continue  # a declared cut or insertion
+        a_text = " ".join(draft[s0:e0] for _, s0, e0 in left)
+        b_text = " ".join(source[s0:e0] for _, s0, e0 in right)
+        flat_a, flat_b = (re.sub(r"[^a-z0-9]", "", t.lower()) for t in (a_text, b_text))
+        if flat_a == flat_b:
+            continue
+        na, nb = parse_number(a_text) if a_text else None, parse_number(b_text) if b_text else None
+        if na is not None and nb is not None and na.value == nb.value:
+            continue
+        if left:
+            start, end = left[0][1], left[-1][2]
+        else:
+            anchor = wa[max(s0 - 1, 0)]
+            start, end = anchor[1], anchor[2]
+        out.append((a_text, b_text, start, end))
+    return out
+
+
 def _named(comp: "Comparison", claim: "Claim", speaker: str) -> bool:
     """Whether ``speaker``'s last name is written in the claim outside its quotes, or in the claim before."""
     last = speaker.split()[-1].lower() if speaker.split() else ""
@@ -156,7 +215,7 @@ def _speaker_of(comp: "Comparison", article: "Article", start: int) -> tuple["Cl
 
 def check_quotes(comp: "Comparison", draft_id: str, source_ids: Sequence[str]) -> list[QuoteCheck]:
     """A :class:`QuoteCheck` for every quotation of the draft's claims (headline included)."""
-    from comparator.detect.quotations import quotation_diff, same_speaker
+    from comparator.detect.quotations import MAX_CHANGED, quotation_diff, same_speaker
 
     draft = comp.article(draft_id)
     sources = [comp.article(s) for s in source_ids]
@@ -180,11 +239,14 @@ def check_quotes(comp: "Comparison", draft_id: str, source_ids: Sequence[str]) -
                     for sc in comp.claims_of(src.id):
                         for qb in sc.quotes:
                             got = quotation_diff(draft.text, (qs, qe), src.text, qb)
-                            if got and got[1] and (best is None or got[0] > best[0]):
-                                best = (got[0], src, qb, got[1])
+                            if got and (best is None or got[0] > best[0]):
+                                best = (got[0], src, qb)
                 if best is not None:
-                    _, src, qb, diffs = best
-                    found = (src, qb, tuple((d.a, d.b, d.a_start, d.a_end) for d in diffs))
+                    shared, src, qb = best
+                    diff = tuple(word_diff(draft.text, (qs, qe), src.text, qb))
+                    changed = sum(max(len(a.split()), len(b.split())) for a, b, _, _ in diff)
+                    if changed <= MAX_CHANGED and changed * 3 <= shared:  # else another quotation
+                        found = (src, qb, diff)
             if found is None:
                 out.append(QuoteCheck("unverified", claim, qs, qe))
                 continue
