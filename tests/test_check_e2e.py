@@ -159,3 +159,5 @@ def test_a_draft_written_from_the_seed_sources(cache):
                    ("unsupported", 20, 1)]        # a resignation no source reports
     assert res.drafts[1].findings == ()          # curly/straight marks, "…" and "[and]" in clean.md are fine
     assert res.drafts[0].findings[2].details["source_speaker"] == "Indira Talwani"
+    assert dict(res.drafts[0].quotes) == {"misquote": 1, "misattribution": 1, "unverified": 1}
+    assert dict(res.drafts[1].quotes) == {"found": 2}

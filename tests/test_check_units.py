@@ -241,7 +241,10 @@ PLANT = "We cannot keep patching a plant that was designed for a town half our s
     (PLANT.replace("town", "city"), [("city", "town")]),
     (PLANT.replace("patching a", "patching the"), [("the", "a")]),   # any changed word, even "a" -> "the"
     (PLANT.replace("cannot", "can"), [("can", "cannot")]),
-    (PLANT + " and then some", [("and then some", "")]),              # words the source does not have
+    (PLANT + " and then some", []),                                    # a longer excerpt of the statement
+    ("Number one, " + PLANT, []),
+    (PLANT.replace("these", "x").replace("a plant", "a (big) plant"), []),  # an editor's words in parentheses
+    (PLANT.replace("designed for", "designed both for"), [("both", "")]),   # a word the source does not have
     ("cannot keep patching a plant", []),                              # an excerpt
     ("We cannot keep patching a plant ... designed for a town", []),   # a marked cut
     ("We cannot keep patching [the Eastside plant] that was designed", []),
@@ -257,3 +260,15 @@ def test_word_diff_points_at_the_changed_words():
     draft = PLANT.replace("town", "city")
     (a, b, start, end), = word_diff(draft, (0, len(draft)), PLANT, (0, len(PLANT)))
     assert draft[start:end] == "city"
+
+
+@pytest.mark.parametrize("a, b, other", [
+    ("Brandt", "Tomas Reyes", True),
+    ("Mayor Elena Brandt", "Brandt", False),
+    ("Richard Blumenthal", "Blumenthal campaign", False),   # a person and their campaign: one side
+    ("a spokesman for Brandt", "Elena Brandt", False),
+])
+def test_other_speaker(a, b, other):
+    from comparator.check.quotes import _other_speaker
+
+    assert _other_speaker(a, b) is other

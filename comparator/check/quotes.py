@@ -13,8 +13,8 @@
   between outlets; punctuation and the spelling of the same word or number do not
   count); the word diff is given;
 - **misattribution**: found (verbatim or as a misquote), but the source credits it to
-  a speaker who cannot be the draft's (:func:`~comparator.detect.quotations.same_speaker`),
-  both speakers being named in or just before the claim, not only inferred;
+  a speaker who cannot be the draft's (:func:`_other_speaker`), both speakers being
+  named in or just before the claim, not only inferred;
 - **unverified**: in none of the sources.
 
 Precision before recall: a quotation whose speaker is unknown on either side is
@@ -138,6 +138,15 @@ def find_verbatim(quote: str, source: str) -> tuple[int, int] | None:
 _CUT_WORDS = ("...", "…", "[", "]")
 
 
+def _parenthesised(text: str, words: list[tuple[str, int, int]]) -> bool:
+    """Whether ``words`` (non-empty) are exactly the inside of a pair of parentheses in ``text``."""
+    if not words:
+        return False
+    start, end = words[0][1], words[-1][2]
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    return before.endswith("(") and after.startswith(")") and "(" not in text[start:end]
+
+
 def word_diff(draft: str, qa: tuple[int, int], source: str, qb: tuple[int, int]) -> list[tuple[str, str, int, int]]:
     """Every changed stretch between a draft quotation and the source quotation it matches.
 
@@ -145,10 +154,11 @@ def word_diff(draft: str, qa: tuple[int, int], source: str, qb: tuple[int, int])
     is anchored on the draft word before it. Stricter than the cross-outlet
     comparison of :func:`comparator.detect.quotations.quotation_diff`: a quotation
     must be the speaker's words, so any changed word counts, except the same word
-    written another way (case, apostrophes, "F.T.C."/"FTC", "2"/"two") and stretches the
-    draft marks as cuts or insertions (ellipsis, brackets). Source words beyond
-    either end of the draft's excerpt are not a change; draft words beyond either
-    end of the source's quotation are (the source does not have them).
+    written another way (case, apostrophes, "F.T.C."/"FTC", "2"/"two"), stretches the
+    draft marks as cuts or insertions (ellipsis, brackets) and an editor's words in
+    parentheses inside the quotation (on either side). Words beyond either end of
+    the other side's quotation are not a change: each outlet quotes its own excerpt
+    of the statement (measured on real copy: those were excerpts, not misquotes).
     """
     from rapidfuzz.distance import Levenshtein
 
@@ -168,10 +178,12 @@ def word_diff(draft: str, qa: tuple[int, int], source: str, qb: tuple[int, int])
         if tag == "equal":
             continue
         left, right = wa[s0:s1], wb[d0:d1]
-        if (i == 0 or i == len(ops) - 1) and not left:
-            continue  # the draft quotes a shorter excerpt
+        if i == 0 or i == len(ops) - 1:
+            continue  # one side quotes a longer excerpt of the statement: not a change of its words
         if any(w in _CUT_WORDS for w, _, _ in left):
             continue  # a declared cut or insertion
+        if _parenthesised(draft, left) or _parenthesised(source, right):
+            continue  # an editor's "(local)" inside the quotation, in the draft or in the source
         a_text = " ".join(draft[s0:e0] for _, s0, e0 in left)
         b_text = " ".join(source[s0:e0] for _, s0, e0 in right)
         flat_a, flat_b = (re.sub(r"[^a-z0-9]", "", t.lower()) for t in (a_text, b_text))
@@ -213,9 +225,22 @@ def _speaker_of(comp: "Comparison", article: "Article", start: int) -> tuple["Cl
     return None, None
 
 
+def _other_speaker(a: str, b: str) -> bool:
+    """Whether speakers ``a`` and ``b`` cannot be one voice: not the same referent
+    (:func:`~comparator.detect.quotations.same_speaker`), and neither names the other's
+    surname ("Blumenthal" / "the Blumenthal campaign", "Brandt" / "a spokesman for Brandt":
+    a person and their campaign or office speak for one side)."""
+    from comparator.detect.quotations import same_speaker
+
+    if same_speaker(a, b) is not False:
+        return False
+    wa, wb = re.findall(r"[\w'’-]+", a.lower()), re.findall(r"[\w'’-]+", b.lower())
+    return not (wa and wb and (wa[-1] in wb or wb[-1] in wa))
+
+
 def check_quotes(comp: "Comparison", draft_id: str, source_ids: Sequence[str]) -> list[QuoteCheck]:
     """A :class:`QuoteCheck` for every quotation of the draft's claims (headline included)."""
-    from comparator.detect.quotations import MAX_CHANGED, quotation_diff, same_speaker
+    from comparator.detect.quotations import MAX_CHANGED, _words, quotation_diff
 
     draft = comp.article(draft_id)
     sources = [comp.article(s) for s in source_ids]
@@ -245,7 +270,10 @@ def check_quotes(comp: "Comparison", draft_id: str, source_ids: Sequence[str]) -
                     shared, src, qb = best
                     diff = tuple(word_diff(draft.text, (qs, qe), src.text, qb))
                     changed = sum(max(len(a.split()), len(b.split())) for a, b, _, _ in diff)
-                    if changed <= MAX_CHANGED and changed * 3 <= shared:  # else another quotation
+                    words = len(_words(draft.text, qs, qe))
+                    # at most MAX_CHANGED changed words (else another quotation); with none, "found"
+                    # needs most of the quotation in the source (not a shared phrase in other words)
+                    if changed <= MAX_CHANGED and changed * 3 <= shared and (diff or shared * 2 >= words):
                         found = (src, qb, diff)
             if found is None:
                 out.append(QuoteCheck("unverified", claim, qs, qe))
@@ -254,7 +282,7 @@ def check_quotes(comp: "Comparison", draft_id: str, source_ids: Sequence[str]) -
             _, source_speaker = _speaker_of(comp, src, ss)
             if diff:
                 out.append(QuoteCheck("misquote", claim, qs, qe, src.id, ss, se, source_speaker, diff))
-            if said_by and source_speaker and same_speaker(said_by, source_speaker) is False:
+            if said_by and source_speaker and _other_speaker(said_by, source_speaker):
                 out.append(QuoteCheck("misattribution", claim, qs, qe, src.id, ss, se, source_speaker))
             elif not diff:
                 out.append(QuoteCheck("found", claim, qs, qe, src.id, ss, se, source_speaker))

@@ -70,16 +70,19 @@ class CheckFinding:
 
 @dataclass(frozen=True)
 class DraftResult:
-    """The findings on one draft, plus how many were suppressed inline or by the baseline."""
+    """The findings on one draft, how many were suppressed inline or by the baseline, and how its
+    quotations fared (``quotes``: found / misquote / misattribution / unverified -> count)."""
 
     path: str
     findings: tuple[CheckFinding, ...]
     suppressed: int = 0
     baselined: int = 0
+    quotes: Mapping[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "findings": [f.to_dict() for f in self.findings],
-                "suppressed": self.suppressed, "baselined": self.baselined}
+                "suppressed": self.suppressed, "baselined": self.baselined,
+                "quotes": {k: self.quotes.get(k, 0) for k in ("found", "misquote", "misattribution", "unverified")}}
 
 
 @dataclass(frozen=True)

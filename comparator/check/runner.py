@@ -155,10 +155,15 @@ def check(drafts: Sequence[str | Path] | str | Path, sources: Sequence[str | Pat
             maps[sid] = source_maps[sid]
         b = Builder(comp, draft.id, maps, check_settings)
         add_pipeline_findings(b, source_ids)
-        add_quote_findings(b, check_quotes(comp, draft.id, source_ids), len(source_ids))
+        quotes = check_quotes(comp, draft.id, source_ids)
+        add_quote_findings(b, quotes, len(source_ids))
         if check_settings.level_of("unsupported") != "off":
             add_unsupported(b, unsupported_claims(comp, draft.id, source_ids, encoder), len(source_ids))
-        results.append(_filter(str(path), b.out, parse_suppressions(_raw_text(path), str(path)), accepted))
+        tally: dict[str, int] = {}
+        for q in quotes:
+            tally[q.kind] = tally.get(q.kind, 0) + 1
+        result = _filter(str(path), b.out, parse_suppressions(_raw_text(path), str(path)), accepted)
+        results.append(dataclasses.replace(result, quotes=tally))
     return CheckResult(tuple(results), tuple(a.source_path or a.id for a in source_articles),
                        check_settings.fail_on, __version__)
 

@@ -31,6 +31,11 @@ def render(result: "CheckResult", *, color: bool = False) -> str:
             where = f"{f.location.path}:{f.location.line}:{f.location.column}"
             lines.append(f"| {cell(where)} | {ICONS[f.level]} | `{f.rule}` | {cell(f.message)} |")
         lines.append("")
+    tally = {k: sum(d.quotes.get(k, 0) for d in result.drafts)
+             for k in ("found", "misquote", "misattribution", "unverified")}
+    if any(tally.values()):
+        lines += [f"Quotations: {tally['found']} found in the sources, {tally['misquote']} misquoted, "
+                  f"{tally['misattribution']} credited to someone else, {tally['unverified']} not found.", ""]
     hidden = sum(d.suppressed for d in result.drafts), sum(d.baselined for d in result.drafts)
     if any(hidden):
         lines += [f"{hidden[0]} finding(s) suppressed inline, {hidden[1]} accepted in the baseline.", ""]
