@@ -5,10 +5,12 @@ least :data:`MIN_WORDS` words) is supported when the pipeline aligned it with
 a source sentence, or when some source sentence is close to it by either
 measure: cosine similarity of the sentence embeddings at least
 :data:`MAX_COSINE`, or rapidfuzz ``token_set_ratio`` at least
-:data:`MAX_LEXICAL`. Both bars are set low on purpose (precision first: a
-sentence merely on the same topic as a source sentence counts as supported);
-they were checked on the invented example in ``examples/check/`` (the planted
-unsupported sentence scores 0.27 / 0.45, the supported ones at least 0.55 / 0.60).
+:data:`MAX_LEXICAL`. Both bars are low on purpose (precision first: a
+sentence merely on the same topic as a source sentence counts as supported).
+Measured on the four gold events with each article as the draft
+(bench/eval_check_support.py, docs/EVALUATION.md): the lexical bar 0.5 was chosen on
+every leave-one-event-out fold (pooled held-out precision 0.57, recall 0.14). The
+rule says where to look and is ``info`` by default.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ MIN_WORDS = 6
 #: a source sentence at least this similar (cosine of MiniLM embeddings) supports a draft sentence
 MAX_COSINE = 0.45
 #: ... or at least this close in words (rapidfuzz token_set_ratio / 100)
-MAX_LEXICAL = 0.6
+MAX_LEXICAL = 0.5
 
 
 def unsupported_claims(comp: "Comparison", draft_id: str, source_ids: Sequence[str],
