@@ -161,3 +161,14 @@ def test_a_draft_written_from_the_seed_sources(cache):
     assert res.drafts[0].findings[2].details["source_speaker"] == "Indira Talwani"
     assert dict(res.drafts[0].quotes) == {"misquote": 1, "misattribution": 1, "unverified": 1}
     assert dict(res.drafts[1].quotes) == {"found": 2}
+
+
+def test_a_vale_rule_as_the_house_lexicon(cache, tmp_path):
+    vale = tmp_path / "House.yml"
+    vale.write_text("extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\n"
+                    "ignorecase: true\nswap:\n  solar panels: solar modules\n", encoding="utf-8")
+    res = _run([str(DRAFT), "--source-dir", str(SOURCES), "--lexicon", str(vale), "--output-format", "json"], cache)
+    loaded = [f for f in json.loads(res.output)["drafts"][0]["findings"] if f["rule"] == "loaded_language"]
+    house = [f for f in loaded if f["details"]["term"] == "solar panels"]
+    assert len(house) == 1 and house[0]["location"]["line"] == 20
+    assert "“solar modules”" in house[0]["message"]
