@@ -125,3 +125,10 @@ def test_text_and_json(result):
     data = json.loads(render(result, "json"))
     assert data["failed"] is True and data["counts"] == {"error": 1, "warning": 1, "info": 1}
     assert render(result, "json") == render(result, "json")
+
+
+def test_github_commands_neutralise_control_characters():
+    from comparator.check.formats.github import escape_data, escape_property
+
+    assert escape_data("a\x1b[31mb\u202ec") == "a\ufffd[31mb\ufffdc"
+    assert escape_property("x:y,z\n") == "x%3Ay%2Cz%0A"

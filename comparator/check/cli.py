@@ -29,7 +29,7 @@ def _rule_levels(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _not_an_input(output: str, inputs: list[str]) -> None:
+def _not_an_input(output: str, inputs: list[str], example: str = "-o check.sarif") -> None:
     from comparator.errors import OutputError
 
     resolved = Path(output).resolve()
@@ -37,7 +37,7 @@ def _not_an_input(output: str, inputs: list[str]) -> None:
         p = Path(item)
         if p.exists() and (p.resolve() == resolved or (p.is_dir() and p.resolve() in resolved.parents)):
             raise OutputError("is one of the inputs (or inside an input folder); it was not overwritten.",
-                              path=output, hint="Write the output somewhere else, e.g. -o check.sarif.")
+                              path=output, hint=f"Write it somewhere else, e.g. {example}.")
 
 
 def _check_target(output: str, inputs: list[str]) -> None:
@@ -107,7 +107,7 @@ def check(drafts: tuple[str, ...], sources: tuple[str, ...], source_dirs: tuple[
     if output:
         _check_target(output, inputs)
     if write_baseline:
-        _not_an_input(write_baseline, inputs)
+        _not_an_input(write_baseline, inputs, "--write-baseline .comparator-baseline.json")
     progress = not quiet and sys.stderr.isatty()
     result = run_check(list(drafts), settings=settings, check_settings=check_settings, event=event,
                        progress=progress, baseline="" if write_baseline else None)

@@ -16,6 +16,12 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
+    """Workflow-command data: ``%``, CR, LF escaped; other control and format characters (ANSI escapes,
+    bidi overrides from a file name or an article) become U+FFFD."""
+    import unicodedata
+
+    text = "".join(ch if ch in "\r\n" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs") else "\ufffd"
+                   for ch in text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
