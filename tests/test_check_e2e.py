@@ -9,6 +9,7 @@ included) and must pass.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,21 @@ def test_a_vale_rule_as_the_house_lexicon(cache, tmp_path):
     house = [f for f in loaded if f["details"]["term"] == "solar panels"]
     assert len(house) == 1 and house[0]["location"]["line"] == 20
     assert "“solar modules”" in house[0]["message"]
+
+
+def test_settings_from_pyproject_and_flags_winning(cache, tmp_path, monkeypatch):
+    shutil.copytree(SOURCES, tmp_path / "wire")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.comparator.check]\nsources = ["wire"]\nfail-on = "info"\n'
+        '[tool.comparator.check.rules]\nunsupported = "off"\ndivergent_fact = "warning"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = _run([str(DRAFT), "--output-format", "json"], cache)
+    data = json.loads(res.output)
+    rules = {f["rule"]: f["level"] for f in data["drafts"][0]["findings"]}
+    assert "unsupported" not in rules and rules["divergent_fact"] == "warning" and res.exit_code == 1
+    assert data["fail_on"] == "info"
+    # a flag wins over the file
+    res = _run([str(DRAFT), "--rule", "unsupported=info", "--fail-on", "error", "--rule", "misquote=off",
+                "--rule", "misattribution=off", "--output-format", "json"], cache)
+    data = json.loads(res.output)
+    assert "unsupported" in {f["rule"] for f in data["drafts"][0]["findings"]} and res.exit_code == 0

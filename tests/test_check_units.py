@@ -112,6 +112,15 @@ def test_settings_from_pyproject_and_flags(tmp_path):
     assert s2.fail_on == "info" and s2.level_of("unsupported") == "info" and s2.level_of("loaded_language") == "error"
 
 
+def test_the_check_table_is_not_an_analysis_setting(tmp_path):
+    from comparator.config import load_settings
+
+    (tmp_path / "pyproject.toml").write_text('[tool.comparator]\nmin_score = 0.6\n[tool.comparator.check]\n'
+                                              'fail-on = "warning"\n', encoding="utf-8")
+    assert load_settings(tmp_path).min_score == 0.6
+    assert load_check_settings(tmp_path).fail_on == "warning"
+
+
 def test_comparator_toml_wins_over_pyproject(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.comparator.check]\nfail-on = "warning"\n', encoding="utf-8")
     (tmp_path / ".comparator.toml").write_text('[check]\nfail-on = "info"\n', encoding="utf-8")
