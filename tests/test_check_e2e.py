@@ -191,3 +191,13 @@ def test_settings_from_pyproject_and_flags_winning(cache, tmp_path, monkeypatch)
                 "--rule", "misattribution=off", "--output-format", "json"], cache)
     data = json.loads(res.output)
     assert "unsupported" in {f["rule"] for f in data["drafts"][0]["findings"]} and res.exit_code == 0
+
+
+def test_the_docs_show_the_example_as_it_runs(cache, monkeypatch):
+    root = EXAMPLE.parent.parent
+    monkeypatch.chdir(root)
+    out = _run(["examples/check/draft.md", "--source-dir", "examples/check/sources"], cache).output
+    docs = (root / "docs" / "check.md").read_text(encoding="utf-8")
+    assert out in docs, "docs/check.md shows an older output: paste the command's output again"
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert all(line in out for line in readme.split("\n") if line.startswith("examples/check/draft.md:"))

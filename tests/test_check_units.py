@@ -211,8 +211,15 @@ def test_front_matter_and_encodings(tmp_path, encoding, newline, bom):
     loc = _locate(path, "quoted words")
     assert (loc.line, loc.column, loc.end_line, loc.end_column) == (7, 25, 7, 37)  # "Second paragraph, café “" is 24 characters
     assert loc.text == "quoted words" and loc.exact
-    title = _locate(path, "Council votes")
-    assert title.line == 3 and not title.exact  # the headline claim points at the title: line
+    title = _locate(path, "votes")
+    assert (title.line, title.column, title.end_column) == (3, 16, 21) and title.exact  # in the title: line
+
+
+def test_a_folded_title_points_at_its_line(tmp_path):
+    path = tmp_path / "draft.md"
+    path.write_text("---\ntitle: >\n  Council\n  votes\n---\nBody text of the draft here.\n", encoding="utf-8")
+    loc = _locate(path, "votes")
+    assert loc.line == 2 and not loc.exact
 
 
 def test_hard_wrapped_paragraphs_keep_their_lines(tmp_path):

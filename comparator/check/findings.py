@@ -112,8 +112,9 @@ def add_quote_findings(b: Builder, checks: Sequence["QuoteCheck"], n_sources: in
     for q in checks:
         quote = text[q.start:q.end]
         if q.kind == "unverified":
+            who = f" (credited to {q.claim.speaker})" if q.claim.speaker else ""
             b.add("unverified_quote", q.start, q.end,
-                  f"quotation {_q(quote, 60)} is not in any of the {n_sources} source"
+                  f"quotation {_q(quote, 60)}{who} is not in any of the {n_sources} source"
                   f"{'s' if n_sources != 1 else ''}.", details={"quote": quote, "speaker": q.claim.speaker})
             continue
         if q.kind == "found" or q.source is None:

@@ -6,8 +6,8 @@ with CRLF/CR read as LF and soft line breaks as spaces of the same length
 of the file: the front matter's lines are added back, and columns count Unicode
 characters (a BOM, removed on decoding, is not counted; SARIF ``columnKind``
 ``unicodeCodePoints``). A headline claim (the title appended to the text by
-:mod:`comparator.load.headline`) points at the ``title:`` line of the front
-matter. Saved HTML pages are read by trafilatura, so offsets have no exact place
+:mod:`comparator.load.headline`) points into the ``title:`` line of the front
+matter (exactly when the value is on that line as written; else at the line). Saved HTML pages are read by trafilatura, so offsets have no exact place
 in the file: the span's first words are looked up in the page's text nodes
 (lxml, which records each element's source line) and the finding points at the
 nearest line, column 1, ``exact=False``. Corpus records point at line 1.
@@ -31,13 +31,14 @@ class LineMap:
     """Offsets of one article's text -> :class:`Location` in its file. Build with :func:`line_map`."""
 
     def __init__(self, article: Article, path: str, *, body: str | None = None, first_line: int = 1,
-                 title_line: int = 1, html_lines: list[tuple[int, int]] | None = None,
+                 title_line: int = 1, title_text: str = "", html_lines: list[tuple[int, int]] | None = None,
                  html_text: str = "") -> None:
         self.article = article
         self.path = path
         self.body = body
         self.first_line = first_line
         self.title_line = title_line
+        self.title_text = title_text
         self.html_lines = html_lines
         self.html_text = html_text
         text = body if body is not None else article.text
@@ -52,7 +53,7 @@ class LineMap:
         text = self.article.text[start:end]
         headline = self.article.meta.get("headline_start")
         if isinstance(headline, int) and start >= headline:
-            return Location(self.path, self.title_line, 1, self.title_line, 1, text, start, end, exact=False)
+            return self._in_title(start - headline, end - headline, text, start, end)
         if self.html_lines is not None:
             line = self._html_line(text)
             return Location(self.path, line, 1, line, 1, text, start, end, exact=False)
@@ -61,6 +62,15 @@ class LineMap:
         line, col = self._line_col(start)
         end_line, end_col = self._line_col(max(end, start))
         return Location(self.path, line, col, end_line, end_col, text, start, end)
+
+    def _in_title(self, lo: int, hi: int, text: str, start: int, end: int) -> Location:
+        """A span of the headline: exact on a one-line ``title:`` whose value is the title as read."""
+        m = re.match(r"(\s*title\s*:\s*)([\"']?)(.*?)\2\s*$", self.title_text)
+        title = self.article.text[self.article.meta["headline_start"]:]
+        if m and m.group(3) == title:
+            col = len(m.group(1)) + len(m.group(2)) + 1
+            return Location(self.path, self.title_line, col + lo, self.title_line, col + hi, text, start, end)
+        return Location(self.path, self.title_line, 1, self.title_line, 1, text, start, end, exact=False)
 
     def _html_line(self, text: str) -> int:
         words = _SPACE.sub(" ", text).strip().split(" ")
@@ -133,5 +143,8 @@ def line_map(article: Article) -> LineMap:
 
     text = newlines(decode_bytes(data, shown).text)
     fm = split_front_matter(text, shown)
-    front = "\n".join(text.split("\n")[: fm.body_line - 1])
-    return LineMap(article, shown, body=fm.body, first_line=fm.body_line, title_line=_title_line(front))
+    lines = text.split("\n")
+    title_line = _title_line("\n".join(lines[: fm.body_line - 1]))
+    title_text = lines[title_line - 1] if fm.body_line > 1 else ""
+    return LineMap(article, shown, body=fm.body, first_line=fm.body_line, title_line=title_line,
+                   title_text=title_text)
