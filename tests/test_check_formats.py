@@ -132,3 +132,16 @@ def test_github_commands_neutralise_control_characters():
 
     assert escape_data("a\x1b[31mb\u202ec") == "a\ufffd[31mb\ufffdc"
     assert escape_property("x:y,z\n") == "x%3Ay%2Cz%0A"
+
+
+def test_ci_files_run_the_check():
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    hook, = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "comparator-check" and hook["entry"] == "comparator check" and hook["language"] == "python"
+    action = yaml.safe_load((root / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite" and {"drafts", "sources", "fail-on"} <= set(action["inputs"])
+    script = "\n".join(step.get("run", "") for step in action["runs"]["steps"])
+    assert "--output-format github" in script and "GITHUB_STEP_SUMMARY" in script
+    assert "comparator model prepare" in script

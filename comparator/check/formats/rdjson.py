@@ -23,9 +23,11 @@ def _lines(path: str) -> tuple[str, ...]:
     from comparator.load.decode import decode_bytes
     from comparator.load.fields import newlines
 
+    from comparator.errors import ComparatorError
+
     try:
         return tuple(newlines(decode_bytes(Path(path).read_bytes(), path).text).split("\n"))
-    except (OSError, ValueError, Exception):  # noqa: BLE001 -- a missing file only loses byte columns
+    except (OSError, ComparatorError):  # a file gone or unreadable only loses byte columns
         return ()
 
 
