@@ -288,3 +288,20 @@ def test_other_speaker(a, b, other):
     from comparator.check.quotes import _other_speaker
 
     assert _other_speaker(a, b) is other
+
+
+def test_a_quotation_broken_by_its_attribution_is_found_across_the_break():
+    from comparator.check.quotes import _in_quote_stream
+    from comparator.comparison import Comparison
+    from comparator.types import Article, Claim
+
+    text = "“We cannot keep patching,” Brandt said, “a plant that was designed for a town half our size.”"
+    src = Article(id="wire", outlet="Wire", text=text)
+    q1 = (1, text.index("”"))
+    q2 = (text.index("“a") + 1, len(text) - 1)
+    claim = Claim(id="wire:0", article="wire", index=0, paragraph=0, text=text, start=0, end=len(text),
+                  voice="quoted", speaker="Brandt", quotes=(q1, q2))
+    comp = Comparison(articles=(src,), claims=(claim,))
+    start, end = _in_quote_stream("We cannot keep patching a plant that was designed", comp, src)
+    assert text[start:end] == "We cannot keep patching,” Brandt said, “a plant that was designed"
+    assert _in_quote_stream("We cannot keep a plant", comp, src) is None

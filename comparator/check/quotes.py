@@ -4,7 +4,9 @@
   typography (curly and straight marks, dashes, whitespace, case); a marked
   ellipsis (``...``, ``…``, ``[...]``) may stand for any cut inside the same
   source, a bracketed insertion (``[the mayor]``) for at most
-  :data:`MAX_BRACKET_WORDS` source words. Nothing is reported;
+  :data:`MAX_BRACKET_WORDS` source words; a quotation a source breaks with its
+  attribution (“We cannot,” she said, “keep patching”) is found across the break.
+  Nothing is reported;
 - **misquote**: not found verbatim, but a source quotes the same passage
   (:func:`comparator.detect.quotations.quotation_diff`: at least
   :data:`~comparator.detect.quotations.MIN_SHARED` shared words in order, at most
@@ -225,6 +227,30 @@ def _speaker_of(comp: "Comparison", article: "Article", start: int) -> tuple["Cl
     return None, None
 
 
+def _in_quote_stream(quote: str, comp: "Comparison", source: "Article") -> tuple[int, int] | None:
+    """``quote`` found in the source's quoted words of one paragraph joined across an attribution
+    (“We cannot keep patching,” she said, “a plant this old.”): (start, end) in the source text, or None."""
+    by_paragraph: dict[int, list[tuple[int, int]]] = {}
+    for c in comp.claims_of(source.id):
+        by_paragraph.setdefault(c.paragraph, []).extend(c.quotes)
+    for pieces in by_paragraph.values():
+        pieces = sorted(set(pieces))
+        if len(pieces) < 2:
+            continue
+        joined, marks = "", []
+        for qs, qe in pieces:
+            marks.append((len(joined), qs))
+            joined += source.text[qs:qe].strip(_EDGE) + " "
+        span = find_verbatim(quote, joined)
+        if span:
+            def back(at: int) -> int:
+                base, orig = max((m for m in marks if m[0] <= at), key=lambda m: m[0])
+                lead = len(source.text[orig:]) - len(source.text[orig:].lstrip(_EDGE))
+                return orig + lead + at - base
+            return back(span[0]), back(span[1] - 1) + 1
+    return None
+
+
 def _other_speaker(a: str, b: str) -> bool:
     """Whether speakers ``a`` and ``b`` cannot be one voice: not the same referent
     (:func:`~comparator.detect.quotations.same_speaker`), and neither names the other's
@@ -254,7 +280,7 @@ def check_quotes(comp: "Comparison", draft_id: str, source_ids: Sequence[str]) -
             said_by = claim.speaker if claim.speaker and _named(comp, claim, claim.speaker) else None
             found = None
             for src in sources:
-                span = find_verbatim(draft.text[qs:qe], src.text)
+                span = find_verbatim(draft.text[qs:qe], src.text) or _in_quote_stream(draft.text[qs:qe], comp, src)
                 if span:
                     found = (src, span, ())
                     break
