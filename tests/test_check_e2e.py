@@ -201,3 +201,9 @@ def test_the_docs_show_the_example_as_it_runs(cache, monkeypatch):
     assert out in docs, "docs/check.md shows an older output: paste the command's output again"
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert all(line in out for line in readme.split("\n") if line.startswith("examples/check/draft.md:"))
+
+
+def test_a_draft_inside_the_source_folder_is_not_its_own_source(cache):
+    res = check([SOURCES / "wire.md"], [SOURCES], cache_dir=cache)
+    assert [Path(s).name for s in res.sources] == ["earlier-story.md"]
+    assert all(s.location.path.endswith("earlier-story.md") for f in res.findings for s in f.sources)
