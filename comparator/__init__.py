@@ -8,6 +8,8 @@ Importing this package is cheap: torch, spaCy and pandas load only when a
 stage needs them.
 """
 
+from comparator import check  # the package, callable: comparator.check(drafts, sources) runs a check
+from comparator.check import CheckResult, CheckSettings
 from comparator.comparison import SCHEMA_VERSION, Comparison
 from comparator.config import Settings, load_settings
 from comparator.errors import ComparatorError
@@ -34,6 +36,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "Alignment",
     "Article",
+    "CheckResult",
+    "CheckSettings",
     "Claim",
     "Comparison",
     "ComparatorError",
@@ -47,6 +51,7 @@ __all__ = [
     "Settings",
     "ToolInfo",
     "__version__",
+    "check",
     "compare",
     "load_articles",
     "load_settings",

@@ -259,6 +259,11 @@ def prepare(model_name: str | None, model_dir: str | None) -> None:
                f"(weights {exported.weights_sha256[:12]}, parity {exported.meta.get('parity_max_abs_diff', 0):.1e})")
 
 
+from comparator.check.cli import check as _check_command  # noqa: E402  (the command needs the helpers above)
+
+cli.add_command(_check_command)
+
+
 def main() -> None:
     """Console-script entry point."""
     import signal

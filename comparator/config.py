@@ -80,6 +80,9 @@ SCHEMA: dict[str, tuple[str, float | None, float | None]] = {
 #: How a setting is spelled on the command line, for messages about flags.
 FLAGS = {"min_score": "--min-score", "model": "--model", "lexicons": "--lexicon", "cache": "--no-cache",
          "cache_dir": "--cache-dir", "backend": "--backend"}
+#: Tables under [tool.comparator] that belong to a mode's own settings (comparator.check.config for
+#: [tool.comparator.check]), not to :class:`Settings`.
+MODE_TABLES = frozenset({"check", "corpus"})
 #: Embedding backends (comparator.embed): ONNX Runtime (default) or PyTorch.
 BACKENDS = ("onnx", "torch")
 
@@ -242,6 +245,8 @@ def load_settings(directory: str | Path | None = None, *, overrides_source: str 
         source, found = "", {}
     for key, value in found.items():
         key = key.replace("-", "_")
+        if key in MODE_TABLES and isinstance(value, dict):
+            continue  # [tool.comparator.check] etc.: read by that mode's own settings
         values[key] = _coerce(key, value, source)
     for key, value in overrides.items():
         if value is not None:

@@ -26,6 +26,8 @@ def test_help_does_not_import_heavy_modules():
         "assert r.exit_code == 0, r.output\n"
         "r = CliRunner().invoke(cli, ['model', 'prepare', '--help'])\n"
         "assert r.exit_code == 0, r.output\n"
+        "r = CliRunner().invoke(cli, ['check', '--help'])\n"
+        "assert r.exit_code == 0, r.output\n"
         "heavy = [m for m in ('torch', 'sentence_transformers', 'transformers', 'onnxruntime', 'tokenizers', "
         "'spacy', 'pandas', 'trafilatura') if m in sys.modules]\n"
         "print(','.join(heavy))\n"
@@ -38,3 +40,13 @@ def test_python_dash_m_runs():
     out = subprocess.run([sys.executable, "-m", "comparator", "--version"], capture_output=True, text=True)
     assert out.returncode == 0
     assert comparator.__version__ in out.stdout
+
+
+def test_check_is_callable_and_its_submodules_import():
+    import importlib
+
+    import comparator.check.runner as runner
+
+    assert callable(comparator.check) and comparator.check.check is runner.check
+    assert importlib.import_module("comparator.check.rules").RULES
+    assert comparator.CheckResult is comparator.check.CheckResult
