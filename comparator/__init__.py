@@ -3,6 +3,7 @@
 >>> import comparator
 >>> comp = comparator.compare(["corpora/irs-ice-talwani"])   # doctest: +SKIP
 >>> comp.to_frame("findings")                                # doctest: +SKIP
+>>> corpus = comparator.compare_corpus(["articles.jsonl"], "reports/corpus")  # doctest: +SKIP
 
 Importing this package is cheap: torch, spaCy and pandas load only when a
 stage needs them.
@@ -10,6 +11,7 @@ stage needs them.
 
 from comparator.comparison import SCHEMA_VERSION, Comparison
 from comparator.config import Settings, load_settings
+from comparator.corpus import Corpus, compare_corpus
 from comparator.errors import ComparatorError
 from comparator.load import load_articles
 from comparator.pipeline import compare
@@ -36,6 +38,7 @@ __all__ = [
     "Article",
     "Claim",
     "Comparison",
+    "Corpus",
     "ComparatorError",
     "Entity",
     "EntityMention",
@@ -48,6 +51,7 @@ __all__ = [
     "ToolInfo",
     "__version__",
     "compare",
+    "compare_corpus",
     "load_articles",
     "load_settings",
     "write_reports",

@@ -115,3 +115,14 @@ def test_input_is_streamed_not_read_whole(tmp_path, monkeypatch):
     first = next(stream)
     assert first.meta["event"] == "e0"  # produced before the rest of the file is parsed
     assert sum(1 for _ in stream) == 49
+
+
+def test_interval_plot_is_static_deterministic_svg():
+    from comparator.corpus.plots import interval_plot
+
+    rows = pd.DataFrame({"outlet": ["B Post", "A Times"], "value": [2.0, 1.0], "ci_low": [1.5, 0.5],
+                         "ci_high": [2.5, 1.5]}).astype({"ci_low": "Float64", "ci_high": "Float64"})
+    one, two = interval_plot(rows, "omission rate", "%"), interval_plot(rows, "omission rate", "%")
+    assert one == two and one.lstrip().startswith("<?xml") and "<svg" in one
+    assert "<script" not in one and "http://www.w3.org" in one and "href=\"http" not in one
+    assert "A Times" in one and "B Post" in one  # svg.fonttype none: labels stay text

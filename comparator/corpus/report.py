@@ -88,7 +88,8 @@ def _sections(outlets: "pd.DataFrame") -> list[dict[str, Any]]:
         part = outlets[outlets["statistic"] == stat.name]
         if part.empty:
             continue
-        headline = part[part["category"].isna()]
+        # plotted: outlets with an interval only (a dot from one or two events would look like a finding)
+        headline = part[part["category"].isna() & part["ci_low"].notna()]
         svg = None
         if not headline.empty:
             text = interval_plot(headline, stat.name, stat.unit)
