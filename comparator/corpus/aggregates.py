@@ -105,11 +105,11 @@ def outlet_statistics(counts: "pd.DataFrame") -> "pd.DataFrame":
         events = sorted(part.loc[part["metric"] == "events", "event"].unique())
         index = {e: i for i, e in enumerate(events)}
 
-        def vector(metric: str, category: str | None = None):  # type: ignore[no-untyped-def]
+        def vector(metric: str, category: str | None = None, part=part, index=index):  # type: ignore[no-untyped-def]
             sel = part[part["metric"] == metric]
             if category is not None:
                 sel = sel[sel["category"] == category]
-            out = np.zeros(len(events))
+            out = np.zeros(len(index))
             for event, value in zip(sel["event"], sel["value"]):
                 if event in index:
                     out[index[event]] += float(value)

@@ -8,7 +8,6 @@ No exception escapes: a failed event comes back as an outcome with its reason.
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 from typing import Any
@@ -98,7 +97,3 @@ def run_event(task: EventTask, out: str | Path, settings: Any, encoder: Any | No
         outcome = EventOutcome(**base, status="failed", reason=f"{type(exc).__name__}: {exc}")
     write_marker(out, outcome)
     return outcome
-
-
-def outcome_json(outcome: EventOutcome) -> str:
-    return json.dumps(outcome.to_dict(), sort_keys=True)
