@@ -126,3 +126,15 @@ def test_interval_plot_is_static_deterministic_svg():
     assert one == two and one.lstrip().startswith("<?xml") and "<svg" in one
     assert "<script" not in one and "http://www.w3.org" in one and "href=\"http" not in one
     assert "A Times" in one and "B Post" in one  # svg.fonttype none: labels stay text
+
+
+def test_worker_processes_run_onnx_on_one_thread_each(monkeypatch):
+    from pathlib import Path
+
+    from comparator.embed.onnx import THREADS_ENV, OnnxModel
+
+    monkeypatch.delenv(THREADS_ENV, raising=False)
+    assert OnnxModel(Path("m.onnx"), ()).threads == 0  # one process: ONNX Runtime's default
+    monkeypatch.setenv(THREADS_ENV, "1")
+    assert OnnxModel(Path("m.onnx"), ()).threads == 1
+    assert OnnxModel(Path("m.onnx"), (), threads=3).threads == 3

@@ -32,7 +32,18 @@ Report = Callable[[EventOutcome], None]
 
 
 def init_process(settings: Any) -> None:
-    """Load the encoder and spaCy into this process (once)."""
+    """Load the encoder and spaCy into this worker process (once).
+
+    Several workers share the machine's cores, so each runs ONNX Runtime on
+    one thread (``COMPARATOR_ONNX_THREADS``, unless set): per-core thread pools
+    in every process oversubscribe the cores and their busy-waiting threads
+    stall each other.
+    """
+    import os
+
+    from comparator.embed.onnx import THREADS_ENV
+
+    os.environ.setdefault(THREADS_ENV, "1")
     worker_encoder(settings)  # load the encoder (and below, spaCy) once per pool process
     from comparator.nlp import load_nlp
 
