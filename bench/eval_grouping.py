@@ -13,7 +13,8 @@ The threshold is chosen on A only: the highest recall whose precision is at
 least 0.95 (precision first: a false merge fakes corroboration). B is reported
 at that threshold. AllSides gives one timestamp per story (every article of a
 story carries it), so the date window is easier here than on crawled data;
-``--no-dates`` drops dates (every pair is a candidate) for the harder setting.
+``--no-dates`` drops dates (every pair is a candidate) for the harder setting:
+it fits ``undated_threshold``, the threshold for pairs without dates.
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ def main() -> None:
 
     def run(name: str, threshold: float) -> tuple[float, float, int, int]:
         ks, gold = keys[name]
-        return score(group_stories(ks, GroupingSettings(threshold=threshold)), gold)
+        grouping = GroupingSettings(threshold=threshold, undated_threshold=threshold if args.no_dates else 1.0)
+        return score(group_stories(ks, grouping), gold)
 
     best, best_key = None, None
     print("threshold  P(A)   R(A)")

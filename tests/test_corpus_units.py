@@ -81,6 +81,12 @@ def test_grouping_needs_a_shared_entity_and_the_date_window():
     assert len(set(group_stories([_key(0, v, when=0), _key(1, v, when=10)]))) == 2
     assert len(set(group_stories([_key(0, v, when=0), _key(1, v, when=1)]))) == 1
     assert len(set(group_stories([_key(0, v, when=None), _key(1, v, when=1)]))) == 1
+    # without a date, only a near-identical key joins (the undated threshold)
+    close = [1, 0.5, 0]  # cosine 0.89 with v
+    loose = [1, 0.9, 0]  # cosine 0.74 with v
+    assert len(set(group_stories([_key(0, v, when=None), _key(1, close, when=1)]))) == 1
+    assert len(set(group_stories([_key(0, v, when=None), _key(1, loose, when=1)]))) == 2
+    assert len(set(group_stories([_key(0, v, when=0), _key(1, loose, when=1)]))) == 1
 
 
 def test_event_keys_are_file_safe_and_distinct():
