@@ -27,7 +27,7 @@ STORIES = {
         ("Valley Post", "Port Salem strike halts shipping",
          "Roughly 1,200 workers at Port Salem went on strike Thursday in a dispute over wages.\n\n"
          "Union leader Maria Ortiz said the port authority refused a 5 percent raise.\n\n"
-         "The port authority did not respond to a request for comment."),
+         "The port authority declined to comment on the talks."),
     ]),
     "school-closure": ("2024-03-09", [
         ("County Wire", "Lincoln Elementary to close",

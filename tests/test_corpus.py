@@ -143,3 +143,4 @@ def test_cli_errors_exit_2_without_traceback(tmp_path, corpus_file):
     result = CliRunner().invoke(cli, ["corpus", str(corpus_file), "-o", str(tmp_path / "o"), "--address",
                                       "tcp://127.0.0.1:1"])
     assert result.exit_code == 2 and "--scheduler dask" in result.output
+    assert not (tmp_path / "o").exists()  # refused before anything was written

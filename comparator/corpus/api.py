@@ -140,6 +140,9 @@ def compare_corpus(
         raise ConfigError("no corpus input given.", hint="Pass JSONL/CSV/Parquet files or a folder of event folders.")
     settings = settings if isinstance(settings, Settings) else load_settings(overrides_source="compare_corpus()")
     grouping = grouping or GroupingSettings()
+    from comparator.corpus.runner import check_scheduler
+
+    check_scheduler(scheduler, workers, address)  # before anything is read or written
     out = Path(out_dir)
     if encoder is not None and (scheduler != "processes" or workers != 1):
         raise ConfigError("a custom encoder runs in this process only.",

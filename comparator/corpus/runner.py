@@ -20,7 +20,7 @@ from comparator.corpus.events import EventOutcome, EventTask
 from comparator.corpus.worker import run_event, worker_encoder
 from comparator.errors import ConfigError
 
-__all__ = ["IN_FLIGHT", "SCHEDULERS", "run_tasks"]
+__all__ = ["IN_FLIGHT", "SCHEDULERS", "check_scheduler", "run_tasks"]
 
 log = logging.getLogger("comparator")
 SCHEDULERS = ("processes", "dask")
@@ -67,6 +67,17 @@ def _failed(task: EventTask, reason: str, out: Path) -> EventOutcome:
     return outcome
 
 
+def check_scheduler(scheduler: str, workers: int, address: str | None) -> None:
+    """:class:`ConfigError` for an unknown scheduler, a worker count below 1, or an address without dask."""
+    if scheduler not in SCHEDULERS:
+        raise ConfigError(f"unknown scheduler {scheduler!r}.", hint=f"Choose one of: {', '.join(SCHEDULERS)}.")
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ConfigError(f"--workers must be a whole number, 1 or more, not {workers!r}.",
+                          hint="Use --workers 2 on a 2-core machine.")
+    if address and scheduler != "dask":
+        raise ConfigError("--address needs --scheduler dask.", hint="Add --scheduler dask, or drop --address.")
+
+
 def run_tasks(tasks: Iterable[EventTask], *, out: Path, settings: Any, scheduler: str = "processes",
               workers: int = 1, address: str | None = None, report: Report = lambda o: None,
               encoder: Any | None = None) -> None:
@@ -78,12 +89,7 @@ def run_tasks(tasks: Iterable[EventTask], *, out: Path, settings: Any, scheduler
     single-threaded processes. Raises :class:`ConfigError` for an unknown
     scheduler, a bad worker count, or an address without ``--scheduler dask``.
     """
-    if scheduler not in SCHEDULERS:
-        raise ConfigError(f"unknown scheduler {scheduler!r}.", hint=f"Choose one of: {', '.join(SCHEDULERS)}.")
-    if workers < 1:
-        raise ConfigError(f"--workers must be 1 or more, not {workers}.", hint="Use --workers 2 on a 2-core machine.")
-    if address and scheduler != "dask":
-        raise ConfigError("--address needs --scheduler dask.", hint="Add --scheduler dask, or drop --address.")
+    check_scheduler(scheduler, workers, address)
     if scheduler == "dask":
         _run_dask(iter(tasks), out=out, settings=settings, workers=workers, address=address, report=report)
     elif workers == 1:
