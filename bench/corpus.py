@@ -17,6 +17,9 @@ Every run is a fresh ``python -m comparator corpus ... --no-cache`` process:
 * resume: a run on ``--resume`` events is killed (SIGKILL) once a third of them
   are done, then rerun; every event finished before the kill must be resumed
   (its Parquet files untouched) and the rest compared.
+
+``--trace-memory N`` instead runs N events in this process, printing RSS every
+15 events and the three largest tracemalloc growths between events 25 and 60.
 """
 
 from __future__ import annotations
@@ -120,6 +123,32 @@ def resume(corpus: Path, out: Path, events: int) -> dict:
     return result
 
 
+def trace_memory(rows: list[dict], events: int, tmp: Path) -> None:
+    import tracemalloc
+
+    from comparator.config import Settings
+    from comparator.corpus import compare_corpus
+
+    seen, snaps = [0], {}
+
+    def on_event(outcome: object) -> None:
+        seen[0] += 1
+        n = seen[0]
+        if n % 15 == 0:
+            rss = int(Path("/proc/self/status").read_text().split("VmRSS:")[1].split()[0]) // 1024
+            print(json.dumps({"events": n, "rss_mb": rss}), flush=True)
+        if n == 15:
+            tracemalloc.start(12)
+        if n == 25:
+            snaps["a"] = tracemalloc.take_snapshot()
+        if n == 60 and "a" in snaps:
+            for stat in tracemalloc.take_snapshot().compare_to(snaps["a"], "traceback")[:3]:
+                print(f"+{stat.size_diff // 1024} KB", stat.traceback.format()[-2].strip(), flush=True)
+
+    compare_corpus([build(rows, events, tmp / "trace.jsonl")], tmp / "out-trace", settings=Settings(cache=False),
+                   on_event=on_event)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     add_data_argument(parser)
@@ -128,11 +157,15 @@ def main() -> None:
     parser.add_argument("--cluster", type=int, default=100)
     parser.add_argument("--resume", type=int, default=30)
     parser.add_argument("--skip", default="", help="comma-separated: small,large,cluster,floor,resume")
+    parser.add_argument("--trace-memory", type=int, default=0, metavar="N")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     rows = [json.loads(line) for line in (data_dir(args.data, "allsides-dev") / "articles_dev.jsonl").open()]
     with tempfile.TemporaryDirectory(prefix="corpus-bench-") as name:
         tmp = Path(name)
+        if args.trace_memory:
+            trace_memory(rows, args.trace_memory, tmp)
+            return
         small = build(rows, args.small, tmp / "small.jsonl")
         if "small" not in skip:
             timed(f"one process, {args.small} events", small, tmp / "out-small")
