@@ -1,4 +1,4 @@
-"""Corpus mode on a Dask LocalCluster with two worker processes (real models, loaded once per worker)."""
+"""Corpus mode on a Dask LocalCluster and a process pool, two workers each (real models, loaded once per worker)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,10 @@ def test_local_cluster_two_processes_matches_one_process(tmp_path):
         assert a.equals(b), name
     claims = on_dask.to_frame("claims").sort_values(["event", "id"]).reset_index(drop=True)
     assert claims.equals(serial.to_frame("claims").sort_values(["event", "id"]).reset_index(drop=True))
+    # the local process pool (spawn, models loaded by its initializer) gives the same tables
+    pool = compare_corpus([path], tmp_path / "pool", settings=settings, scheduler="processes", workers=2)
+    assert pool.done == len(STORIES)
+    assert pool.to_frame("outlets").equals(serial.to_frame("outlets"))
     # a rerun on the cluster resumes everything
     again = compare_corpus([path], tmp_path / "dask", settings=settings, scheduler="dask", workers=2)
     assert again.resumed == len(STORIES) and again.done == 0
