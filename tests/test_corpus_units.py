@@ -144,3 +144,15 @@ def test_worker_processes_run_onnx_on_one_thread_each(monkeypatch):
     monkeypatch.setenv(THREADS_ENV, "1")
     assert OnnxModel(Path("m.onnx"), ()).threads == 1
     assert OnnxModel(Path("m.onnx"), (), threads=3).threads == 3
+
+
+def test_unreachable_dask_scheduler_is_a_config_error(tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    from comparator.corpus import compare_corpus, runner
+    from comparator.errors import ConfigError
+
+    monkeypatch.setattr(runner, "CONNECT_TIMEOUT", 2)
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"event": "e", "outlet": "X", "text": "Words."}) + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="cannot connect to the Dask scheduler"):
+        compare_corpus([path], tmp_path / "out", scheduler="dask", address="tcp://127.0.0.1:9")

@@ -27,6 +27,8 @@ SCHEDULERS = ("processes", "dask")
 #: Events queued per worker beyond the one it is running.
 IN_FLIGHT = 2
 PLUGIN_NAME = "comparator-models"
+#: Seconds to wait for a remote Dask scheduler before giving up.
+CONNECT_TIMEOUT = 10
 
 Report = Callable[[EventOutcome], None]
 
@@ -145,7 +147,12 @@ def _run_dask(tasks: Iterator[EventTask], *, out: Path, settings: Any, workers: 
         logging.getLogger("distributed").setLevel(logging.WARNING)  # cluster chatter only with -vv
     cluster = None
     if address:
-        client = Client(address)
+        try:
+            client = Client(address, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise ConfigError(f"cannot connect to the Dask scheduler at {address} ({type(exc).__name__}: {exc}).",
+                              hint="Start one with `dask scheduler` and pass its tcp://HOST:PORT, or drop "
+                                   "--address to use a local cluster.") from None
     else:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
