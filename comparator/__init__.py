@@ -3,6 +3,7 @@
 >>> import comparator
 >>> comp = comparator.compare(["corpora/irs-ice-talwani"])   # doctest: +SKIP
 >>> comp.to_frame("findings")                                # doctest: +SKIP
+>>> corpus = comparator.compare_corpus(["articles.jsonl"], "reports/corpus")  # doctest: +SKIP
 
 Importing this package is cheap: torch, spaCy and pandas load only when a
 stage needs them.
@@ -12,6 +13,7 @@ from comparator import check  # the package, callable: comparator.check(drafts, 
 from comparator.check import CheckResult, CheckSettings
 from comparator.comparison import SCHEMA_VERSION, Comparison
 from comparator.config import Settings, load_settings
+from comparator.corpus import Corpus, compare_corpus
 from comparator.errors import ComparatorError
 from comparator.load import load_articles
 from comparator.pipeline import compare
@@ -40,6 +42,7 @@ __all__ = [
     "CheckSettings",
     "Claim",
     "Comparison",
+    "Corpus",
     "ComparatorError",
     "Entity",
     "EntityMention",
@@ -53,6 +56,7 @@ __all__ = [
     "__version__",
     "check",
     "compare",
+    "compare_corpus",
     "load_articles",
     "load_settings",
     "write_reports",

@@ -71,8 +71,10 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def analysis_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Flags shared by every command that compares articles."""
+def analysis_options(func: Callable[..., Any] | None = None, *, event: bool = True) -> Any:
+    """Flags shared by every command that compares articles (``event=False``: without --event)."""
+    if func is None:
+        return functools.partial(analysis_options, event=event)
     decorators = [
         click.option("--model", default=None, metavar="NAME|DIR",
                      help="Sentence-transformers model: a local folder or a hub name "
@@ -89,6 +91,8 @@ def analysis_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--event", default=None,
                      help="For JSON/JSONL/CSV corpora holding several events: the event to compare."),
     ]
+    if not event:
+        decorators.pop()
     for decorator in reversed(decorators):
         func = decorator(func)
     return func
@@ -259,9 +263,12 @@ def prepare(model_name: str | None, model_dir: str | None) -> None:
                f"(weights {exported.weights_sha256[:12]}, parity {exported.meta.get('parity_max_abs_diff', 0):.1e})")
 
 
-from comparator.check.cli import check as _check_command  # noqa: E402  (the command needs the helpers above)
+# The mode commands live in their own packages; they import the shared options above, so they come last.
+from comparator.check.cli import check as _check_command  # noqa: E402
+from comparator.corpus.cli import corpus as _corpus_command  # noqa: E402
 
 cli.add_command(_check_command)
+cli.add_command(_corpus_command)
 
 
 def main() -> None:

@@ -28,8 +28,10 @@ def test_help_does_not_import_heavy_modules():
         "assert r.exit_code == 0, r.output\n"
         "r = CliRunner().invoke(cli, ['check', '--help'])\n"
         "assert r.exit_code == 0, r.output\n"
+        "r = CliRunner().invoke(cli, ['corpus', '--help'])\n"
+        "assert r.exit_code == 0, r.output\n"
         "heavy = [m for m in ('torch', 'sentence_transformers', 'transformers', 'onnxruntime', 'tokenizers', "
-        "'spacy', 'pandas', 'trafilatura') if m in sys.modules]\n"
+        "'spacy', 'pandas', 'trafilatura', 'dask', 'distributed', 'matplotlib', 'pyarrow') if m in sys.modules]\n"
         "print(','.join(heavy))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -16,6 +16,17 @@ import numpy as np
 from comparator.errors import ModelError
 
 
+def _env_threads() -> int:
+    import os
+
+    value = os.environ.get(THREADS_ENV, "").strip()
+    return int(value) if value.isdigit() else 0
+
+
+#: Environment variable: ONNX Runtime intra-op threads per process (unset or 0: one per core).
+THREADS_ENV = "COMPARATOR_ONNX_THREADS"
+
+
 class OnnxModel:
     """An ONNX Runtime session over an exported transformer, opened on first use.
 
@@ -23,10 +34,12 @@ class OnnxModel:
     float32; ``inputs`` are the graph's input names (``token_type_ids`` gets zeros).
     """
 
-    def __init__(self, path: Path, inputs: tuple[str, ...], *, threads: int = 0) -> None:
+    def __init__(self, path: Path, inputs: tuple[str, ...], *, threads: int | None = None) -> None:
         self.path = Path(path)
         self.inputs = inputs
-        self.threads = threads
+        # 0 = ONNX Runtime's default (one thread per core); $COMPARATOR_ONNX_THREADS overrides it, e.g. 1 in
+        # each of several worker processes sharing the cores (corpus mode), where busy-waiting pools collide
+        self.threads = threads if threads is not None else _env_threads()
         self._session: Any = None
 
     def session(self) -> Any:

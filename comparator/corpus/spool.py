@@ -1,0 +1,144 @@
+"""Spool the input into one JSONL file per event, streaming (see :mod:`.events` for the layout).
+
+Records with an event field go straight to their event's file. Records without
+one are written to a holding file while their story keys are computed in
+batches; :func:`comparator.corpus.grouping.group_stories` then assigns them to
+events and the holding file is streamed once more into the event files. Bad
+records are appended to ``state/bad_records.jsonl`` with their reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Sequence
+
+from comparator.corpus.events import event_key
+from comparator.corpus.grouping import GroupingSettings, group_stories, key_text, story_keys
+from comparator.corpus.inputs import BadRecord, EventFolder, article_from_json, article_to_json, iter_inputs
+
+__all__ = ["SpoolStats", "spool_inputs"]
+
+#: Event files kept open at once while spooling (least recently used closed first).
+OPEN_FILES = 64
+#: Articles whose story keys are computed together.
+KEY_BATCH = 256
+
+
+@dataclass(frozen=True)
+class SpoolStats:
+    """What the input held: articles read, records skipped, events, articles grouped by story."""
+
+    articles: int
+    bad_records: int
+    events: int
+    grouped: int
+
+
+class _Writers:
+    """Append lines to many files with a bounded number of open handles."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.open: OrderedDict[str, IO[str]] = OrderedDict()
+        self.seen: set[str] = set()
+
+    def write(self, key: str, header: dict[str, Any], line: str) -> None:
+        handle = self.open.pop(key, None)
+        if handle is None:
+            new = key not in self.seen
+            handle = (self.folder / f"{key}.jsonl").open("w" if new else "a", encoding="utf-8")
+            if new:
+                self.seen.add(key)
+                handle.write(json.dumps(header, sort_keys=True, ensure_ascii=False) + "\n")
+            if len(self.open) >= OPEN_FILES:
+                self.open.popitem(last=False)[1].close()
+        self.open[key] = handle
+        if line:
+            handle.write(line + "\n")
+
+    def close(self) -> None:
+        for handle in self.open.values():
+            handle.close()
+        self.open.clear()
+
+
+def spool_inputs(inputs: Sequence[str | Path], out: Path, *, encoder_factory: Any, event_field: str = "event",
+                 date_field: str = "published", grouping: GroupingSettings | None = None) -> SpoolStats:
+    """Write ``out/spool/`` from ``inputs`` (replacing the previous spool only when complete)."""
+    from comparator.render.atomic import ensure_dir
+
+    staging = out / "spool.partial"
+    shutil.rmtree(staging, ignore_errors=True)
+    ensure_dir(staging)
+    ensure_dir(out / "state")
+    writers = _Writers(staging)
+    holding = (staging / "_ungrouped.jsonl").open("w", encoding="utf-8")
+    bad_log = (out / "state" / "bad_records.jsonl").open("w", encoding="utf-8")
+    keys, batch_texts, batch_dates = [], [], []
+    articles = bad = grouped = 0
+    encoder = None
+
+    def flush() -> None:
+        nonlocal encoder
+        if batch_texts:
+            encoder = encoder or encoder_factory()
+            keys.extend(story_keys(batch_texts, batch_dates, encoder, offset=len(keys)))
+            batch_texts.clear()
+            batch_dates.clear()
+
+    try:
+        for item in iter_inputs(inputs, event_field=event_field, date_field=date_field):
+            if isinstance(item, BadRecord):
+                bad += 1
+                bad_log.write(json.dumps({"where": item.where, "reason": item.reason}, ensure_ascii=False) + "\n")
+            elif isinstance(item, EventFolder):
+                name = Path(item.path).name
+                writers.write(event_key(f"{name}\0{item.path}"), {"event": name, "folder": item.path}, "")
+            elif "event" in item.meta and str(item.meta["event"]).strip():
+                articles += 1
+                name = str(item.meta["event"]).strip()
+                writers.write(event_key(name), {"event": name, "folder": None}, article_to_json(item))
+            else:
+                articles += 1
+                grouped += 1
+                holding.write(article_to_json(item) + "\n")
+                batch_texts.append(key_text(item.title, item.text))
+                batch_dates.append(item.published)
+                if len(batch_texts) >= KEY_BATCH:
+                    flush()
+        flush()
+        holding.close()
+        if keys:
+            _assign_stories(staging, writers, group_stories(keys, grouping))
+    finally:
+        holding.close()
+        bad_log.close()
+        writers.close()
+    (staging / "_ungrouped.jsonl").unlink(missing_ok=True)
+    shutil.rmtree(out / "spool", ignore_errors=True)
+    staging.rename(out / "spool")
+    return SpoolStats(articles=articles, bad_records=bad, events=len(writers.seen), grouped=grouped)
+
+
+def _assign_stories(staging: Path, writers: _Writers, labels: list[int]) -> None:
+    """Stream the holding file into one event file per story, named by headline and member hash."""
+    digests: dict[int, Any] = {}
+    titles: dict[int, str] = {}
+    with (staging / "_ungrouped.jsonl").open("r", encoding="utf-8") as handle:
+        for label, line in zip(labels, handle):
+            art = article_from_json(line)
+            digests.setdefault(label, hashlib.sha256()).update((art.source_path or art.id).encode() + b"\n")
+            if label not in titles and art.title:
+                titles[label] = art.title.strip()
+    names = {label: f"{titles.get(label, 'untitled story')[:80]} [{d.hexdigest()[:8]}]"
+             for label, d in digests.items()}
+    with (staging / "_ungrouped.jsonl").open("r", encoding="utf-8") as handle:
+        for label, line in zip(labels, handle):
+            name = names[label]
+            writers.write(event_key(name), {"event": name, "folder": None, "grouped": True}, line.rstrip("\n"))
+

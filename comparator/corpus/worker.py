@@ -1,0 +1,99 @@
+"""One event through ``compare``'s pipeline, its rows written to the Parquet datasets.
+
+:func:`run_event` is what every scheduler runs (in-process, a process pool or a
+Dask worker). The encoder is passed in, loaded once per worker process
+(:func:`worker_encoder`); spaCy is cached by :func:`comparator.nlp.load_nlp`.
+No exception escapes: a failed event comes back as an outcome with its reason.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from comparator.corpus.events import EventOutcome, EventTask, write_marker
+
+__all__ = ["EVENT_TABLES", "run_event", "worker_encoder"]
+
+#: Per-event Parquet datasets written under ``data/`` (partitioned by event).
+EVENT_TABLES = ("claims", "alignments", "findings", "evidence", "entities",
+                "outlet_events", "labels", "leads", "sourcing")
+
+_ENCODERS: dict[Any, Any] = {}
+
+
+def worker_encoder(settings: Any) -> Any:
+    """The embedding encoder for ``settings``, loaded once per process."""
+    key = (settings.model, settings.backend, settings.model_dir, settings.cache, settings.cache_dir)
+    if key not in _ENCODERS:
+        from comparator.embed import load_encoder
+
+        _ENCODERS[key] = load_encoder(settings)
+    return _ENCODERS[key]
+
+
+def _articles(task: EventTask) -> tuple[Any, ...]:
+    from comparator.corpus.inputs import article_from_json
+    from comparator.load.fields import unique_ids
+
+    if task.folder:
+        from comparator.load import load_articles
+
+        return load_articles([task.folder])
+    with open(task.spool, "r", encoding="utf-8") as handle:
+        handle.readline()  # header
+        return unique_ids(article_from_json(line) for line in handle if line.strip())
+
+
+def _write(out: Path, key: str, frames: dict[str, Any]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from comparator.render.atomic import atomic_path, ensure_dir
+
+    for name, frame in frames.items():
+        folder = ensure_dir(out / "data" / name / f"event={key}")
+        with atomic_path(folder / "part-0.parquet") as tmp:
+            pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp)
+
+
+def _frames(comp: Any) -> dict[str, Any]:
+    import pandas as pd
+
+    from comparator.corpus.metrics import COLUMNS, event_tables
+    from comparator.render.tables import to_frame
+
+    frames = {name: to_frame(comp, name) for name in ("claims", "alignments", "findings", "evidence", "entities")}
+    for name, rows in event_tables(comp).items():
+        columns = COLUMNS[name]
+        frames[name] = pd.DataFrame(rows, columns=list(columns)).astype(columns)
+    return frames
+
+
+def run_event(task: EventTask, out: str | Path, settings: Any, encoder: Any | None = None) -> EventOutcome:
+    """Compare one event and write its tables and done marker; failures come back with a reason."""
+    from comparator.errors import ComparatorError
+    from comparator.pipeline import compare
+
+    out = Path(out)
+    started = time.perf_counter()
+    base = {"key": task.key, "name": task.name, "fingerprint": task.fingerprint}
+    try:
+        articles = _articles(task)
+        outlets = len({a.outlet for a in articles})
+        if outlets < 2:
+            outcome = EventOutcome(**base, status="skipped", articles=len(articles), outlets=outlets,
+                                   reason=f"{len(articles)} article(s) from one outlet: nothing to compare")
+        else:
+            comp = compare(list(articles), settings=settings, encoder=encoder or worker_encoder(settings))
+            _write(out, task.key, _frames(comp))
+            outcome = EventOutcome(**base, status="done", articles=len(articles), outlets=outlets,
+                                   sentences=sum(1 for c in comp.claims),
+                                   seconds=round(time.perf_counter() - started, 3))
+    except ComparatorError as exc:
+        outcome = EventOutcome(**base, status="failed", reason=str(exc))
+    except Exception as exc:  # noqa: BLE001 - one event's bug must not stop the corpus; the reason is kept
+        outcome = EventOutcome(**base, status="failed", reason=f"{type(exc).__name__}: {exc}")
+    write_marker(out, outcome)
+    return outcome
