@@ -110,6 +110,17 @@ def test_unchanged_events_resume_whatever_else_changed_in_the_input(tmp_path, fa
     assert again.resumed == len(STORIES) and again.done + again.skipped + again.failed == 1
 
 
+@pytest.mark.slow
+def test_grouped_stories_keep_their_name_and_results_when_the_input_is_reordered(tmp_path, fake_encoder):
+    rows = _records(event_field=None)
+    out = tmp_path / "out"
+    first = compare_corpus([_write(tmp_path / "a.jsonl", rows)], out, encoder=fake_encoder)
+    names = set(first.to_frame("events")["name"])
+    again = compare_corpus([_write(tmp_path / "b.jsonl", rows[::-1])], out, encoder=fake_encoder)
+    assert set(again.to_frame("events")["name"]) == names
+    assert again.done == 0 and again.resumed + again.skipped == again.events
+
+
 def test_fingerprint_ignores_place_and_order_but_not_content(tmp_path):
     from comparator.corpus.events import fingerprint
 

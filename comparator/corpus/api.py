@@ -222,7 +222,7 @@ def _bad_places(out: Path, limit: int) -> list[str]:
                 if len(places) >= limit:
                     break
                 record = json.loads(line)
-                places.append(f"{record['where']}: {record['reason']}")
+                places.append(f"{record['where']} ({str(record['reason']).rstrip('.')})")
     except (OSError, ValueError, KeyError):
         pass
     return places

@@ -178,7 +178,7 @@ def _joins(labels: list[int], unlabelled: int, events: list[str]) -> dict[int, s
 
 
 def _assign_stories(staging: Path, writers: _Writers, labels: list[int], joins: dict[int, str] | None = None) -> None:
-    """Stream the holding file into one event file per story, named by headline and member hash.
+    """Stream the holding file into one event file per story, named by a headline and its members' hash.
 
     A story in ``joins`` goes into that labelled event's file instead.
     """
@@ -190,8 +190,8 @@ def _assign_stories(staging: Path, writers: _Writers, labels: list[int], joins: 
             art = article_from_json(line)
             said = json.dumps([art.outlet, art.title, art.text, art.published], ensure_ascii=False)
             members.setdefault(label, []).append(hashlib.sha256(said.encode("utf-8")).digest())
-            if label not in titles and art.title:
-                titles[label] = art.title.strip()
+            if art.title and art.title.strip() and (label not in titles or art.title.strip() < titles[label]):
+                titles[label] = art.title.strip()  # the first in sort order: the same whatever the input order
     names = {label: f"{titles.get(label, 'untitled story')[:80]} "
                     f"[{hashlib.sha256(b''.join(sorted(m))).hexdigest()[:8]}]" for label, m in members.items()}
     with (staging / "_ungrouped.jsonl").open("r", encoding="utf-8") as handle:
