@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from comparator.corpus import compare_corpus
 from comparator.errors import EmptyInputError, NotEnoughArticlesError
-from tests.corpus_data import STORIES, write_jsonl
+from tests.corpus_data import STORIES
 
 
 def _records(event_field: str | None = "event") -> list[dict]:

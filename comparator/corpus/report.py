@@ -114,7 +114,7 @@ def _missing(value: Any) -> bool:
 
 
 #: A grouped story's name ends with its member hash: "Headline [0123abcd]".
-_STORY_HASH = re.compile(r"^(.*?) ?(\[[0-9a-f]{8}\])$", re.S)
+_STORY_HASH = re.compile(r"^(.*?) ?(\[[0-9a-f]{8}\])$", re.DOTALL)
 
 
 def _code(text: str) -> str:
