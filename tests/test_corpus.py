@@ -80,12 +80,14 @@ def test_changed_settings_or_inputs_recompute(corpus_file, tmp_path, fake_encode
 
     changed = compare_corpus([corpus_file], out, encoder=fake_encoder, settings=Settings(min_score=0.9))
     assert changed.resumed == 0 and changed.done == len(STORIES)
-    # an event dropped from the input leaves no stale rows behind
+    # an event dropped from the input is not reported, but its results are kept (nothing is deleted)
     lines = corpus_file.read_text(encoding="utf-8").splitlines()
     corpus_file.write_text("\n".join(l for l in lines if "school-closure" not in l) + "\n", encoding="utf-8")
     fewer = compare_corpus([corpus_file], out, encoder=fake_encoder, settings=Settings(min_score=0.9))
     assert fewer.resumed == len(STORIES) - 1
-    assert len(list((out / "data" / "claims").glob("event=*"))) == len(STORIES) - 1
+    assert len(list((out / "data" / "claims").glob("event=*"))) == len(STORIES)
+    assert fewer.to_frame("claims")["event"].nunique() == len(STORIES) - 1
+    assert not fewer.to_frame("events")["name"].eq("school-closure").any()
 
 
 def test_csv_and_parquet_inputs_give_the_same_events(corpus_file, tmp_path, fake_encoder):

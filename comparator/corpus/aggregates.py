@@ -13,6 +13,7 @@ ranked on one "bias" score.
 
 The per-event counts are read from the Parquet dataset with dask.dataframe and
 reduced to one row per (event, outlet, metric, category) before the bootstrap.
+Only the current input's events count (:func:`comparator.corpus.events.live_keys`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from comparator.corpus.events import live_keys
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -70,6 +73,7 @@ def event_counts(out: Path) -> "pd.DataFrame":
         return pd.DataFrame(columns=["event", "outlet", "metric", "category", "value"])
     frame = dd.read_parquet(str(folder), dataset={"partitioning": "hive"})
     frame = frame.assign(category=frame["category"].fillna(""), event=frame["event"].astype(str))
+    frame = frame[frame["event"].isin(sorted(live_keys(out)))]
     summed = frame.groupby(["event", "outlet", "metric", "category"])["value"].sum().reset_index()
     return summed.compute().sort_values(["outlet", "metric", "category", "event"]).reset_index(drop=True)
 
@@ -157,6 +161,7 @@ def framing_map(out: Path) -> "pd.DataFrame":
                             columns=["entity", "outlet", "label", "event"])
     labels = frame.dropna(subset=["entity"]).compute()
     labels["event"] = labels["event"].astype(str)
+    labels = labels[labels["event"].isin(live_keys(out))]
     spread = labels.groupby("entity")["event"].nunique().rename("entity_events")
     recurring = spread[spread >= RECURRING_EVENTS]
     labels = labels[labels["entity"].isin(recurring.index)]
@@ -178,7 +183,9 @@ def lead_entities(out: Path) -> "pd.DataFrame":
     folder = out / "data" / "leads"
     if not any(folder.glob("event=*/*.parquet")):
         return pd.DataFrame(columns=list(LEAD_COLUMNS)).astype(LEAD_COLUMNS)
-    leads = dd.read_parquet(str(folder), dataset={"partitioning": "hive"}, columns=["outlet", "entities"]).compute()
+    leads = dd.read_parquet(str(folder), dataset={"partitioning": "hive"},
+                            columns=["outlet", "entities", "event"]).compute()
+    leads = leads[leads["event"].astype(str).isin(live_keys(out))]
     events = leads.groupby("outlet").size().rename("events")
     named = leads.assign(entity=leads["entities"].fillna("").str.split("; ")).explode("entity")
     named = named[named["entity"].fillna("") != ""]

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
-from comparator.corpus.events import EventOutcome, iter_tasks, read_marker
+from comparator.corpus.events import EventOutcome, iter_tasks, live_keys, read_marker
 from comparator.corpus.grouping import GroupingSettings
-from comparator.errors import ConfigError, OutputError
+from comparator.errors import ConfigError, EmptyInputError, NotEnoughArticlesError, OutputError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -67,6 +67,7 @@ class Corpus:
                 return pd.DataFrame()
             frame = dd.read_parquet(str(folder), dataset={"partitioning": "hive"}).compute()
             frame["event"] = frame["event"].astype("string")
+            frame = frame[frame["event"].isin(live_keys(self.out_dir))]  # not an earlier input's events
             return frame.reset_index(drop=True)
         raise ConfigError(f"unknown corpus table {name!r}.",
                           hint=f"Choose one of: {', '.join(TABLES + EVENT_TABLES)}.")
@@ -118,7 +119,9 @@ def compare_corpus(
     Each event runs ``compare``'s pipeline on ``scheduler`` (``processes`` with
     ``workers`` processes, 1 = in this process; or ``dask`` at ``address`` or on
     a LocalCluster of ``workers``). A rerun into the same ``out_dir`` skips
-    events already done with the same inputs and settings. Failed events are
+    events already done with the same articles and settings. Results of events
+    not in this input (an earlier run's) are kept on disk, never deleted, and
+    left out of the report and tables. Failed events are
     recorded with their reason (``to_frame("events")``) and skipped.
     ``encoder`` replaces the embedding model as in ``compare`` (in-process runs
     only: ``workers=1`` with the ``processes`` scheduler). ``on_event`` is called
@@ -153,6 +156,11 @@ def compare_corpus(
                          date_field=date_field, grouping=grouping)
     log.info("spooled %d articles into %d events (%d grouped by story, %d bad records)",
              stats.articles, stats.events, stats.grouped, stats.bad_records)
+    if stats.events == 0:
+        _refuse_empty(inputs, out, stats.bad_records)
+    if stats.bad_records:
+        log.warning("skipped %d unreadable record(s): %s; every one with its reason in %s", stats.bad_records,
+                    "; ".join(_bad_places(out, 5)), out / "tables" / "bad_records.csv")
     context = _context(settings, grouping, event_field, date_field)
     tally = {"done": 0, "resumed": 0, "skipped": 0, "failed": 0, "sentences": 0}
     bar = _progress(stats.events) if progress else None
@@ -182,8 +190,9 @@ def compare_corpus(
     finally:
         if bar is not None:
             bar.render_finish()
-    _drop_stale(out)
     written = write_corpus_report(out)
+    if tally["done"] + tally["resumed"] == 0:
+        _refuse_incomparable(inputs, out, tally)
     return Corpus(out_dir=out, events=stats.events, done=tally["done"], resumed=tally["resumed"],
                   skipped=tally["skipped"], failed=tally["failed"], bad_records=stats.bad_records,
                   sentences=tally["sentences"], seconds=round(time.perf_counter() - started, 3),
@@ -200,14 +209,40 @@ def _progress(total: int) -> Any:
     return bar
 
 
-def _drop_stale(out: Path) -> None:
-    """Remove results and markers of events no longer in the input (an earlier run's)."""
-    import shutil
+def _inputs_label(inputs: Sequence[str | Path]) -> str:
+    return ", ".join(str(i) for i in inputs[:3]) + (f" (+{len(inputs) - 3} more)" if len(inputs) > 3 else "")
 
-    live = out / "spool"
-    for partition in (out / "data").glob("*/event=*"):
-        if not (live / f"{partition.name.split('=', 1)[1]}.jsonl").is_file():
-            shutil.rmtree(partition, ignore_errors=True)
-    for marker in (out / "state").glob("*/*.json"):
-        if not (live / f"{marker.stem}.jsonl").is_file():
-            marker.unlink(missing_ok=True)
+
+def _bad_places(out: Path, limit: int) -> list[str]:
+    """The first ``limit`` skipped records as ``where: reason`` (from ``state/bad_records.jsonl``)."""
+    places: list[str] = []
+    try:
+        with (out / "state" / "bad_records.jsonl").open("r", encoding="utf-8") as handle:
+            for line in handle:
+                if len(places) >= limit:
+                    break
+                record = json.loads(line)
+                places.append(f"{record['where']} ({str(record['reason']).rstrip('.')})")
+    except (OSError, ValueError, KeyError):
+        pass
+    return places
+
+
+def _refuse_empty(inputs: Sequence[str | Path], out: Path, bad: int) -> None:
+    """:class:`EmptyInputError`: the input held no readable article record (nothing to compare)."""
+    places = _bad_places(out, 1)
+    first = f"; the first: {places[0]}" if places else ""
+    what = (f"holds no readable article record ({bad} unreadable{first})" if bad
+            else "holds no article record")
+    raise EmptyInputError(f"{what}; nothing was compared.", path=_inputs_label(inputs),
+                          hint="Give JSONL/CSV/Parquet records with 'outlet' and 'text' (one article per "
+                               "line or row), or a folder of event folders.")
+
+
+def _refuse_incomparable(inputs: Sequence[str | Path], out: Path, tally: dict[str, int]) -> None:
+    """:class:`NotEnoughArticlesError`: no event could be compared (all skipped or failed)."""
+    raise NotEnoughArticlesError(
+        f"has no comparable event: {tally['skipped']} skipped (one outlet) and {tally['failed']} failed; "
+        f"the reasons are in {out / 'tables' / 'events.csv'}.", path=_inputs_label(inputs),
+        hint="Each event needs articles from at least two outlets: give an event field (--event-field) "
+             "or more articles per story.")

@@ -7,8 +7,8 @@ Layout under the corpus output folder::
     state/failed/<key>.json      an event failed, with its reason (retried by the next run)
     data/<table>/event=<key>/part-0.parquet   the event's rows (hive-partitioned Parquet datasets)
 
-An event's **fingerprint** is the sha256 of its spool file (or its folder's
-files), comparator's version, the result-affecting settings and the grouping
+An event's **fingerprint** is the sha256 of its articles' content (not their
+place in the input; or its folder's files), comparator's version, the result-affecting settings and the grouping
 settings: a rerun skips an event whose done marker holds the same fingerprint.
 """
 
@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-__all__ = ["EventOutcome", "EventTask", "event_key", "iter_tasks", "read_marker", "write_marker"]
+__all__ = ["EventOutcome", "EventTask", "event_key", "iter_tasks", "live_keys", "read_marker", "write_marker"]
 
 
 @dataclass(frozen=True)
@@ -68,12 +68,31 @@ def _hash_folder(folder: Path, digest: Any) -> None:
                     digest.update(block)
 
 
+#: Article fields that say where a record came from, not what it says: left out of the fingerprint.
+PLACE_FIELDS = ("source_path",)
+
+
+def _article_digest(line: str) -> bytes:
+    data = json.loads(line)
+    for name in PLACE_FIELDS:
+        data.pop(name, None)
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).digest()
+
+
 def fingerprint(spool: Path, folder: str | None, context: str) -> str:
-    """sha256 of the event's inputs and ``context`` (version and settings, as JSON)."""
+    """sha256 of the event's own articles and ``context`` (version and settings, as JSON).
+
+    Only what the articles say counts: each spooled article is hashed without
+    its place in the input (:data:`PLACE_FIELDS`: file name and line number) and
+    the article hashes are sorted, so other records in the file, their order and
+    the input's path do not change an unchanged event's fingerprint. An event
+    folder adds its files' names and bytes (not the folder's path).
+    """
     digest = hashlib.sha256(context.encode("utf-8"))
-    with spool.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+    with spool.open("r", encoding="utf-8") as handle:
+        handle.readline()  # the header holds the event name and folder path: the key already covers them
+        for item in sorted(_article_digest(line) for line in handle if line.strip()):
+            digest.update(item)
     if folder:
         _hash_folder(Path(folder), digest)
     return digest.hexdigest()
@@ -86,6 +105,16 @@ def iter_tasks(out: Path, context: str) -> Iterator[EventTask]:
             header = json.loads(handle.readline())
         yield EventTask(key=spool.stem, name=header["event"], spool=str(spool), folder=header.get("folder"),
                         fingerprint=fingerprint(spool, header.get("folder"), context))
+
+
+def live_keys(out: Path) -> set[str]:
+    """Keys of the events in the current input (the spool): the only ones reported.
+
+    Results of events an earlier run had and this input has not are kept on
+    disk (nothing the user owns is deleted; a rerun with that input resumes
+    them) but left out of the tables, the report and ``Corpus.to_frame``.
+    """
+    return {path.stem for path in (out / "spool").glob("*.jsonl")}
 
 
 def read_marker(out: Path, kind: str, key: str) -> dict[str, Any] | None:

@@ -111,7 +111,8 @@ def _jsonl_rows(path: Path) -> Iterator[Row]:
         for n, raw in enumerate(handle, start=1):
             where = f"{path}#L{n}"
             try:
-                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+                # without its line break, so a decode error's column is on this line (not "line 2 column 1")
+                line = raw.decode("utf-8-sig" if n == 1 else "utf-8").rstrip("\r\n")
                 if not line.strip():
                     continue
                 data = _object(_loads(line, str(path), n, "One JSON object per line."), str(path), f"line {n}", n)

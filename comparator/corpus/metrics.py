@@ -10,7 +10,9 @@ every statistic is a ratio of sums over events (see :mod:`.aggregates`):
 - ``omitted``: facts other outlets report that the omission detector says it leaves out;
 - ``compared_facts``: ``shared_facts + omitted`` (the omission rate's denominator;
   claims neither aligned nor found omitted are "not compared", never counted as omitted);
-- ``divergent``: divergent-fact findings citing the outlet;
+- ``divergent``: shared facts (as above) on which the outlet diverges from another outlet, each
+  counted once however many outlets it diverges from and however many findings say so (so it
+  never exceeds ``shared_facts``; a finding whose claim is in no shared fact is not counted);
 - ``quotes`` (category = source type, see :func:`source_type`): quoted sentences;
 - ``lede_late``: 1 when another outlet reports the outlet's lede only in its bottom half
   (the ``emphasis`` detector); ``events``: 1 (the denominator of per-event rates).
@@ -71,16 +73,18 @@ def event_tables(comp: "Comparison") -> dict[str, list[dict[str, Any]]]:
     for c in comp.claims:
         if not c.boilerplate and c.voice == "authorial":
             counts[(c.article, "own_words", "")] += _words(c.text)
-    for group in alignment_components(comp, singletons=False):
+    fact_of: dict[str, str] = {}  # claim id -> its shared fact (alignment component)
+    for n, group in enumerate(alignment_components(comp, singletons=False)):
         arts = {cid.split(":", 1)[0] for cid in group}
         if len({outlet.get(a) for a in arts}) < 2:
             continue
+        fact_of.update((cid, f"fact{n}") for cid in group)
         for a in arts:
             counts[(a, "shared_facts", "")] += 1
             counts[(a, "compared_facts", "")] += 1
+    divergent: set[tuple[str, str]] = set()  # (article, fact): once per fact, however many outlet pairs
     for f in comp.findings:
         details = f.details or {}
-        cited = {e.article for e in f.evidence}
         if f.kind == "loaded_language":
             for e in f.evidence:
                 if e.voice == "authorial":
@@ -90,10 +94,13 @@ def event_tables(comp: "Comparison") -> dict[str, list[dict[str, Any]]]:
                 counts[(a, "omitted", "")] += 1
                 counts[(a, "compared_facts", "")] += 1
         elif f.kind == "divergent_fact":
-            for a in cited:
-                counts[(a, "divergent", "")] += 1
+            for e in f.evidence:
+                if e.claim and e.claim in fact_of:  # a fact outside the shared ones is not in the rate
+                    divergent.add((e.article, fact_of[e.claim]))
         elif f.kind == "emphasis" and details.get("lead_article"):
             counts[(str(details["lead_article"]), "lede_late", "")] = 1
+    for a, _fact in divergent:
+        counts[(a, "divergent", "")] += 1
     sourcing = []
     for row in comp.extras.get("sourcing", ()) or ():
         ent = entity.get(row.get("entity") or "")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,10 +34,13 @@ def events_frame(out: Path) -> "pd.DataFrame":
     """One row per event from the done/failed markers (status, counts, reason)."""
     import pandas as pd
 
-    rows = []
+    from comparator.corpus.events import live_keys
+
+    rows, live = [], live_keys(out)
     for kind in ("done", "failed"):
         for path in sorted((out / "state" / kind).glob("*.json")):
-            rows.append(json.loads(path.read_text(encoding="utf-8")))
+            if path.stem in live:  # an earlier input's events are kept on disk, not reported
+                rows.append(json.loads(path.read_text(encoding="utf-8")))
     frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
     frame["status"] = frame["status"].replace({"resumed": "done"})
     return frame.astype(EVENT_COLUMNS).sort_values("key").reset_index(drop=True)
@@ -109,6 +113,33 @@ def _missing(value: Any) -> bool:
     return value is None or bool(pd.isna(value))
 
 
+#: A grouped story's name ends with its member hash: "Headline [0123abcd]".
+_STORY_HASH = re.compile(r"^(.*?) ?(\[[0-9a-f]{8}\])$", re.DOTALL)
+
+
+def _code(text: str) -> str:
+    """``text`` as a Markdown code span, copyable as-is (no escapes, no invisible characters)."""
+    text = " ".join(str(text).split())
+    fence = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _event_md(name: str, key: str | None) -> str:
+    """An event's name for Markdown: the headline escaped, its story hash and its key as code spans.
+
+    :func:`comparator.render.markdown.escape` puts an invisible word joiner
+    (U+2060) into hex runs so GitHub does not autolink them as commits; hashes
+    and keys must stay copyable, so they go in code spans (never autolinked).
+    """
+    from comparator.render.markdown import escape
+
+    match = _STORY_HASH.match(name)
+    head, tag = (match.group(1), match.group(2)) if match else (name, None)
+    text = escape(head) + (f" {_code(tag)}" if tag else "")
+    return text + (f" (key {_code(key)})" if key else "")
+
+
 def _markdown(summary: dict[str, Any], sections: list[dict[str, Any]], framing: "pd.DataFrame",
               leads: "pd.DataFrame", problems: list[dict[str, Any]]) -> str:
     from comparator.render.markdown import escape
@@ -134,7 +165,8 @@ def _markdown(summary: dict[str, Any], sections: list[dict[str, Any]], framing: 
     for r in leads.itertuples():
         lines.append(f"| {escape(r.outlet)} | {escape(r.entity)} | {r.ledes} | {_fmt(r.share)} |")
     lines += ["", "## Events not compared", ""]
-    lines += [f"- {escape(p['name'])}: {p['status']}, {escape(p['reason'])}" for p in problems] or ["none"]
+    lines += [f"- {_event_md(p['name'], p['key'])}: {p['status']}, {escape(p['reason'])}"
+              for p in problems] or ["none"]
     return "\n".join(lines) + "\n"
 
 
@@ -156,7 +188,7 @@ def write_corpus_report(out: Path) -> list[Path]:
     summary = {"events": len(events), "done": int(counts.get("done", 0)), "resumed": 0,
                "skipped": int(counts.get("skipped", 0)), "failed": int(counts.get("failed", 0)),
                "bad_records": len(bad), "outlets": int(outlets["outlet"].nunique()) if len(outlets) else 0}
-    problems = [{"name": r.name, "status": r.status, "reason": r.reason or ""}
+    problems = [{"name": r.name, "key": r.key, "status": r.status, "reason": r.reason or ""}
                 for r in events.itertuples() if r.status != "done"]
     sections = _sections(outlets)
     framing_rows = [{k: getattr(r, k) for k in ("entity", "outlet", "label", "uses", "events")}

@@ -2,8 +2,11 @@
 
 Records with an event field go straight to their event's file. Records without
 one are written to a holding file while their story keys are computed in
-batches; :func:`comparator.corpus.grouping.group_stories` then assigns them to
-events and the holding file is streamed once more into the event files. Bad
+batches; :func:`comparator.corpus.grouping.group_stories` then clusters them
+together with the labelled events' articles (read back from their spool files):
+unlabelled articles clustered with exactly one labelled event join it, the rest
+become stories of their own, and the holding file is streamed once more into
+the event files. Bad
 records are appended to ``state/bad_records.jsonl`` with their reason.
 """
 
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import shutil
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -23,6 +27,7 @@ from comparator.corpus.inputs import BadRecord, EventFolder, article_from_json, 
 
 __all__ = ["SpoolStats", "spool_inputs"]
 
+log = logging.getLogger("comparator")
 #: Event files kept open at once while spooling (least recently used closed first).
 OPEN_FILES = 64
 #: Articles whose story keys are computed together.
@@ -114,7 +119,13 @@ def spool_inputs(inputs: Sequence[str | Path], out: Path, *, encoder_factory: An
         flush()
         holding.close()
         if keys:
-            _assign_stories(staging, writers, group_stories(keys, grouping))
+            writers.close()  # the labelled events' files are read (and later appended to) below
+            labelled = _labelled_keys(staging, writers.seen, encoder or encoder_factory(), offset=len(keys))
+            labels = group_stories(keys + [k for k, _ in labelled], grouping)
+            joins = _joins(labels, len(keys), [name for _, name in labelled])
+            _assign_stories(staging, writers, labels[:len(keys)], joins)
+            joined = sum(1 for label in labels[:len(keys)] if joins.get(label))
+            log.info("%d article(s) without an event joined a labelled event", joined)
     finally:
         holding.close()
         bad_log.close()
@@ -125,20 +136,69 @@ def spool_inputs(inputs: Sequence[str | Path], out: Path, *, encoder_factory: An
     return SpoolStats(articles=articles, bad_records=bad, events=len(writers.seen), grouped=grouped)
 
 
-def _assign_stories(staging: Path, writers: _Writers, labels: list[int]) -> None:
-    """Stream the holding file into one event file per story, named by headline and member hash."""
-    digests: dict[int, Any] = {}
+def _labelled_keys(staging: Path, seen: set[str], encoder: Any, *, offset: int) -> list[tuple[Any, str]]:
+    """Story keys of the articles of labelled events (read back from their spool files), with the event name.
+
+    Event folders and stories are left out: only events named by the input can be joined.
+    """
+    texts: list[str] = []
+    dates: list[str | None] = []
+    names: list[str] = []
+    for key in sorted(seen):
+        with (staging / f"{key}.jsonl").open("r", encoding="utf-8") as handle:
+            header = json.loads(handle.readline())
+            if header.get("folder") or header.get("grouped"):
+                continue
+            for line in handle:
+                art = article_from_json(line)
+                texts.append(key_text(art.title, art.text))
+                dates.append(art.published)
+                names.append(header["event"])
+    keys = story_keys(texts, dates, encoder, offset=offset) if texts else []
+    return list(zip(keys, names))
+
+
+def _joins(labels: list[int], unlabelled: int, events: list[str]) -> dict[int, str]:
+    """Story number -> the labelled event its unlabelled members join.
+
+    A story joins an event when the grouping rules put the unlabelled articles
+    in one cluster with articles of exactly one labelled event; a cluster
+    holding articles of two labelled events is ambiguous and stays a story of
+    its own (precision first).
+    """
+    found: dict[int, set[str]] = {}
+    for label, name in zip(labels[unlabelled:], events):
+        found.setdefault(label, set()).add(name)
+    wanted = set(labels[:unlabelled])
+    ambiguous = sum(1 for label in labels[:unlabelled] if len(found.get(label, ())) > 1)
+    if ambiguous:
+        log.warning("%d article(s) without an event match more than one labelled event; each such group is "
+                    "compared as a story of its own", ambiguous)
+    return {label: next(iter(names)) for label, names in found.items() if label in wanted and len(names) == 1}
+
+
+def _assign_stories(staging: Path, writers: _Writers, labels: list[int], joins: dict[int, str] | None = None) -> None:
+    """Stream the holding file into one event file per story, named by a headline and its members' hash.
+
+    A story in ``joins`` goes into that labelled event's file instead.
+    """
+    joins = joins or {}
+    members: dict[int, list[bytes]] = {}  # a story's name hashes what its articles say, not where they were
     titles: dict[int, str] = {}
     with (staging / "_ungrouped.jsonl").open("r", encoding="utf-8") as handle:
         for label, line in zip(labels, handle):
             art = article_from_json(line)
-            digests.setdefault(label, hashlib.sha256()).update((art.source_path or art.id).encode() + b"\n")
-            if label not in titles and art.title:
-                titles[label] = art.title.strip()
-    names = {label: f"{titles.get(label, 'untitled story')[:80]} [{d.hexdigest()[:8]}]"
-             for label, d in digests.items()}
+            said = json.dumps([art.outlet, art.title, art.text, art.published], ensure_ascii=False)
+            members.setdefault(label, []).append(hashlib.sha256(said.encode("utf-8")).digest())
+            if art.title and art.title.strip() and (label not in titles or art.title.strip() < titles[label]):
+                titles[label] = art.title.strip()  # the first in sort order: the same whatever the input order
+    names = {label: f"{titles.get(label, 'untitled story')[:80]} "
+                    f"[{hashlib.sha256(b''.join(sorted(m))).hexdigest()[:8]}]" for label, m in members.items()}
     with (staging / "_ungrouped.jsonl").open("r", encoding="utf-8") as handle:
         for label, line in zip(labels, handle):
+            if label in joins:
+                writers.write(event_key(joins[label]), {"event": joins[label], "folder": None}, line.rstrip("\n"))
+                continue
             name = names[label]
             writers.write(event_key(name), {"event": name, "folder": None, "grouped": True}, line.rstrip("\n"))
 
