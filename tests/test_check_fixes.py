@@ -1,0 +1,145 @@
+"""Regression tests for reviewer-found defects of ``comparator check`` (invented text)."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from comparator.check.config import config_file, load_check_settings
+from comparator.errors import FetchError, MissingPathError
+
+
+# -- config discovery: nearest file at or above the current folder --------------------------------
+
+def test_check_settings_are_found_in_a_parent_folder(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[tool.comparator.check]\nfail-on = "info"\nsources = ["wire"]\n',
+                                             encoding="utf-8")
+    sub = tmp_path / "drafts" / "june"
+    sub.mkdir(parents=True)
+    monkeypatch.chdir(sub)
+    s = load_check_settings()
+    assert s.fail_on == "info" and s.config == str(tmp_path / "pyproject.toml")
+    assert s.sources == (str(tmp_path / "wire"),)
+
+
+def test_a_pyproject_without_a_comparator_table_is_passed_over(tmp_path):
+    (tmp_path / ".comparator.toml").write_text('[check]\nfail-on = "warning"\n', encoding="utf-8")
+    sub = tmp_path / "pkg"
+    sub.mkdir()
+    (sub / "pyproject.toml").write_text('[tool.black]\nline-length = 100\n', encoding="utf-8")
+    assert config_file(sub) == tmp_path / ".comparator.toml"
+    assert load_check_settings(sub).fail_on == "warning"
+
+
+def test_the_search_stops_at_the_repository_root(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.comparator.check]\nfail-on = "info"\n', encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "sub").mkdir()
+    assert config_file(repo / "sub") is None
+    s = load_check_settings(repo / "sub")
+    assert s.fail_on == "error" and s.config is None
+
+
+def test_config_key_cannot_be_set_in_the_file(tmp_path):
+    from comparator.errors import ConfigError
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".comparator.toml").write_text('[check]\nconfig = "x.toml"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown check setting"):
+        load_check_settings(tmp_path)
+
+
+def test_json_output_names_the_config_file():
+    from comparator.check.records import CheckResult
+
+    data = CheckResult((), ("wire.md",), "error", "1", "/proj/pyproject.toml").to_dict()
+    assert data["config"] == "/proj/pyproject.toml"
+    assert CheckResult((), (), "error").to_dict()["config"] is None
+
+
+# -- fetch errors: one message, plain words --------------------------------------------------------
+
+@pytest.mark.parametrize("raw, words", [
+    ("download error: https://x.invalid/a _SafeHTTPSConnectionPool(host='x.invalid', port=443): Max retries "
+     "exceeded with url: /a (Caused by NameResolutionError(\"Failed to resolve 'x.invalid' ([Errno -2] Name "
+     "or service not known)\"))", "host name x.invalid could not be found"),
+    ("download error: https://x.invalid/a HTTPSConnectionPool(host='x.invalid', port=443): Read timed out.",
+     "did not answer within"),
+    ("download error: https://x.invalid/a ... [Errno 111] Connection refused", "refused the connection"),
+    ("download error: https://x.invalid/a SSLError(SSLCertVerificationError(1, 'CERTIFICATE_VERIFY_FAILED'))",
+     "secure (TLS) connection"),
+])
+def test_fetch_failure_is_one_plain_message(monkeypatch, caplog, raw, words):
+    import trafilatura.downloads as downloads
+
+    from comparator.load.fetch import fetch_page
+
+    def failing(url, **kwargs):
+        logging.getLogger("trafilatura.downloads").error(raw)
+        return None
+
+    monkeypatch.setattr(downloads, "fetch_response", failing)
+    caplog.set_level(logging.DEBUG)
+    with pytest.raises(FetchError) as err:
+        fetch_page("https://x.invalid/a", max_bytes=1000)
+    text = str(err.value)
+    assert words in text
+    assert "Pool" not in text and "Caused by" not in text and "Errno" not in text
+    assert not [r for r in caplog.records if r.name.startswith("trafilatura")]  # not logged a second time
+
+
+# -- "did you mean": close matches only --------------------------------------------------------------
+
+def test_missing_file_suggests_only_a_close_name(tmp_path):
+    from comparator.load import load_articles
+
+    (tmp_path / "bin.md").write_text("x", encoding="utf-8")
+    (tmp_path / "council-vote.md").write_text("x", encoding="utf-8")
+    with pytest.raises(MissingPathError) as err:
+        load_articles([tmp_path / "missing.md"])
+    assert "Did you mean" not in str(err.value)
+    with pytest.raises(MissingPathError) as err:
+        load_articles([tmp_path / "council-vot.md"])
+    assert "council-vote.md" in str(err.value)
+    with pytest.raises(MissingPathError) as err:
+        load_articles([tmp_path / "council-vote.txt"])
+    assert "council-vote.md" in str(err.value)
+
+
+# -- the same draft twice; a draft among the sources ------------------------------------------------
+
+class _Encoder:
+    name = "fake"
+    sha256 = "0"
+    backend = "fake"
+
+    def encode(self, texts):
+        import numpy as np
+
+        out = np.zeros((len(texts), 8), dtype="float32")
+        for i, t in enumerate(texts):
+            for w in str(t).lower().split():
+                out[i, hash(w) % 8] += 1.0
+            out[i] /= max(float(np.linalg.norm(out[i])), 1e-9)
+        return out
+
+
+def test_the_same_draft_twice_is_checked_once(tmp_path, caplog, monkeypatch):
+    from comparator.check import check
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    draft = tmp_path / "draft.md"
+    draft.write_text("The library board approved a budget of $2 million on Tuesday.\n", encoding="utf-8")
+    src = tmp_path / "wire.md"
+    src.write_text("The library board approved a budget of $2 million on Tuesday, officials said.\n",
+                   encoding="utf-8")
+    caplog.set_level(logging.WARNING)
+    result = check([str(draft), "./draft.md"], [str(src), str(draft)], encoder=_Encoder(), cache=False)
+    assert [d.path for d in result.drafts] == [str(draft)]
+    assert "more than once" in caplog.text and "also among the sources" in caplog.text
+    assert json.loads(json.dumps(result.to_dict()))["drafts"][0]["path"] == str(draft)
