@@ -143,3 +143,33 @@ def test_the_same_draft_twice_is_checked_once(tmp_path, caplog, monkeypatch):
     assert [d.path for d in result.drafts] == [str(draft)]
     assert "more than once" in caplog.text and "also among the sources" in caplog.text
     assert json.loads(json.dumps(result.to_dict()))["drafts"][0]["path"] == str(draft)
+
+
+# -- one fault, one finding: a word dropped from a quotation -------------------------------------------
+
+def _write_pair(tmp_path, source: str, draft: str):
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    src = tmp_path / "wire.md"
+    src.write_text("---\noutlet: Harbor Wire\n---\n" + source, encoding="utf-8")
+    d = tmp_path / "draft.md"
+    d.write_text("---\noutlet: Gazette\n---\n" + draft, encoding="utf-8")
+    return d, src
+
+
+def test_a_negation_dropped_from_a_quotation_is_one_misquote(tmp_path, monkeypatch):
+    from comparator.check import check
+
+    monkeypatch.chdir(tmp_path)
+    lead = "The harbor authority will dredge the north channel this summer, officials said Thursday.\n\n"
+    d, src = _write_pair(
+        tmp_path,
+        lead + '"We are not cancelling the ferry service lightly, but the old pier is simply unsafe," harbor director '
+               'Elena Brandt said.\n',
+        lead + '"We are cancelling the ferry service lightly, but the old pier is simply unsafe," harbor director '
+               'Elena Brandt said.\n')
+    result = check([str(d)], [str(src)], encoder=_Encoder(), cache=False)
+    found = [(f.rule, f.location.line) for f in result.drafts[0].findings]
+    assert found.count(("misquote", 6)) == 1
+    assert not [r for r, line in found if r == "divergent_fact" and line == 6]
+    mq = next(f for f in result.drafts[0].findings if f.rule == "misquote")
+    assert mq.details["diff"] == [{"draft": "", "source": "not"}]

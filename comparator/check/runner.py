@@ -111,7 +111,8 @@ def check(drafts: Sequence[str | Path] | str | Path, sources: Sequence[str | Pat
     """
     from comparator import __version__
     from comparator.check.baseline import read_baseline
-    from comparator.check.findings import Builder, add_pipeline_findings, add_quote_findings, add_unsupported
+    from comparator.check.findings import (Builder, add_pipeline_findings, add_quote_findings, add_unsupported,
+                                           drop_facts_in_misquotes)
     from comparator.check.locations import line_map
     from comparator.check.quotes import check_quotes
     from comparator.check.support import unsupported_claims
@@ -179,6 +180,7 @@ def check(drafts: Sequence[str | Path] | str | Path, sources: Sequence[str | Pat
         add_pipeline_findings(b, source_ids)
         quotes = check_quotes(comp, draft.id, source_ids)
         add_quote_findings(b, quotes, len(source_ids))
+        drop_facts_in_misquotes(b, quotes)
         if check_settings.level_of("unsupported") != "off":
             add_unsupported(b, unsupported_claims(comp, draft.id, source_ids, encoder), len(source_ids))
         tally: dict[str, int] = {}
