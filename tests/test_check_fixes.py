@@ -173,3 +173,31 @@ def test_a_negation_dropped_from_a_quotation_is_one_misquote(tmp_path, monkeypat
     assert not [r for r, line in found if r == "divergent_fact" and line == 6]
     mq = next(f for f in result.drafts[0].findings if f.rule == "misquote")
     assert mq.details["diff"] == [{"draft": "", "source": "not"}]
+
+
+# -- conflict verbs: people in civic life criticising something are a frame ------------------------------
+
+def _conflict_terms(text: str):
+    from tests.test_framing_context import _loaded
+
+    _, _, found = _loaded({"a": text, "b": "The city council met on Tuesday."})
+    return [f.details["term"] for f in found if f.details["category"] == "conflict_verb" and f.severity == "warning"]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Downtown shopkeepers slammed the parking rules at Thursday's hearing.", "slam"),
+    ("Parents blasted the school board's decision at the hearing.", "blast"),
+    ("Residents attacked the proposal at a packed meeting on Tuesday.", "attack"),
+])
+def test_civic_subject_criticising_something_is_a_conflict_frame(text, term):
+    assert term in _conflict_terms(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gangs threaten to kill him if he returns to the city.",
+    "The new statute attacks the problem at its root, officials said.",
+    "He slammed the van into a parked trailer on Elm Street.",
+    "The truck slammed into a bridge support in August.",
+])
+def test_literal_conflict_verbs_stay_quiet(text):
+    assert _conflict_terms(text) == []
