@@ -201,3 +201,41 @@ def test_civic_subject_criticising_something_is_a_conflict_frame(text, term):
 ])
 def test_literal_conflict_verbs_stay_quiet(text):
     assert _conflict_terms(text) == []
+
+
+# -- names in the draft's own voice --------------------------------------------------------------------
+
+_HARBOR = ("The harbor authority will dredge the north channel this summer, officials said Thursday.\n\n"
+           "Harbor director Elena Brandt said the work would take about six weeks.\n\n"
+           "Ferry captain Marco Ellison said crossings would be cut to four a day.\n")
+
+
+def _names(tmp_path, monkeypatch, draft: str):
+    from comparator.check import check
+
+    monkeypatch.chdir(tmp_path)
+    d, src = _write_pair(tmp_path, _HARBOR, draft)
+    result = check([str(d)], [str(src)], encoder=_Encoder(), cache=False)
+    return [f for f in result.drafts[0].findings if f.rule == "divergent_fact" and f.details.get("type") == "name"]
+
+
+def test_a_wrong_surname_under_the_same_role_is_a_name_divergence(tmp_path, monkeypatch):
+    found = _names(tmp_path, monkeypatch,
+                   "The harbor authority will dredge the north channel this summer, officials said Thursday.\n\n"
+                   "Harbor director Elena Brandstetter said the work would take about six weeks.\n")
+    assert [(f.location.text, f.location.line) for f in found] == [("Elena Brandstetter", 6)]
+    assert "Elena Brandt" in found[0].message and found[0].sources[0].outlet == "Harbor Wire"
+
+
+@pytest.mark.parametrize("draft", [
+    # another role: another person who may share the first name
+    "Deputy mayor Elena Vasquez praised the plan at a council meeting on Monday.\n",
+    # no role word before the name
+    "The plan won praise at a council meeting on Monday, said Elena Vasquez.\n",
+    # inside a quotation: the speaker's words, checked by the quotation rules
+    '"Ask Elena Vasquez about the schedule," harbor director Elena Brandt said.\n',
+    # the same name as the source
+    "Harbor director Elena Brandt said the work would take about six weeks.\n",
+])
+def test_names_without_the_same_role_and_first_name_are_not_compared(tmp_path, monkeypatch, draft):
+    assert _names(tmp_path, monkeypatch, draft) == []

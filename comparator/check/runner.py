@@ -114,6 +114,7 @@ def check(drafts: Sequence[str | Path] | str | Path, sources: Sequence[str | Pat
     from comparator.check.findings import (Builder, add_pipeline_findings, add_quote_findings, add_unsupported,
                                            drop_facts_in_misquotes)
     from comparator.check.locations import line_map
+    from comparator.check.names import add_name_divergences
     from comparator.check.quotes import check_quotes
     from comparator.check.support import unsupported_claims
     from comparator.check.suppress import parse_suppressions
@@ -178,6 +179,7 @@ def check(drafts: Sequence[str | Path] | str | Path, sources: Sequence[str | Pat
             maps[sid] = source_maps[sid]
         b = Builder(comp, draft.id, maps, check_settings)
         add_pipeline_findings(b, source_ids)
+        add_name_divergences(b, source_ids)
         quotes = check_quotes(comp, draft.id, source_ids)
         add_quote_findings(b, quotes, len(source_ids))
         drop_facts_in_misquotes(b, quotes)
