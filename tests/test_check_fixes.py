@@ -222,8 +222,9 @@ def _names(tmp_path, monkeypatch, draft: str):
 def test_a_wrong_surname_under_the_same_role_is_a_name_divergence(tmp_path, monkeypatch):
     found = _names(tmp_path, monkeypatch,
                    "The harbor authority will dredge the north channel this summer, officials said Thursday.\n\n"
-                   "Harbor director Elena Brandstetter said the work would take about six weeks.\n")
-    assert [(f.location.text, f.location.line) for f in found] == [("Elena Brandstetter", 6)]
+                   "Dredging crews arrive in June.\n\n"
+                   "Harbor director Elena Brandstetter praised the contract at a council meeting on Monday.\n")
+    assert [(f.location.text, f.location.line) for f in found] == [("Elena Brandstetter", 8)]
     assert "Elena Brandt" in found[0].message and found[0].sources[0].outlet == "Harbor Wire"
 
 
