@@ -240,3 +240,11 @@ def test_a_wrong_surname_under_the_same_role_is_a_name_divergence(tmp_path, monk
 ])
 def test_names_without_the_same_role_and_first_name_are_not_compared(tmp_path, monkeypatch, draft):
     assert _names(tmp_path, monkeypatch, draft) == []
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Critics railed against the plan at the hearing.", "rail against"),
+    ("Neighbors railed against the zoning change on Monday.", "rail against"),
+])
+def test_a_preposition_without_an_object_keeps_the_frame(text, term):
+    assert term in _conflict_terms(text)

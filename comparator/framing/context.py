@@ -18,7 +18,7 @@ of dev annotations. The rules and their sources:
   "attacked", "threatened" frame disagreement only when someone argues with
   someone (a political actor, or people in civic life: residents, merchants,
   parents); a gang that threatens to kill, a statute that "attacks" a problem,
-  a car that slams into a wall, or a storm that batters a coast is literal (or
+  someone who slams a van into a wall, or a storm that batters a coast is literal (or
   a dead metaphor).
 - **Reported wording is the speaker's** (:func:`reported_by`): a term inside the
   complement of a verb of calling or saying ("describing the proposal as
@@ -117,9 +117,9 @@ CIVIC_PEOPLE = frozenset({
     "conservationist", "scholar", "historian", "journalist", "reporter", "editor", "publisher", "lawyer",
     "landowner", "rancher", "fisherman", "trucker", "restaurateur", "vendor", "operator", "official",
 })
-#: Prepositions of motion after a conflict verb ("slammed into a tree", "slammed it against the wall"):
-#: the verb is physical, not a frame.
-_MOTION_PREPS = frozenset({"into", "against", "onto", "through"})
+#: Prepositions of motion after a conflict verb with an object ("slammed the van into a trailer", "slammed
+#: it against the wall"): the verb is physical, not a frame.
+_MOTION_PREPS = frozenset({"into", "against", "onto"})
 
 
 def _is_actor(tok: Any) -> bool:
@@ -142,8 +142,9 @@ def literal_conflict(span: Any) -> bool:
     for child in verb.children:
         if child.dep_ in ("xcomp", "dobj", "ccomp") and child.lemma_.lower() in _VIOLENT:
             return True
-        if child.dep_ == "prep" and child.lower_ in _MOTION_PREPS:
-            return True
+        if child.dep_ == "prep" and child.lower_ in _MOTION_PREPS \
+                and any(c.dep_ == "dobj" for c in verb.children):
+            return True  # caused motion: "slammed the van into a trailer" (not "railed against", "tore into")
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects and verb.dep_ in ("xcomp", "conj", "advcl", "relcl"):
         head = verb.head
