@@ -37,11 +37,22 @@ def _role_before(text: str, start: int) -> str | None:
     return word
 
 
+#: Generational suffixes after a surname ("John G. Roberts Jr."): not the surname.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def _split(name: str) -> tuple[str, str] | None:
+    """(first name, surname), lower case, of a full name; None for one word or a lower-case word."""
     parts = [p for p in re.split(r"\s+", name.strip()) if p]
+    while parts and parts[-1].rstrip(".,").lower() in _SUFFIXES:
+        parts.pop()
     if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
         return None
-    return parts[0].lower(), parts[-1].lower().rstrip("'’s")
+    return parts[0].lower(), re.sub(r"['’]s$", "", parts[-1]).lower()
+
+
+def _words(name: str) -> set[str]:
+    return {w.strip(".,").lower() for w in name.split()}
 
 
 def add_name_divergences(b: "Builder", source_ids: Sequence[str]) -> None:
@@ -77,6 +88,8 @@ def add_name_divergences(b: "Builder", source_ids: Sequence[str]) -> None:
             if len(others) != 1:
                 continue
             sid, s_start, s_end, s_name = next(iter(others.values()))
+            if parts[1] in _words(s_name) or _split(s_name)[1] in _words(m.text):
+                continue  # one name inside the other ("John G. Roberts" / "Roberts"): the same person
             if any(s < m.end and m.start < e for s, e in taken):
                 continue
             span = b.source(sid, s_start, s_end)
