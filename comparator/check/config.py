@@ -1,7 +1,8 @@
 """Check settings: defaults <- ``[tool.comparator.check]`` (pyproject.toml) or ``.comparator.toml`` <- flags.
 
 ``.comparator.toml`` holds the same table as ``[check]`` (or ``[tool.comparator.check]``)
-and, when present, is read instead of pyproject.toml. Keys may be written with
+and, when present, is read instead of pyproject.toml; the nearest file at or above the
+current folder is used (:func:`config_file`), and ``-v`` / the JSON output name it. Keys may be written with
 dashes or underscores::
 
     [tool.comparator.check]
@@ -24,6 +25,7 @@ threshold...) stay in ``[tool.comparator]`` (:mod:`comparator.config`).
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -35,6 +37,7 @@ from comparator.errors import ConfigError
 #: Output formats of ``comparator check`` (one module each in comparator.check.formats).
 OUTPUT_FORMATS: tuple[str, ...] = ("text", "json", "github", "sarif", "junit", "rdjson", "gitlab", "markdown")
 CONFIG_FILE = ".comparator.toml"
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,13 @@ class CheckSettings:
     source_dirs: tuple[str, ...] = ()
     baseline: str | None = None
     output_format: str = "text"
+    #: The file these settings were read from (:func:`config_file`), None for defaults and flags only.
+    config: str | None = None
 
     def __post_init__(self) -> None:
         for f in fields(self):
+            if f.name == "config":
+                continue
             object.__setattr__(self, f.name, check_value(f.name, getattr(self, f.name), "CheckSettings"))
 
     def level_of(self, code: str) -> str:
@@ -61,7 +68,7 @@ class CheckSettings:
         return dataclasses.replace(self, **changes)
 
 
-_NAMES = {f.name for f in fields(CheckSettings)}
+_NAMES = {f.name for f in fields(CheckSettings)} - {"config"}
 _FLAGS = {"fail_on": "--fail-on", "sources": "--source", "source_dirs": "--source-dir", "lexicons": "--lexicon",
           "baseline": "--baseline", "output_format": "--output-format"}
 
@@ -137,12 +144,36 @@ def _read_table(path: Path) -> dict[str, Any]:
     return dict(table)
 
 
+def _has_comparator_table(path: Path) -> bool:
+    """Whether pyproject.toml ``path`` has a ``[tool.comparator...]`` table (True when it cannot be parsed,
+    so that the error is reported rather than the file silently passed over)."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return True
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "comparator" in tool
+
+
 def config_file(directory: str | Path | None = None) -> Path | None:
-    """The file check settings are read from in ``directory`` (default: cwd), or None."""
-    base = Path(directory) if directory is not None else Path.cwd()
-    for name in (CONFIG_FILE, "pyproject.toml"):
-        if (base / name).is_file():
-            return base / name
+    """The file check settings are read from: the nearest one at or above ``directory`` (default: cwd).
+
+    As ruff and black do, folders are searched upward: in each, ``.comparator.toml`` wins, then a
+    ``pyproject.toml`` that has a ``[tool.comparator...]`` table (one without is passed over). The
+    search stops after the repository root (a folder holding ``.git`` or ``.hg``) or at the filesystem
+    root. Returns None when no folder has one.
+    """
+    base = (Path(directory) if directory is not None else Path.cwd()).absolute()
+    for folder in (base, *base.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder / CONFIG_FILE
+        project = folder / "pyproject.toml"
+        if project.is_file() and _has_comparator_table(project):
+            return project
+        if (folder / ".git").exists() or (folder / ".hg").exists():
+            break
     return None
 
 
@@ -155,6 +186,8 @@ def load_check_settings(directory: str | Path | None = None, **overrides: Any) -
     found = config_file(directory)
     values: dict[str, Any] = {}
     if found is not None:
+        _log.info("check settings read from %s", found)
+        values["config"] = str(found)
         for key, value in _read_table(found).items():
             name = str(key).replace("-", "_")
             value = check_value(name, value, str(found))

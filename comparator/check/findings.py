@@ -135,6 +135,18 @@ def add_quote_findings(b: Builder, checks: Sequence["QuoteCheck"], n_sources: in
                   [span], details={"quote": quote, "speaker": q.claim.speaker, "source_speaker": q.source_speaker})
 
 
+def drop_facts_in_misquotes(b: Builder, checks: Sequence["QuoteCheck"]) -> None:
+    """Remove divergent_fact findings inside a quotation that has a misquote finding: one fault, one
+    finding (a word dropped from a quotation is both a negation divergence and a misquote; the misquote,
+    with its word diff, is the more specific). Facts outside quotations, and in quotations found verbatim
+    or unverified, are kept."""
+    spans = [(q.start, q.end) for q in checks if q.kind == "misquote" and q.source is not None]
+    if not spans:
+        return
+    b.out = [f for f in b.out if f.rule != "divergent_fact"
+             or not any(f.location.start < end and start < f.location.end for start, end in spans)]
+
+
 def add_unsupported(b: Builder, found: Sequence[tuple["Claim", float, float]], n_sources: int) -> None:
     """unsupported findings from :func:`comparator.check.support.unsupported_claims`."""
     for claim, cos, lex in found:

@@ -93,6 +93,8 @@ class CheckResult:
     sources: tuple[str, ...]
     fail_on: str
     tool_version: str = ""
+    #: The config file the check settings came from (pyproject.toml / .comparator.toml), None if none.
+    config: str | None = None
 
     @property
     def findings(self) -> tuple[CheckFinding, ...]:
@@ -115,5 +117,5 @@ class CheckResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {"tool": {"name": "comparator check", "version": self.tool_version}, "fail_on": self.fail_on,
-                "failed": self.failed, "counts": self.counts(), "sources": list(self.sources),
+                "config": self.config, "failed": self.failed, "counts": self.counts(), "sources": list(self.sources),
                 "drafts": [d.to_dict() for d in self.drafts]}

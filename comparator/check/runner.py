@@ -12,6 +12,7 @@ concern the draft, the quotation look-ups (:mod:`.quotes`) and the support check
 from __future__ import annotations
 
 import dataclasses
+import logging
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -22,6 +23,7 @@ from comparator.errors import InputError
 from comparator.types import Article
 
 DRAFT_OUTLET = "Draft"
+_log = logging.getLogger(__name__)
 
 
 def _load_draft(path: str | Path, settings: Settings, taken: set[str]) -> Article:
@@ -75,6 +77,22 @@ def _source_paths(check_settings: CheckSettings) -> list[str]:
     return paths
 
 
+def _distinct_drafts(drafts: Sequence[str | Path]) -> list[str | Path]:
+    """``drafts`` with repeats of the same file (same resolved path) dropped, with a warning; order kept."""
+    from comparator.load.fetch import is_url
+
+    seen: set[str] = set()
+    out = []
+    for d in drafts:
+        key = str(d).strip() if is_url(str(d)) else str(Path(str(d)).resolve())
+        if key in seen:
+            _log.warning("%s is given more than once as a draft; it is checked once.", d)
+            continue
+        seen.add(key)
+        out.append(d)
+    return out
+
+
 def check(drafts: Sequence[str | Path] | str | Path, sources: Sequence[str | Path] = (), *,
           settings: Settings | None = None, check_settings: CheckSettings | None = None,
           encoder: Any | None = None, baseline: str | Path | None = None, event: str | None = None,
@@ -93,8 +111,10 @@ def check(drafts: Sequence[str | Path] | str | Path, sources: Sequence[str | Pat
     """
     from comparator import __version__
     from comparator.check.baseline import read_baseline
-    from comparator.check.findings import Builder, add_pipeline_findings, add_quote_findings, add_unsupported
+    from comparator.check.findings import (Builder, add_pipeline_findings, add_quote_findings, add_unsupported,
+                                           drop_facts_in_misquotes)
     from comparator.check.locations import line_map
+    from comparator.check.names import add_name_divergences
     from comparator.check.quotes import check_quotes
     from comparator.check.support import unsupported_claims
     from comparator.check.suppress import parse_suppressions
@@ -126,10 +146,14 @@ def check(drafts: Sequence[str | Path] | str | Path, sources: Sequence[str | Pat
     baseline = baseline if baseline is not None else check_settings.baseline
     accepted = read_baseline(baseline) if baseline else frozenset()
 
+    drafts = _distinct_drafts(drafts)
     draft_keys = {Path(str(d)).resolve() for d in drafts}
     loaded = load_articles(_source_paths(check_settings), settings=settings, event=event)
-    source_articles = tuple(a for a in loaded
-                            if not a.source_path or Path(a.source_path.split("#")[0]).resolve() not in draft_keys)
+    kept = [not a.source_path or Path(a.source_path.split("#")[0]).resolve() not in draft_keys for a in loaded]
+    source_articles = tuple(a for a, keep in zip(loaded, kept) if keep)
+    for a, keep in zip(loaded, kept):
+        if not keep:
+            _log.warning("%s is a draft and also among the sources; it is not used as a source.", a.source_path)
     if not source_articles:
         raise InputError("the sources hold no article other than the drafts.", path="comparator check",
                          hint="Give the material the drafts are based on as --source or --source-dir.")
@@ -155,8 +179,10 @@ def check(drafts: Sequence[str | Path] | str | Path, sources: Sequence[str | Pat
             maps[sid] = source_maps[sid]
         b = Builder(comp, draft.id, maps, check_settings)
         add_pipeline_findings(b, source_ids)
+        add_name_divergences(b, source_ids)
         quotes = check_quotes(comp, draft.id, source_ids)
         add_quote_findings(b, quotes, len(source_ids))
+        drop_facts_in_misquotes(b, quotes)
         if check_settings.level_of("unsupported") != "off":
             add_unsupported(b, unsupported_claims(comp, draft.id, source_ids, encoder), len(source_ids))
         tally: dict[str, int] = {}
@@ -165,7 +191,7 @@ def check(drafts: Sequence[str | Path] | str | Path, sources: Sequence[str | Pat
         result = _filter(str(path), b.out, parse_suppressions(_raw_text(path), str(path)), accepted)
         results.append(dataclasses.replace(result, quotes=tally))
     return CheckResult(tuple(results), tuple(a.source_path or a.id for a in source_articles),
-                       check_settings.fail_on, __version__)
+                       check_settings.fail_on, __version__, check_settings.config)
 
 
 def _raw_text(path: str | Path) -> str:

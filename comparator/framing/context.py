@@ -16,8 +16,10 @@ of dev annotations. The rules and their sources:
   or a historical name ("Cold War") is a name, not a frame.
 - **Conflict verbs need a political actor** (:func:`literal_conflict`): "slammed",
   "attacked", "threatened" frame disagreement only when someone argues with
-  someone; a gang that threatens to kill, a statute that "attacks" a problem,
-  or a storm that batters a coast is literal (or a dead metaphor).
+  someone (a political actor, or people in civic life: residents, merchants,
+  parents); a gang that threatens to kill, a statute that "attacks" a problem,
+  someone who slams a van into a wall, or a storm that batters a coast is literal (or
+  a dead metaphor).
 - **Reported wording is the speaker's** (:func:`reported_by`): a term inside the
   complement of a verb of calling or saying ("describing the proposal as
   amnesty", "what critics call a giveaway", "Corrigan claimed Republicans are
@@ -102,6 +104,24 @@ def in_fixed_expression(span: Any) -> bool:
     return False
 
 
+#: Nouns for people in civic life who take sides in local news (residents, merchants, parents...): a
+#: subject that makes a conflict verb a frame as much as a political actor does ("Merchants slammed the
+#: schedule"). People and groups only; a thing (a statute, a storm) never makes the verb a frame.
+CIVIC_PEOPLE = frozenset({
+    "merchant", "resident", "owner", "homeowner", "parent", "teacher", "neighbor", "neighbour", "retailer",
+    "shopkeeper", "customer", "shopper", "farmer", "landlord", "tenant", "commuter", "employee", "employer",
+    "nurse", "doctor", "physician", "scientist", "researcher", "professor", "citizen", "taxpayer",
+    "businessman", "businesswoman", "entrepreneur", "consumer", "patient", "executive", "manager", "founder",
+    "investor", "analyst", "banker", "developer", "villager", "townspeople", "community", "association",
+    "pastor", "bishop", "priest", "rabbi", "imam", "veteran", "retiree", "reader", "viewer", "environmentalist",
+    "conservationist", "scholar", "historian", "journalist", "reporter", "editor", "publisher", "lawyer",
+    "landowner", "rancher", "fisherman", "trucker", "restaurateur", "vendor", "operator", "official",
+})
+#: Prepositions of motion after a conflict verb with an object ("slammed the van into a trailer", "slammed
+#: it against the wall"): the verb is physical, not a frame.
+_MOTION_PREPS = frozenset({"into", "against", "onto"})
+
+
 def _is_actor(tok: Any) -> bool:
     if tok.pos_ == "PRON":
         return tok.lower_ not in ("it", "this", "that", "which")
@@ -109,7 +129,8 @@ def _is_actor(tok: Any) -> bool:
         return True
     if tok.pos_ == "PROPN" and not tok.ent_type_ == "LAW":
         return True
-    return tok.lemma_.lower() in POLITICAL_ACTORS
+    lemma = tok.lemma_.lower()
+    return lemma in POLITICAL_ACTORS or lemma in CIVIC_PEOPLE or lemma in PEOPLE_NOUNS
 
 
 def literal_conflict(span: Any) -> bool:
@@ -121,6 +142,9 @@ def literal_conflict(span: Any) -> bool:
     for child in verb.children:
         if child.dep_ in ("xcomp", "dobj", "ccomp") and child.lemma_.lower() in _VIOLENT:
             return True
+        if child.dep_ == "prep" and child.lower_ in _MOTION_PREPS \
+                and any(c.dep_ == "dobj" for c in verb.children):
+            return True  # caused motion: "slammed the van into a trailer" (not "railed against", "tore into")
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects and verb.dep_ in ("xcomp", "conj", "advcl", "relcl"):
         head = verb.head

@@ -176,14 +176,17 @@ def _did_you_mean(path: Path) -> str:
     parent = path.parent if str(path.parent) else Path(".")
     hint = "Check the spelling and that you are in the right folder."
     if parent.is_dir():
-        from rapidfuzz import process
+        import difflib
 
         try:
             names = sorted(p.name for p in parent.iterdir() if not p.name.startswith("."))
         except OSError:
             return hint
-        best = process.extractOne(path.name, names, score_cutoff=70) if names else None
-        if best is not None:
+        # Only a close match (difflib ratio >= 0.8: a typo or two), or the same name with another
+        # suffix; a shared extension alone ("missing.md" / "bin.md") suggests nothing.
+        same_stem = [n for n in names if Path(n).stem == path.stem and n != path.name]
+        best = same_stem[:1] or difflib.get_close_matches(path.name, names, n=1, cutoff=0.8)
+        if best:
             hint = f"Did you mean {str(parent / best[0])!r}? " + hint
     elif str(path.parent) not in ("", "."):
         hint = f"The folder {str(path.parent)!r} does not exist either. " + hint

@@ -75,6 +75,36 @@ def _config(max_bytes: int, allow_private: bool):  # noqa: ANN202 - ConfigParser
     return config
 
 
+#: (pattern in urllib3's error text, what failed, what to do); first match wins. The patterns are
+#: urllib3/ssl exception names (urllib3.exceptions), which trafilatura logs when a download fails.
+_REASONS = (
+    (r"NameResolutionError|Name or service not known|nodename nor servname|getaddrinfo failed|"
+     r"Temporary failure in name resolution",
+     "the host name {host} could not be found (no such host, or no network)",
+     "Check the address for typos and that this computer is online."),
+    (r"ConnectTimeout|ReadTimeout|timed out|TimeoutError",
+     "{host} did not answer within " + str(TIMEOUT_SECONDS) + " s",
+     "Try again later, or check your connection."),
+    (r"Connection refused|ConnectionRefused", "{host} refused the connection",
+     "Check the address and port; the site may be down."),
+    (r"SSLError|SSL|CERTIFICATE", "the secure (TLS) connection to {host} failed",
+     "Check the address (http or https) and the site's certificate."),
+    (r"MaxRetryError|redirect", "too many redirects or failed retries at {host}",
+     "Open the address in a browser to see where it leads."),
+    (r"private|loopback|SSRF|blocked", "{host} is a private or local address, which is not fetched",
+     "Save the page as .html and pass the file."),
+)
+
+
+def plain_reason(reason: str, host: str) -> tuple[str, str]:
+    """(what failed, what to do) in plain words for the downloader's error text ``reason``."""
+    for pattern, what, todo in _REASONS:
+        if re.search(pattern, reason, re.IGNORECASE):
+            return what.format(host=host), todo
+    return (f"the download from {host} failed",
+            f"Check the address and your connection (timeout {TIMEOUT_SECONDS} s).")
+
+
 def fetch_page(url: str, *, max_bytes: int, allow_private: bool = False) -> Page:
     """Download ``url``; raises :class:`FetchError` with the reason when it cannot."""
     from trafilatura.downloads import fetch_response
@@ -85,10 +115,13 @@ def fetch_page(url: str, *, max_bytes: int, allow_private: bool = False) -> Page
     capture = _Capture()
     logger = logging.getLogger("trafilatura.downloads")
     logger.addHandler(capture)
+    propagate = logger.propagate
+    logger.propagate = False  # the reason goes into the one FetchError, not also into the log
     try:
         response = fetch_response(url, config=_config(max_bytes + 1, allow_private))
     finally:
         logger.removeHandler(capture)
+        logger.propagate = propagate
     if response is None:
         reason = capture.messages[-1] if capture.messages else "no response"
         reason = reason.replace(url, "").replace("download error:", "").strip(" :")
@@ -96,9 +129,9 @@ def fetch_page(url: str, *, max_bytes: int, allow_private: bool = False) -> Page
             raise FetchError(f"is larger than the limit of {max_bytes:,} bytes.", path=url,
                              hint="Save the page as .html and trim it, or raise max_file_bytes in "
                                   "[tool.comparator].")
-        raise FetchError(f"could not be fetched ({reason[:300]}).", path=url,
-                         hint=f"Check the address and your connection (timeout {TIMEOUT_SECONDS} s), or save "
-                              "the page as .html and pass the file.")
+        what, todo = plain_reason(reason, parts.hostname or parts.netloc)
+        raise FetchError(f"could not be fetched: {what}.", path=url,
+                         hint=f"{todo} Or save the page from a browser as .html and pass the file.")
     if response.status != 200:
         raise FetchError(f"answered HTTP {response.status} instead of the page.", path=url,
                          hint="Check the address; pages behind a login must be saved from a browser as .html.")
