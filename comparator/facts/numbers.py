@@ -260,6 +260,11 @@ def qualifier_class(qualifier: str | None) -> str:
     return "approx"
 
 
+#: largest share of a finer figure that a whole number may round away ("17" for 17.3 moves 1.7 %, "4 million" for
+#: 4.2 million 4.8 %, "1 trillion" for 1.2 trillion 17 %: another figure)
+ROUNDING_SHARE = 0.05
+
+
 def numbers_agree(a: Number, b: Number, tolerance: float = 0.001) -> bool:
     """Whether two written numbers can describe the same value (qualifiers, rounding).
 
@@ -276,11 +281,13 @@ def numbers_agree(a: Number, b: Number, tolerance: float = 0.001) -> bool:
                 and y.high is not None and not y.vague and y.qualifier is None and x.high is None:
             return numbers_agree(Number(x.value, None, x.step, coarse=x.coarse),
                                  Number(y.high, None, y.step, coarse=y.coarse), tolerance)
-    # a whole number against a finer one may be its rounding: "17 percent" ~ "17.3 percent"
+    # a whole number against a finer one may be its rounding: "17 percent" ~ "17.3 percent", "$4 million" ~
+    # "$4.2 million"; not when rounding would move the value by more than ROUNDING_SHARE ("$1 trillion" /
+    # "$1.2 trillion" are two figures)
     if not a.step and b.step and a.qualifier is None:
-        a = Number(a.value, a.qualifier, a.coarse, a.high, a.vague)
+        a = Number(a.value, a.qualifier, min(a.coarse, ROUNDING_SHARE * abs(b.value)), a.high, a.vague)
     elif not b.step and a.step and b.qualifier is None:
-        b = Number(b.value, b.qualifier, b.coarse, b.high, b.vague)
+        b = Number(b.value, b.qualifier, min(b.coarse, ROUNDING_SHARE * abs(a.value)), b.high, b.vague)
     ca, cb = qualifier_class(a.qualifier), qualifier_class(b.qualifier)
     if ca == cb == "exact" and a.step and a.step == b.step and a.high is None and b.high is None:
         # same precision: "4.3" and "4.4" only touch at 4.35; values within the tolerance still agree
