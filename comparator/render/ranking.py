@@ -9,7 +9,8 @@ Bonuses (added before the confidence factor):
 - ``LEAD_BONUS`` when its evidence touches a *lead fact* (a fact group holding
   some outlet's lede) -- for divergences, omissions and wordings (not for a
   detail one outlet adds: that stays minor even on a lead fact);
-- ``HEADLINE_BONUS`` when its evidence lies in a headline (labels, loaded terms, wording);
+- ``HEADLINE_BONUS`` when its evidence lies in a headline (labels, loaded terms, wording, and
+  divergences between headlines, ``details.headline``);
 - ``ATTRIBUTION_BONUS`` for a quotation credited to different speakers;
 - for an omission, ``CARRIER_BONUS`` times the share of the other outlets that
   carry the fact (a fact most outlets report and one leaves out ranks above one
@@ -92,7 +93,7 @@ def score_of(comp: "Comparison", f: Finding, lead_claims: set[str], headline_cla
     details = f.details if isinstance(f.details, Mapping) else {}
     claims = {e.claim for e in f.evidence if e.claim}
     lead = bool(claims & lead_claims) and f.kind in _LEAD_KINDS
-    headline = bool(claims & headline_claims) and f.kind in _HEADLINE_KINDS
+    headline = bool(claims & headline_claims) and (f.kind in _HEADLINE_KINDS or bool(details.get("headline")))
     bonus = LEAD_BONUS * lead + HEADLINE_BONUS * headline
     fact = "a lead fact" if lead else "a fact"
     if f.kind == "omission":
@@ -114,7 +115,7 @@ def score_of(comp: "Comparison", f: Finding, lead_claims: set[str], headline_cla
             reason = "The same quotation in different words"
         else:
             what = details.get("fact") or details.get("kind")
-            reason = f"Outlets disagree on {fact}" + (f" ({what})" if what else "")
+            reason = f"Outlets disagree on {fact}" + (f" ({what})" if what else "") + (" in a headline" if headline else "")
     elif f.kind == "emphasis":
         lead_article = details.get("lead_article")
         reason = f"A fact only {_outlets(comp, [lead_article])} leads with" if lead_article else "A fact one outlet leads with"
