@@ -53,11 +53,20 @@ def exact_names(fa: list[Fact], fb: list[Fact]) -> dict[int, int]:
     return out
 
 
+def name_begins(x: str, y: str) -> bool:
+    """Whether one name of two or more words is the first words of the other: an entity span that ran on
+    ("Harborview Inn" / "Harborview Inn to Port Alder County"), the same name, not another one."""
+    kx, ky = name_key(x).split(), name_key(y).split()
+    short, long = sorted((kx, ky), key=len)
+    return len(short) >= 2 and len(long) > len(short) and long[:len(short)] == short
+
+
 def agree(x: Fact, y: Fact) -> bool:
     if x.kind == "date" and x.unit != y.unit and x.normal != y.normal:
         return False  # "February" is compatible with "2003" but does not state it: both stay open
     if x.kind == "name":  # spaCy's label may differ ("Kollar-Kotelly" ORG, "Colleen Kollar-Kotelly" PERSON)
-        return same_referent(str(x.value), str(y.value)) or name_key(x.text) == name_key(y.text)
+        return same_referent(str(x.value), str(y.value)) or name_key(x.text) == name_key(y.text) or \
+            name_begins(x.text, y.text)
     return facts_agree(x, y) is True
 
 
@@ -98,12 +107,26 @@ def comparable(a: Side, x: Fact, b: Side, y: Fact) -> bool:
         return False
     if x.kind == "time" and x.unit and y.unit and x.unit != y.unit:
         return False  # "7 p.m. EST" and "8am (AEST)" may be the same moment
+    if x.kind == "date" and period_start(a, x) != period_start(b, y):
+        return False  # "arrived since October" (a period's start) / "arrived in November" (a day in it)
     if x.kind == "quantity" and (x.unit or y.unit) and x.unit != y.unit:
         # "3km" vs "two miles", "three-term" vs "88,747 votes"; but "80 basis points" ~ "50-basis-point"
         if "age" in (x.unit, y.unit) and None in (x.unit, y.unit):  # "Walsh, also 40," vs "Walsh, 70,"
             return same_anchor(x.anchor, y.anchor)
         return (x.unit is None and next_word(a, x) == y.unit) or (y.unit is None and next_word(b, y) == x.unit)
     return True
+
+
+#: words that make a date the start of an open period ("since October", "ever since 2019")
+PERIOD_START = frozenset({"since"})
+
+
+def period_start(side: Side, fact: Fact) -> bool:
+    """Whether a date opens a period that runs to now ("since October"), rather than dating a point in it;
+    read from the word before the date (or its first word, when the fact includes it)."""
+    first = fact.text.split()[0].lower() if fact.text.split() else ""
+    before = side.text[max(0, fact.start - 12):fact.start].split()
+    return first in PERIOD_START or bool(before) and before[-1].lower() in PERIOD_START
 
 
 def next_word(side: Side, fact: Fact) -> str | None:

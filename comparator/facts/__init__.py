@@ -208,6 +208,13 @@ def anchor_of(span: Any) -> str | None:
     return None
 
 
+def one_of(span: Any) -> bool:
+    """Whether a number span is the partitive "one of" ("one of several cities", "one of the few"): it
+    picks a member of a group and counts nothing, so it is not a quantity fact."""
+    doc = span.doc
+    return span.text.lower() == "one" and span.end < len(doc) and doc[span.end].lower_ == "of"
+
+
 #: words that join the two ends of a range inside a QUANTITY span
 _RANGE_WORDS = frozenset({"to", "through", "between", "and", "from"})
 
@@ -217,6 +224,8 @@ def _fact_of(span: Any, label: str, published: str | None) -> Fact | None:
     if label == "DATE" and text.isdigit() and len(text) < 4:
         label = "CARDINAL"  # "Peterson, 61," is an age, not the year 1961
     anchor = anchor_of(span)
+    if label == "CARDINAL" and one_of(span):
+        return None  # "one of several mid-sized cities": a member of a group, not a count
     if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
         words = [t for t in span if not (t.is_alpha and t.lemma_.lower() in _TIME_UNITS)]
         bare = text.replace("percentage points", "").replace("percentage point", "")
