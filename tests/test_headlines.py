@@ -211,3 +211,15 @@ def test_port_alder_ranked_divergences_are_the_real_ones(tmp_path):
     assert all(sorted(f.details["normal"]) == ["USD 4200000", "USD 4800000"]
                for f in found if f.details["type"] == "number")
     assert not _headline_findings(comp)  # "$4.2 million" in a headline is its own body's figure
+
+
+def test_headline_scores_fall_back_to_the_lexical_score_without_an_encoder():
+    from comparator.config import Settings
+    from comparator.detect import Context
+    from comparator.detect.headlines import headline_scores
+    from comparator.types import Claim
+
+    heads = [Claim(id=f"{k}:9", article=k, index=9, paragraph=9, text=t, start=0, end=len(t), kind="headline",
+                   boilerplate=True) for k, t in (("a", "Senate passes bill"), ("b", "Senate passes the bill"))]
+    scores = headline_scores(Context(settings=Settings(), docs={}), heads)
+    assert scores["a:9", "b:9"] == scores["b:9", "a:9"] == 1.0

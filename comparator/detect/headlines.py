@@ -45,7 +45,7 @@ from comparator.types import Claim, Fact, Finding
 if TYPE_CHECKING:  # pragma: no cover
     from comparator.comparison import Comparison
 
-__all__ = ["HEADLINE_TYPES", "BODY_KINDS", "find_headline_divergences", "headline_score"]
+__all__ = ["HEADLINE_TYPES", "BODY_KINDS", "find_headline_divergences", "headline_scores"]
 
 #: ``details.type`` of the findings kept between two headlines
 HEADLINE_TYPES = frozenset({"number", "date", "name", "status"})
@@ -67,6 +67,7 @@ def find_headline_divergences(comp: "Comparison", ctx: Context) -> list[Finding]
     if not heads:
         return []
     sides = {c.id: _headline_side(comp, ctx, c) for c in heads}
+    scores = headline_scores(ctx, heads) if len({c.article for c in heads}) > 1 else {}
     out: list[Finding] = []
     told: set[tuple[str, int, str]] = set()  # (headline claim, fact start, other article) already reported
     for i, ca in enumerate(heads):
@@ -76,7 +77,7 @@ def find_headline_divergences(comp: "Comparison", ctx: Context) -> list[Finding]
             a, b = sides[ca.id], sides[cb.id]
             if a.span is None or b.span is None:
                 continue
-            found, _, _ = _compare(a, b, headline_score(ctx, ca.text, cb.text))
+            found, _, _ = _compare(a, b, scores[ca.id, cb.id])
             for f in found:
                 if f.kind != "divergent_fact" or f.details.get("type") not in HEADLINE_TYPES \
                         or f.details.get("fact") in _POLARITY:
@@ -106,22 +107,27 @@ def _headline_side(comp: "Comparison", ctx: Context, claim: Claim) -> roles.Side
     return _side(comp, ctx, claim)
 
 
-def headline_score(ctx: Context, a: str, b: str) -> float:
-    """How close two headlines are, in [0, 1]: the cosine of their embeddings by the comparison's encoder
-    (``ctx.shared["encoder"]``), else rapidfuzz ``token_set_ratio`` / 100."""
-    encoder = ctx.shared.get("encoder") if ctx.shared else None
-    if encoder is not None:
-        try:
-            vecs = np.asarray(encoder.encode([a, b]), dtype=float)
-        except Exception:  # an encoder that cannot embed these texts: fall back to the lexical score
-            vecs = None
-        if vecs is not None and vecs.shape[0] == 2:
-            na, nb = np.linalg.norm(vecs[0]), np.linalg.norm(vecs[1])
-            if na > 0 and nb > 0:
-                return float(min(1.0, max(0.0, float(vecs[0] @ vecs[1]) / (na * nb))))
+def headline_scores(ctx: Context, heads: list[Claim]) -> dict[tuple[str, str], float]:
+    """How close each two headlines are, in [0, 1], keyed by both orders of their claim ids: the cosine of
+    their embeddings by the comparison's encoder (``ctx.shared["encoder"]``, one batch), else rapidfuzz
+    ``token_set_ratio`` / 100 (:func:`comparator.scorers.token_set_ratio`)."""
     from comparator.scorers import token_set_ratio
 
-    return token_set_ratio(a, b)
+    encoder = ctx.shared.get("encoder") if ctx.shared else None
+    unit = None
+    if encoder is not None:
+        vecs = np.asarray(encoder.encode([c.text for c in heads]), dtype=float)
+        if vecs.ndim == 2 and vecs.shape[0] == len(heads):
+            norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+            unit = vecs / np.where(norms > 0, norms, 1.0)
+    out: dict[tuple[str, str], float] = {}
+    for i, ca in enumerate(heads):
+        for k, cb in enumerate(heads):
+            if k <= i:
+                continue
+            score = float(unit[i] @ unit[k]) if unit is not None else token_set_ratio(ca.text, cb.text)
+            out[ca.id, cb.id] = out[cb.id, ca.id] = min(1.0, max(0.0, score))
+    return out
 
 
 def _same_subject(a: roles.Side, x: Fact, b: roles.Side, y: Fact) -> bool:
