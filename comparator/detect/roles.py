@@ -9,6 +9,7 @@ pairs whose values disagree.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,7 +109,9 @@ def comparable(a: Side, x: Fact, b: Side, y: Fact) -> bool:
     if x.kind == "time" and x.unit and y.unit and x.unit != y.unit:
         return False  # "7 p.m. EST" and "8am (AEST)" may be the same moment
     if x.kind == "date" and period_start(a, x) != period_start(b, y):
-        return False  # "arrived since October" (a period's start) / "arrived in November" (a day in it)
+        since, point, pub = (x, y, a.published) if period_start(a, x) else (y, x, b.published)
+        if inside_period(since, point, pub):
+            return False  # "arrived since October" (a period's start) / "arrived in November" (a day in it)
     if x.kind == "quantity" and (x.unit or y.unit) and x.unit != y.unit:
         # "3km" vs "two miles", "three-term" vs "88,747 votes"; but "80 basis points" ~ "50-basis-point"
         if "age" in (x.unit, y.unit) and None in (x.unit, y.unit):  # "Walsh, also 40," vs "Walsh, 70,"
@@ -127,6 +130,41 @@ def period_start(side: Side, fact: Fact) -> bool:
     first = fact.text.split()[0].lower() if fact.text.split() else ""
     before = side.text[max(0, fact.start - 12):fact.start].split()
     return first in PERIOD_START or bool(before) and before[-1].lower() in PERIOD_START
+
+
+_YMD = re.compile(r"(\d{4}|-)-(\d{2})(?:-(\d{2}))?|(\d{4})")
+
+
+def _ymd(normal: str) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) of a date fact's normal form ("2026-02-10", "--11", "2025-10", "2019"), or None."""
+    m = _YMD.fullmatch(normal)
+    if m is None:
+        return None
+    if m.group(4):
+        return int(m.group(4)), None, None
+    year = int(m.group(1)) if m.group(1) != "-" else None
+    return year, int(m.group(2)), int(m.group(3)) if m.group(3) else None
+
+
+def inside_period(since: Fact, point: Fact, published: str | None) -> bool:
+    """Whether the date ``point`` falls in the period that runs from ``since`` to publication ("since
+    October" holds "in November"; "since May 10" does not hold "on May 1"). Months without a year are
+    ordered back from the publication month (in February, October comes before November, both before
+    February). False when either date cannot be read."""
+    s, p = _ymd(since.normal), _ymd(point.normal)
+    if s is None or p is None:
+        return False
+    if s[0] is not None and p[0] is not None:
+        return (p[0], p[1] or 0, p[2] or 0) >= (s[0], s[1] or 0, s[2] or 0)
+    if s[1] is None or p[1] is None:
+        return False
+    pub = _ymd(published[:10]) if published else None
+    shift = pub[1] if pub and pub[1] else 12
+
+    def key(d: tuple[int | None, int | None, int | None]) -> tuple[int, int]:
+        return ((d[1] or 0) - shift - 1) % 12, d[2] or 0
+
+    return key(p) >= key(s)
 
 
 def next_word(side: Side, fact: Fact) -> str | None:

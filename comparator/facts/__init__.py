@@ -134,7 +134,7 @@ def extract_facts(doc: Any, start: int, end: int, published: str | None = None) 
 
 def _extend_numeric(span: Any, label: str) -> tuple[Any, str]:
     """Take in what NER left out: "$" + "10bn", "1.2" + "m", "300" + "euros" (-> MONEY)."""
-    from comparator.facts.numbers import _SCALES, CURRENCIES
+    from comparator.facts.numbers import _SCALES, CURRENCIES, VULGAR
 
     doc, start, end = span.doc, span.start, span.end
     while start > 0 and doc[start - 1].lower_ in CURRENCIES and not doc[start - 1].is_alpha:
@@ -154,6 +154,8 @@ def _extend_numeric(span: Any, label: str) -> tuple[Any, str]:
     if end < len(doc) and doc[end].lower_ in CURRENCIES and doc[end].is_alpha \
             and doc[end].lower_ not in ("pound", "pounds"):  # weight as often as money
         end += 1
+    if end < len(doc) and len(doc[end].text) == 1 and VULGAR.fullmatch(doc[end].text) and doc[end - 1].like_num:
+        end += 1  # "2" + "½"
     wider = doc[start:end]
     if any(t.lower_ in CURRENCIES for t in wider):
         label = "MONEY"
