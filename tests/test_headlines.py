@@ -251,3 +251,12 @@ def test_a_vulgar_fraction_is_read_with_its_whole_number(nlp):
         [("2 ½", "2.5")]
     assert _pair(nlp, "A 20-ounce soda bottle actually contains 2 ½ 8-ounce servings.",
                  "A 20-ounce soda bottle actually contains 2.5 servings.") == []
+
+
+def test_a_past_date_and_a_future_date_date_two_events(nlp):
+    found = _pair(nlp, "Council member Dana Okafor cast the deciding vote on Wednesday to close the Eastside "
+                       "library branch.", "The Eastside branch will close at the end of June.", "2026-03-12")
+    assert [f.message for f in found if f.details.get("type") == "date"] == []
+    found = _pair(nlp, "The county board voted on Tuesday to approve the shelter.",
+                  "The county board voted on Monday to approve the shelter.", "2026-02-12")
+    assert [f.details.get("type") for f in found] == ["date"]  # two past days of one vote: still compared

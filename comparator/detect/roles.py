@@ -108,6 +108,8 @@ def comparable(a: Side, x: Fact, b: Side, y: Fact) -> bool:
         return False
     if x.kind == "time" and x.unit and y.unit and x.unit != y.unit:
         return False  # "7 p.m. EST" and "8am (AEST)" may be the same moment
+    if x.kind == "date" and {date_tense(a, x), date_tense(b, y)} == {"past", "future"}:
+        return False  # "cast the deciding vote on Wednesday" / "will close at the end of June": two events
     if x.kind == "date" and period_start(a, x) != period_start(b, y):
         since, point, pub = (x, y, a.published) if period_start(a, x) else (y, x, b.published)
         if inside_period(since, point, pub):
@@ -130,6 +132,17 @@ def period_start(side: Side, fact: Fact) -> bool:
     first = fact.text.split()[0].lower() if fact.text.split() else ""
     before = side.text[max(0, fact.start - 12):fact.start].split()
     return first in PERIOD_START or bool(before) and before[-1].lower() in PERIOD_START
+
+
+def date_tense(side: Side, fact: Fact) -> str | None:
+    """"past", "future" or None: the tense of the clause a date sits in
+    (:func:`comparator.facts.tense.clause_tense`), None without a parse."""
+    from comparator.facts.tense import clause_tense
+
+    if side.span is None:
+        return None
+    toks = [t for t in side.span if fact.start <= t.idx < fact.end]
+    return clause_tense(toks[0].doc[toks[0].i:toks[-1].i + 1]) if toks else None
 
 
 _YMD = re.compile(r"(\d{4}|-)-(\d{2})(?:-(\d{2}))?|(\d{4})")
