@@ -108,7 +108,7 @@ def comparable(a: Side, x: Fact, b: Side, y: Fact) -> bool:
         return False
     if x.kind == "time" and x.unit and y.unit and x.unit != y.unit:
         return False  # "7 p.m. EST" and "8am (AEST)" may be the same moment
-    if x.kind == "date" and {date_tense(a, x), date_tense(b, y)} == {"past", "future"}:
+    if x.kind == "date" and {date_tense(a, x), date_tense(b, y)} == {"past", "future"} and two_events(a, x, b, y):
         return False  # "cast the deciding vote on Wednesday" / "will close at the end of June": two events
     if x.kind == "date" and period_start(a, x) != period_start(b, y):
         since, point, pub = (x, y, a.published) if period_start(a, x) else (y, x, b.published)
@@ -143,6 +143,19 @@ def date_tense(side: Side, fact: Fact) -> str | None:
         return None
     toks = [t for t in side.span if fact.start <= t.idx < fact.end]
     return clause_tense(toks[0].doc[toks[0].i:toks[-1].i + 1]) if toks else None
+
+
+def two_events(a: Side, x: Fact, b: Side, y: Fact) -> bool:
+    """Whether two dates hang on other verbs about other participants ("cast the vote" / "will close
+    the branch"); "the House voted Wednesday" / "followed by the House on Thursday" share the House, and
+    "will vote" / "voted" share the verb: one event, whose date is compared (see
+    :func:`comparator.detect.sameness.event_of`)."""
+    from comparator.detect.sameness import event_of
+
+    vx, about_x = event_of(a, x)
+    vy, about_y = event_of(b, y)
+    return vx is not None and vy is not None and vx != vy and not ({stem(w) for w in about_x}
+                                                                    & {stem(w) for w in about_y})
 
 
 _YMD = re.compile(r"(\d{4}|-)-(\d{2})(?:-(\d{2}))?|(\d{4})")
