@@ -260,3 +260,25 @@ def test_a_past_date_and_a_future_date_date_two_events(nlp):
     found = _pair(nlp, "The county board voted on Tuesday to approve the shelter.",
                   "The county board voted on Monday to approve the shelter.", "2026-02-12")
     assert [f.details.get("type") for f in found] == ["date"]  # two past days of one vote: still compared
+
+
+def test_a_date_on_a_to_infinitive_dates_the_later_event(nlp):
+    found = _pair(nlp, "The Riverton city council voted 5-4 on Wednesday night to close the Eastside branch "
+                       "library at the end of June.",
+                  "A divided Riverton council on Wednesday shut the doors on the Eastside branch library.",
+                  "2026-03-12")
+    assert [f.message for f in found if f.details.get("type") == "date"] == []
+
+
+def test_a_qualifier_does_not_make_another_difference():
+    from comparator.render.ranking import same_difference
+    from comparator.types import Finding
+
+    def div(normal, qualifier):
+        return Finding(id="", kind="divergent_fact", severity="warning", confidence=0.8, message="m", evidence=(),
+                       details={"type": "number", "normal": normal, "qualifier": qualifier})
+
+    assert same_difference(div(["USD 1200000", "roughly USD 1500000"], [None, "roughly"])) == \
+        same_difference(div(["about USD 1200000", "roughly USD 1500000"], ["about", "roughly"]))
+    assert same_difference(div(["USD 1200000", "USD 1500000"], [None, None])) != \
+        same_difference(div(["USD 1100000", "USD 1500000"], [None, None]))

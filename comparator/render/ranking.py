@@ -25,8 +25,8 @@ under the matrix and named in the outlet's profile). Duplicates collapse: a
 finding of the same family (labels, loaded terms and rewordings; divergences and
 details) whose evidence spans all lie inside a higher-ranked finding's spans, or
 that states the same difference between another pair of outlets
-(:func:`same_difference`: the same two values, the same missing detail, the same
-loaded term), is listed under it (``also``), not as its own item. The list holds
+(:func:`same_difference`: the same two values, qualifiers aside ("about $1.2 million" /
+"$1.2 million"), the same missing detail, the same loaded term), is listed under it (``also``), not as its own item. The list holds
 at most ``PER_KIND`` items of one kind while other kinds have items to show. Ties break on kind order
 (:data:`comparator.types.FINDING_KINDS`), then the first evidence's article
 order and offset, then the finding id: the same report gives the same list.
@@ -159,7 +159,9 @@ def same_difference(f: Finding) -> tuple | None:
     ("end of June" against "Wednesday") between other outlets is the same difference."""
     d = f.details if isinstance(f.details, Mapping) else {}
     if f.kind == "divergent_fact" and isinstance(d.get("normal"), (list, tuple)):
-        return (f.kind, d.get("type"), frozenset(str(v) for v in d["normal"]))
+        quals = d.get("qualifier") if isinstance(d.get("qualifier"), (list, tuple)) else ()
+        values = [_unqualified(str(v), quals[k] if k < len(quals) else None) for k, v in enumerate(d["normal"])]
+        return (f.kind, d.get("type"), frozenset(values))
     if f.kind == "divergent_fact" and isinstance(d.get("speaker"), (list, tuple)):
         return (f.kind, "attribution", frozenset(str(v) for v in d["speaker"]))
     if f.kind == "detail_only" and isinstance(d.get("facts"), (list, tuple)):
@@ -168,6 +170,14 @@ def same_difference(f: Finding) -> tuple | None:
     if f.kind == "loaded_language" and d.get("term"):
         return (f.kind, d.get("term"), tuple(sorted({e.article for e in f.evidence})))
     return None
+
+
+def _unqualified(normal: str, qualifier: Any) -> str:
+    """A value's normal form without its qualifier ("about USD 1200000" -> "USD 1200000"): "about $1.2
+    million" against "$1.5 million" is the same difference as "$1.2 million" against it."""
+    if isinstance(qualifier, str) and qualifier and normal.startswith(qualifier + " "):
+        return normal[len(qualifier) + 1:]
+    return normal
 
 
 def _inside(small: frozenset, big: frozenset) -> bool:
