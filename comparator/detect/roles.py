@@ -108,8 +108,8 @@ def comparable(a: Side, x: Fact, b: Side, y: Fact) -> bool:
         return False
     if x.kind == "time" and x.unit and y.unit and x.unit != y.unit:
         return False  # "7 p.m. EST" and "8am (AEST)" may be the same moment
-    if x.kind == "date" and ({date_tense(a, x), date_tense(b, y)} == {"past", "future"}
-                             or infinitive(a, x) != infinitive(b, y)) and two_events(a, x, b, y):
+    if x.kind == "date" and ({date_tense(a, x), date_tense(b, y)} == {"past", "future"} or _later(a, x, b, y)
+                             or _later(b, y, a, x)) and two_events(a, x, b, y):
         return False  # "cast the deciding vote on Wednesday" / "will close at the end of June", "voted ... to
         # close the branch at the end of June" / "shut the doors on Wednesday": two events
     if x.kind == "date" and period_start(a, x) != period_start(b, y):
@@ -147,16 +147,20 @@ def date_tense(side: Side, fact: Fact) -> str | None:
     return clause_tense(toks[0].doc[toks[0].i:toks[-1].i + 1]) if toks else None
 
 
+def _later(a: Side, x: Fact, b: Side, y: Fact) -> bool:
+    return infinitive(a, x) and not infinitive(b, y) and date_tense(b, y) == "past"
+
+
 def infinitive(side: Side, fact: Fact) -> bool:
-    """Whether a date hangs on a to-infinitive ("voted on Wednesday to close the branch at the end of
-    June"): it dates the infinitive's event, which comes after the clause it depends on."""
+    """Whether a date hangs on a to-infinitive under a past verb ("voted on Wednesday to close the branch
+    at the end of June"): it dates the infinitive's event, which comes after the past one."""
     toks = [t for t in side.span if fact.start <= t.idx < fact.end] if side.span is not None else []
     if not toks:
         return False
     tok = min(toks, key=lambda t: abs(t.i - t.head.i) if t.head not in toks else 99)
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") and tok not in toks:
-            return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.head.tag_ == "VBD"
         if tok.head is tok:
             return False
         tok = tok.head
