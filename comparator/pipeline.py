@@ -38,12 +38,14 @@ def _detectors() -> list[Detector]:
     from comparator.detect.divergence import find_divergences
     from comparator.detect.emphasis import find_emphasis
     from comparator.detect.framing import find_framing_labels
+    from comparator.detect.headlines import find_headline_divergences
     from comparator.detect.loaded import find_loaded_language
     from comparator.detect.omissions import find_omissions
     from comparator.detect.sourcing import find_sourcing
     from comparator.detect.wording import find_wording
 
     found: list[Detector] = [find_omissions, find_divergences]
+    found += [find_headline_divergences]  # headlines and decks, as their own claims
     found += [find_framing_labels, find_loaded_language, find_wording, find_sourcing, find_emphasis]
     return found
 

@@ -9,6 +9,7 @@ pairs whose values disagree.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,11 +54,20 @@ def exact_names(fa: list[Fact], fb: list[Fact]) -> dict[int, int]:
     return out
 
 
+def name_begins(x: str, y: str) -> bool:
+    """Whether one name of two or more words is the first words of the other: an entity span that ran on
+    ("Harborview Inn" / "Harborview Inn to Port Alder County"), the same name, not another one."""
+    kx, ky = name_key(x).split(), name_key(y).split()
+    short, long = sorted((kx, ky), key=len)
+    return len(short) >= 2 and len(long) > len(short) and long[:len(short)] == short
+
+
 def agree(x: Fact, y: Fact) -> bool:
     if x.kind == "date" and x.unit != y.unit and x.normal != y.normal:
         return False  # "February" is compatible with "2003" but does not state it: both stay open
     if x.kind == "name":  # spaCy's label may differ ("Kollar-Kotelly" ORG, "Colleen Kollar-Kotelly" PERSON)
-        return same_referent(str(x.value), str(y.value)) or name_key(x.text) == name_key(y.text)
+        return same_referent(str(x.value), str(y.value)) or name_key(x.text) == name_key(y.text) or \
+            name_begins(x.text, y.text)
     return facts_agree(x, y) is True
 
 
@@ -98,12 +108,111 @@ def comparable(a: Side, x: Fact, b: Side, y: Fact) -> bool:
         return False
     if x.kind == "time" and x.unit and y.unit and x.unit != y.unit:
         return False  # "7 p.m. EST" and "8am (AEST)" may be the same moment
+    if x.kind == "date" and ({date_tense(a, x), date_tense(b, y)} == {"past", "future"} or _later(a, x, b, y)
+                             or _later(b, y, a, x)) and two_events(a, x, b, y):
+        return False  # "cast the deciding vote on Wednesday" / "will close at the end of June", "voted ... to
+        # close the branch at the end of June" / "shut the doors on Wednesday": two events
+    if x.kind == "date" and period_start(a, x) != period_start(b, y):
+        since, point, pub = (x, y, a.published) if period_start(a, x) else (y, x, b.published)
+        if inside_period(since, point, pub):
+            return False  # "arrived since October" (a period's start) / "arrived in November" (a day in it)
     if x.kind == "quantity" and (x.unit or y.unit) and x.unit != y.unit:
         # "3km" vs "two miles", "three-term" vs "88,747 votes"; but "80 basis points" ~ "50-basis-point"
         if "age" in (x.unit, y.unit) and None in (x.unit, y.unit):  # "Walsh, also 40," vs "Walsh, 70,"
             return same_anchor(x.anchor, y.anchor)
         return (x.unit is None and next_word(a, x) == y.unit) or (y.unit is None and next_word(b, y) == x.unit)
     return True
+
+
+#: words that make a date the start of an open period ("since October", "ever since 2019")
+PERIOD_START = frozenset({"since"})
+
+
+def period_start(side: Side, fact: Fact) -> bool:
+    """Whether a date opens a period that runs to now ("since October"), rather than dating a point in it;
+    read from the word before the date (or its first word, when the fact includes it)."""
+    first = fact.text.split()[0].lower() if fact.text.split() else ""
+    before = side.text[max(0, fact.start - 12):fact.start].split()
+    return first in PERIOD_START or bool(before) and before[-1].lower() in PERIOD_START
+
+
+def date_tense(side: Side, fact: Fact) -> str | None:
+    """"past", "future" or None: the tense of the clause a date sits in
+    (:func:`comparator.facts.tense.clause_tense`), None without a parse."""
+    from comparator.facts.tense import clause_tense
+
+    if side.span is None:
+        return None
+    toks = [t for t in side.span if fact.start <= t.idx < fact.end]
+    return clause_tense(toks[0].doc[toks[0].i:toks[-1].i + 1]) if toks else None
+
+
+def _later(a: Side, x: Fact, b: Side, y: Fact) -> bool:
+    return infinitive(a, x) and not infinitive(b, y) and date_tense(b, y) == "past"
+
+
+def infinitive(side: Side, fact: Fact) -> bool:
+    """Whether a date hangs on a to-infinitive under a past verb ("voted on Wednesday to close the branch
+    at the end of June"): it dates the infinitive's event, which comes after the past one."""
+    toks = [t for t in side.span if fact.start <= t.idx < fact.end] if side.span is not None else []
+    if not toks:
+        return False
+    tok = min(toks, key=lambda t: abs(t.i - t.head.i) if t.head not in toks else 99)
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok not in toks:
+            return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.head.tag_ == "VBD"
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def two_events(a: Side, x: Fact, b: Side, y: Fact) -> bool:
+    """Whether two dates hang on other verbs about other participants ("cast the vote" / "will close
+    the branch"); "the House voted Wednesday" / "followed by the House on Thursday" share the House, and
+    "will vote" / "voted" share the verb: one event, whose date is compared (see
+    :func:`comparator.detect.sameness.event_of`)."""
+    from comparator.detect.sameness import event_of
+
+    vx, about_x = event_of(a, x)
+    vy, about_y = event_of(b, y)
+    return vx is not None and vy is not None and vx != vy and not ({stem(w) for w in about_x}
+                                                                    & {stem(w) for w in about_y})
+
+
+_YMD = re.compile(r"(\d{4}|-)-(\d{2})(?:-(\d{2}))?|(\d{4})")
+
+
+def _ymd(normal: str) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) of a date fact's normal form ("2026-02-10", "--11", "2025-10", "2019"), or None."""
+    m = _YMD.fullmatch(normal)
+    if m is None:
+        return None
+    if m.group(4):
+        return int(m.group(4)), None, None
+    year = int(m.group(1)) if m.group(1) != "-" else None
+    return year, int(m.group(2)), int(m.group(3)) if m.group(3) else None
+
+
+def inside_period(since: Fact, point: Fact, published: str | None) -> bool:
+    """Whether the date ``point`` falls in the period that runs from ``since`` to publication ("since
+    October" holds "in November"; "since May 10" does not hold "on May 1"). Months without a year are
+    ordered back from the publication month (in February, October comes before November, both before
+    February). False when either date cannot be read."""
+    s, p = _ymd(since.normal), _ymd(point.normal)
+    if s is None or p is None:
+        return False
+    if s[0] is not None and p[0] is not None:
+        return (p[0], p[1] or 0, p[2] or 0) >= (s[0], s[1] or 0, s[2] or 0)
+    if s[1] is None or p[1] is None:
+        return False
+    pub = _ymd(published[:10]) if published else None
+    shift = pub[1] if pub and pub[1] else 12
+
+    def key(d: tuple[int | None, int | None, int | None]) -> tuple[int, int]:
+        return ((d[1] or 0) - shift - 1) % 12, d[2] or 0
+
+    return key(p) >= key(s)
 
 
 def next_word(side: Side, fact: Fact) -> str | None:

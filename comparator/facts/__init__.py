@@ -134,7 +134,7 @@ def extract_facts(doc: Any, start: int, end: int, published: str | None = None) 
 
 def _extend_numeric(span: Any, label: str) -> tuple[Any, str]:
     """Take in what NER left out: "$" + "10bn", "1.2" + "m", "300" + "euros" (-> MONEY)."""
-    from comparator.facts.numbers import _SCALES, CURRENCIES
+    from comparator.facts.numbers import _SCALES, CURRENCIES, VULGAR
 
     doc, start, end = span.doc, span.start, span.end
     while start > 0 and doc[start - 1].lower_ in CURRENCIES and not doc[start - 1].is_alpha:
@@ -154,6 +154,8 @@ def _extend_numeric(span: Any, label: str) -> tuple[Any, str]:
     if end < len(doc) and doc[end].lower_ in CURRENCIES and doc[end].is_alpha \
             and doc[end].lower_ not in ("pound", "pounds"):  # weight as often as money
         end += 1
+    if end < len(doc) and len(doc[end].text) == 1 and VULGAR.fullmatch(doc[end].text) and doc[end - 1].like_num:
+        end += 1  # "2" + "½"
     wider = doc[start:end]
     if any(t.lower_ in CURRENCIES for t in wider):
         label = "MONEY"
@@ -208,6 +210,13 @@ def anchor_of(span: Any) -> str | None:
     return None
 
 
+def one_of(span: Any) -> bool:
+    """Whether a number span is the partitive "one of" ("one of several cities", "one of the few"): it
+    picks a member of a group and counts nothing, so it is not a quantity fact."""
+    doc = span.doc
+    return span.text.lower() == "one" and span.end < len(doc) and doc[span.end].lower_ == "of"
+
+
 #: words that join the two ends of a range inside a QUANTITY span
 _RANGE_WORDS = frozenset({"to", "through", "between", "and", "from"})
 
@@ -217,6 +226,8 @@ def _fact_of(span: Any, label: str, published: str | None) -> Fact | None:
     if label == "DATE" and text.isdigit() and len(text) < 4:
         label = "CARDINAL"  # "Peterson, 61," is an age, not the year 1961
     anchor = anchor_of(span)
+    if label == "CARDINAL" and one_of(span):
+        return None  # "one of several mid-sized cities": a member of a group, not a count
     if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
         words = [t for t in span if not (t.is_alpha and t.lemma_.lower() in _TIME_UNITS)]
         bare = text.replace("percentage points", "").replace("percentage point", "")

@@ -51,8 +51,12 @@ def clause_tense(span: Any) -> str | None:
                                           and c.lemma_ in ("have", "be", "do") and verb.tag_ == "VBN"
                                           and c.lemma_ == "have" for c in kids):
             return "past"
+        if verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in kids) \
+                and not any(c.dep_ in ("aux", "auxpass") for c in kids):
+            return "past"  # "a plan the county board approved on Tuesday": a past verb read as a participle
         finite = verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in kids)
-        if verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl") and verb.head is not verb and not finite:
+        if verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl") and verb.head is not verb and not finite \
+                and verb.head.pos_ in ("VERB", "AUX", "ADJ"):  # never onto a noun ("a plan ... approved")
             verb = verb.head  # "expect to restore ... by Friday", "followed by the House on Thursday"
             continue
         break

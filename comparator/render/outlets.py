@@ -70,7 +70,7 @@ class Headline:
     claim: str | None
     labels: tuple[str, ...]  # framing or loaded terms found in the headline
     numbers: tuple[str, ...]  # numbers, amounts and dates in the headline
-    differs: bool  # a number of the same kind differs from another headline's
+    differs: bool  # a headline divergent_fact (details.headline) has evidence in this headline
 
     def to_dict(self) -> dict[str, Any]:
         return {"article": self.article, "outlet": self.outlet, "text": self.text, "claim": self.claim,
@@ -216,19 +216,21 @@ def headlines(comp: "Comparison") -> tuple[Headline, ...]:
             if c is not None and c.start <= e.start and e.end <= c.end and e.text not in terms.setdefault(e.article, []):
                 terms[e.article].append(e.text)
     numeric = ("quantity", "money", "percent", "date", "duration", "ordinal")
-    normals: dict[str, set[str]] = {}
-    for c in heads.values():
-        for fact in c.facts:
-            if fact.kind in numeric:
-                normals.setdefault(fact.kind, set()).add(fact.normal)
+    differs: set[str] = set()  # articles whose headline a headline divergent_fact points into
+    for f in comp.findings:
+        if f.kind == "divergent_fact" and f.details.get("headline"):
+            for e in f.evidence:
+                c = heads.get(e.article)
+                if c is not None and c.start <= e.start and e.end <= c.end:
+                    differs.add(e.article)
     out = []
     for a in comp.articles:
         c = heads.get(a.id)
         facts = [f for f in (c.facts if c else ()) if f.kind in numeric]
         text = c.text if c else a.title
-        # headlines rarely carry parsed facts (they are boilerplate to the facts stage): list the
-        # numbers as written; "differs" only from parsed facts of one kind
+        # headlines carry no parsed facts (they are boilerplate to the facts stage): list the numbers as
+        # written; "differs" when a headline divergent_fact (comparator.detect.headlines) points into it
         numbers = [f.text for f in facts] or [m.group().strip() for m in _NUMBER.finditer(text or "")]
         out.append(Headline(a.id, a.outlet, text, c.id if c else None, tuple(terms.get(a.id, ())),
-                            tuple(numbers), any(len(normals.get(f.kind, ())) > 1 for f in facts)))
+                            tuple(numbers), a.id in differs))
     return tuple(out)

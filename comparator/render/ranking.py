@@ -9,7 +9,8 @@ Bonuses (added before the confidence factor):
 - ``LEAD_BONUS`` when its evidence touches a *lead fact* (a fact group holding
   some outlet's lede) -- for divergences, omissions and wordings (not for a
   detail one outlet adds: that stays minor even on a lead fact);
-- ``HEADLINE_BONUS`` when its evidence lies in a headline (labels, loaded terms, wording);
+- ``HEADLINE_BONUS`` when its evidence lies in a headline (labels, loaded terms, wording, and
+  divergences between headlines, ``details.headline``);
 - ``ATTRIBUTION_BONUS`` for a quotation credited to different speakers;
 - for an omission, ``CARRIER_BONUS`` times the share of the other outlets that
   carry the fact (a fact most outlets report and one leaves out ranks above one
@@ -24,8 +25,8 @@ under the matrix and named in the outlet's profile). Duplicates collapse: a
 finding of the same family (labels, loaded terms and rewordings; divergences and
 details) whose evidence spans all lie inside a higher-ranked finding's spans, or
 that states the same difference between another pair of outlets
-(:func:`same_difference`: the same two values, the same missing detail, the same
-loaded term), is listed under it (``also``), not as its own item. The list holds
+(:func:`same_difference`: the same two values, qualifiers aside ("about $1.2 million" /
+"$1.2 million"), the same missing detail, the same loaded term), is listed under it (``also``), not as its own item. The list holds
 at most ``PER_KIND`` items of one kind while other kinds have items to show. Ties break on kind order
 (:data:`comparator.types.FINDING_KINDS`), then the first evidence's article
 order and offset, then the finding id: the same report gives the same list.
@@ -92,7 +93,7 @@ def score_of(comp: "Comparison", f: Finding, lead_claims: set[str], headline_cla
     details = f.details if isinstance(f.details, Mapping) else {}
     claims = {e.claim for e in f.evidence if e.claim}
     lead = bool(claims & lead_claims) and f.kind in _LEAD_KINDS
-    headline = bool(claims & headline_claims) and f.kind in _HEADLINE_KINDS
+    headline = bool(claims & headline_claims) and (f.kind in _HEADLINE_KINDS or bool(details.get("headline")))
     bonus = LEAD_BONUS * lead + HEADLINE_BONUS * headline
     fact = "a lead fact" if lead else "a fact"
     if f.kind == "omission":
@@ -114,7 +115,7 @@ def score_of(comp: "Comparison", f: Finding, lead_claims: set[str], headline_cla
             reason = "The same quotation in different words"
         else:
             what = details.get("fact") or details.get("kind")
-            reason = f"Outlets disagree on {fact}" + (f" ({what})" if what else "")
+            reason = f"Outlets disagree on {fact}" + (f" ({what})" if what else "") + (" in a headline" if headline else "")
     elif f.kind == "emphasis":
         lead_article = details.get("lead_article")
         reason = f"A fact only {_outlets(comp, [lead_article])} leads with" if lead_article else "A fact one outlet leads with"
@@ -158,7 +159,9 @@ def same_difference(f: Finding) -> tuple | None:
     ("end of June" against "Wednesday") between other outlets is the same difference."""
     d = f.details if isinstance(f.details, Mapping) else {}
     if f.kind == "divergent_fact" and isinstance(d.get("normal"), (list, tuple)):
-        return (f.kind, d.get("type"), frozenset(str(v) for v in d["normal"]))
+        quals = d.get("qualifier") if isinstance(d.get("qualifier"), (list, tuple)) else ()
+        values = [_unqualified(str(v), quals[k] if k < len(quals) else None) for k, v in enumerate(d["normal"])]
+        return (f.kind, d.get("type"), frozenset(values))
     if f.kind == "divergent_fact" and isinstance(d.get("speaker"), (list, tuple)):
         return (f.kind, "attribution", frozenset(str(v) for v in d["speaker"]))
     if f.kind == "detail_only" and isinstance(d.get("facts"), (list, tuple)):
@@ -167,6 +170,14 @@ def same_difference(f: Finding) -> tuple | None:
     if f.kind == "loaded_language" and d.get("term"):
         return (f.kind, d.get("term"), tuple(sorted({e.article for e in f.evidence})))
     return None
+
+
+def _unqualified(normal: str, qualifier: Any) -> str:
+    """A value's normal form without its qualifier ("about USD 1200000" -> "USD 1200000"): "about $1.2
+    million" against "$1.5 million" is the same difference as "$1.2 million" against it."""
+    if isinstance(qualifier, str) and qualifier and normal.startswith(qualifier + " "):
+        return normal[len(qualifier) + 1:]
+    return normal
 
 
 def _inside(small: frozenset, big: frozenset) -> bool:
