@@ -134,7 +134,8 @@ def _omission_sides(comp: "Comparison") -> dict[str, tuple[tuple[str, ...], tupl
             continue
         details = f.details if isinstance(f.details, Mapping) else {}
         carried = details.get("carried_by") or sorted({e.article for e in f.evidence})
-        missing = details.get("missing_from") or [a.id for a in comp.articles if a.id not in carried]
+        missing = details["missing_from"] if "missing_from" in details else [
+            a.id for a in comp.articles if a.id not in carried]  # [] when every other outlet says part of it
         out[f.id] = (tuple(sorted((a for a in carried if a in order), key=order.get)),
                      tuple(sorted((a for a in missing if a in order), key=order.get)))
     return out
