@@ -61,3 +61,22 @@ def test_a_reports_cell_rests_on_a_sentence_that_says_the_fact():
     cells = _cells(comp, "a:0")
     assert cells["a"] == cells["b"] == "reports"
     assert cells["c"] != "reports"
+
+
+def test_an_omission_of_another_statement_in_the_group_is_not_charged_in_this_row():
+    comp = _comp({
+        "a": ["Ada Holm, a geologist at Rift College, said the cliff had moved two metres in a year."],
+        "b": ["Ada Holm, a geologist at Rift College, said the cliff had shifted two metres in twelve months."],
+        "c": ["Ada Holm, a geologist at Rift College, said the sea wall was built too low.", "Rain fell."],
+        "d": ["The council met on Monday."],
+    }, [("a:0", "b:0", 0.9), ("a:0", "c:0", 0.8), ("b:0", "c:0", 0.8)])
+    als = tuple(dataclasses.replace(al, semantic=0.3) if "c:0" in al.claims else al for al in comp.alignments)
+    c0 = comp.claim("c:0")
+    wall = Finding(id="omission-001", kind="omission", severity="info", confidence=0.9,
+                   message="Only C News reports: the sea wall (D News does not).",
+                   evidence=(Evidence(article="c", claim="c:0", text=c0.text, start=c0.start, end=c0.end),),
+                   details={"carried_by": ["c"], "missing_from": ["d"]})
+    comp = dataclasses.replace(comp, alignments=als, findings=(wall,))
+    cells = _cells(comp, "a:0")
+    assert cells["a"] == cells["b"] == "reports"
+    assert cells["d"] == "not_matched"  # D is charged with the wall, another fact, not with the cliff

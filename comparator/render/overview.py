@@ -205,10 +205,16 @@ def _key_facts(comp: "Comparison", groups: tuple[FactGroup, ...], lede: Mapping[
             for b in al.claims[x + 1:]:
                 key = frozenset((a, b))
                 semantic[key] = max(semantic.get(key, -1.0), al.semantic)
+    def gist_of(g: FactGroup) -> str:
+        return next((c for c in g.claims if c in lead_claims), g.claims[0])
+
+    saying_in = {g.id: _supporting(g.claims, gist_of(g), semantic) for g in groups}
     charged: dict[tuple[str, str], str] = {}  # (group, article) -> omission finding
     by_id = {f.id: f for f in comp.findings}
     for fid, (_, missing) in omissions.items():
-        gids = {group_of[e.claim] for e in by_id[fid].evidence if e.claim in group_of}
+        # the row's fact only: an omission about another statement in the same group is not this one
+        gids = {group_of[e.claim] for e in by_id[fid].evidence
+                if e.claim in group_of and e.claim in saying_in[group_of[e.claim]]}
         for gid in gids:
             for a in missing:
                 charged.setdefault((gid, a), fid)
@@ -219,8 +225,7 @@ def _key_facts(comp: "Comparison", groups: tuple[FactGroup, ...], lede: Mapping[
         if len(g.articles) < 2 and not leads:
             continue
         claims = [comp.claim(c) for c in g.claims]
-        gist = next((c.id for c in claims if c.id in lead_claims), claims[0].id)
-        saying = _supporting(g.claims, gist, semantic)
+        saying = saying_in[g.id]
         differs = _odd_values(comp, set(g.claims))
         cells = []
         for a in comp.articles:
