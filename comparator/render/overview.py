@@ -143,13 +143,13 @@ def _omission_sides(comp: "Comparison") -> dict[str, tuple[tuple[str, ...], tupl
 
 def _supporting(members: tuple[str, ...], gist: str, semantic: Mapping[frozenset[str], float]) -> set[str]:
     """The members of a fact group that say the row's fact: the piece holding ``gist`` when the group
-    is cut where an alignment's cosine is below :data:`comparator.detect.omissions.SUPPORT_MIN` (a
-    "reports" cell rests on the outlet's own sentence saying it, not on a shared speaker)."""
+    is cut where two members are not aligned with a cosine of at least
+    :data:`comparator.detect.omissions.SUPPORT_MIN` (a "reports" cell rests on the outlet's own
+    sentence saying it, not on a shared speaker or a chain through another sentence)."""
     from comparator.detect.omissions import SUPPORT_MIN, support_pieces
 
-    def supports(a: str, b: str) -> bool | None:
-        v = semantic.get(frozenset((a, b)))
-        return None if v is None else v >= SUPPORT_MIN
+    def supports(a: str, b: str) -> bool:  # not aligned with each other: not shown to say it
+        return semantic.get(frozenset((a, b)), -1.0) >= SUPPORT_MIN
 
     return next((set(p) for p in support_pieces(list(members), supports) if gist in p), set(members))
 
