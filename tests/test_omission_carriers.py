@@ -117,3 +117,12 @@ def test_an_outlet_with_part_of_the_fact_and_every_anchor_is_not_charged():
     }, [("a:0", "b:0", 0.9)])
     vecs = _vectors(comp, [{"a:0", "b:0"}], {("a:0", "c:0"): 0.4})
     assert [f for f in _omissions(comp, vecs) if f.details["carried_by"] == ["a", "b"]] == []
+
+
+def test_a_short_fact_stated_by_its_shared_tally_is_one_fact_whatever_its_cosine():
+    comp = _comp({
+        "a": ["The final tally was 88-3."],
+        "b": ["This followed an 88-3 vote hours earlier in the Senate."],
+    }, [("a:0", "b:0", 0.1)])
+    vecs = _vectors(comp, [], {("a:0", "b:0"): 0.3})
+    assert _omissions(comp, vecs) == []

@@ -122,11 +122,26 @@ def support_pieces(members: list[str], supports: "Callable[[str, str], bool | No
     return pieces
 
 
-def _cosine_support(vectors: dict) -> "Callable[[str, str], bool | None]":
+_NUMBER = re.compile(r"\$?\d[\d,.]*(?:[-–]\d[\d,.]*)?%?")
+_YEAR_ONLY = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def shared_number(a: str, b: str) -> bool:
+    """Whether two sentences write the same distinctive number ("97-1", "$35,000", "150"; not a
+    bare year or a one-digit count): a short fact stated by its tally is the same fact whatever
+    its cosine ("The final tally was 97-1." / "a 97-1 vote")."""
+    def numbers(t: str) -> set[str]:
+        found = {m.group().rstrip(".,") for m in _NUMBER.finditer(t)}
+        return {n for n in found if len(n.strip("$%")) >= 2 and not _YEAR_ONLY.match(n)}
+    return bool(numbers(a) & numbers(b))
+
+
+def _cosine_support(comp: "Comparison", vectors: dict) -> "Callable[[str, str], bool | None]":
     def supports(a: str, b: str) -> bool | None:
         if a not in vectors or b not in vectors:
             return None
-        return float(np.dot(vectors[a], vectors[b])) >= SUPPORT_MIN
+        return (float(np.dot(vectors[a], vectors[b])) >= SUPPORT_MIN
+                or shared_number(comp.claim(a).text, comp.claim(b).text))
     return supports
 
 
@@ -327,7 +342,7 @@ def find_omissions(comp: "Comparison", ctx: "Context") -> list[Finding]:
             aligned.setdefault(cid, set()).update(o for o in al.claims if o != cid)
     reported: set[tuple[tuple[str, str], ...]] = set()
     vectors = ctx.shared.get("vectors") or {}
-    supports = _cosine_support(vectors)
+    supports = _cosine_support(comp, vectors)
     pieces = [[comp.claim(i) for i in piece] for group in claim_groups(comp)
               for piece in support_pieces([c.id for c in group], supports)]
     for group in pieces:

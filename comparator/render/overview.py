@@ -18,7 +18,7 @@ model runs): every renderer (HTML, Markdown, ``report.json``'s ``overview``,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from comparator.groups import FactGroup, fact_groups
 from comparator.render.outlets import Headline, OutletProfile, clip, headlines, profiles
@@ -141,15 +141,17 @@ def _omission_sides(comp: "Comparison") -> dict[str, tuple[tuple[str, ...], tupl
     return out
 
 
-def _supporting(members: tuple[str, ...], gist: str, semantic: Mapping[frozenset[str], float]) -> set[str]:
+def _supporting(members: tuple[str, ...], gist: str, semantic: Mapping[frozenset[str], float],
+                text: "Callable[[str], str]") -> set[str]:
     """The members of a fact group that say the row's fact: the piece holding ``gist`` when the group
     is cut where two members are not aligned with a cosine of at least
     :data:`comparator.detect.omissions.SUPPORT_MIN` (a "reports" cell rests on the outlet's own
     sentence saying it, not on a shared speaker or a chain through another sentence)."""
-    from comparator.detect.omissions import SUPPORT_MIN, support_pieces
+    from comparator.detect.omissions import SUPPORT_MIN, shared_number, support_pieces
 
     def supports(a: str, b: str) -> bool:  # not aligned with each other: not shown to say it
-        return semantic.get(frozenset((a, b)), -1.0) >= SUPPORT_MIN
+        key = frozenset((a, b))
+        return key in semantic and (semantic[key] >= SUPPORT_MIN or shared_number(text(a), text(b)))
 
     return next((set(p) for p in support_pieces(list(members), supports) if gist in p), set(members))
 
@@ -208,7 +210,7 @@ def _key_facts(comp: "Comparison", groups: tuple[FactGroup, ...], lede: Mapping[
     def gist_of(g: FactGroup) -> str:
         return next((c for c in g.claims if c in lead_claims), g.claims[0])
 
-    saying_in = {g.id: _supporting(g.claims, gist_of(g), semantic) for g in groups}
+    saying_in = {g.id: _supporting(g.claims, gist_of(g), semantic, lambda c: comp.claim(c).text) for g in groups}
     charged: dict[tuple[str, str], str] = {}  # (group, article) -> omission finding
     by_id = {f.id: f for f in comp.findings}
     for fid, (_, missing) in omissions.items():
