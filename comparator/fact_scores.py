@@ -55,7 +55,9 @@ class FactScorer:
         """Probabilities for ``stacked`` of shape (..., len(FEATURES)); the result has shape (...)."""
         cols = [FEATURES.index(f) for f in self.features]
         x = (np.asarray(stacked, dtype=np.float64)[..., cols] - np.asarray(self.mean)) / np.asarray(self.scale)
-        return 1.0 / (1.0 + np.exp(-(x @ np.asarray(self.coef) + self.intercept)))
+        from scipy.special import expit  # a logistic without exp overflow warnings for large |z|
+
+        return expit(x @ np.asarray(self.coef) + self.intercept)
 
     @classmethod
     def from_dict(cls, data: dict) -> "FactScorer":

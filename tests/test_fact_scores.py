@@ -101,3 +101,15 @@ def test_shipped_model_has_the_fact_scorer_on():
     model = load_model()
     assert model.fact_scorer is not None and model.fact_threshold is not None
     assert model.split_fact_floor > 0 and set(model.fact_scorer.features) <= set(FEATURES)
+
+
+def test_fact_scorer_saturates_without_an_overflow_warning():
+    import warnings
+
+    scorer = _only(FEATURES[0], coef=1.0, intercept=0.0)
+    x = np.zeros((3, len(FEATURES)))
+    x[:, 0] = [-5000.0, 0.0, 5000.0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        p = scorer.score(x)
+    assert p[0] == 0.0 and p[1] == 0.5 and p[2] == 1.0

@@ -238,3 +238,14 @@ def test_emphasis_is_one_finding_per_lead_listing_every_late_outlet():
     assert [d["article"] for d in f.details["late"]] == ["y", "z"]
     assert [e.claim for e in f.evidence] == ["x:0", "y:3", "z:2"]
     assert "Y reports it only in sentence 4 of 4 and Z in sentence 3 of 4." in f.message
+
+
+def test_a_label_quoted_in_a_framing_count_is_the_words_it_counts():
+    """An ordinal is not part of a label: "the first tenants" counts as "tenants", so the quoted
+    text must be "tenants", never "first tenants" claimed three times when it appears once."""
+    from comparator.framing.subjects import mentions
+
+    comp, ctx = build({"a": "The first tenants moved into the tower on Monday.\nThe tenants said the rooms were cold."})
+    for m in mentions(comp, ctx):
+        assert m.text.lower().split()[0] != "first"
+        assert m.text.lower().rstrip("s") == m.label.rstrip("s") or len(m.label.split()) > 1

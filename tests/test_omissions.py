@@ -56,6 +56,8 @@ def test_confidence_uses_nearest_claim_similarity():
 
     vecs = {c.id: np.eye(len(comp.claims))[i] for i, c in enumerate(comp.claims)}
     vecs["beta:1"] = 0.3 * vecs["gamma:1"] + np.sqrt(0.91) * vecs["beta:1"]  # cosine 0.3
+    for al in comp.alignments:  # aligned claims say the same fact: close vectors
+        vecs[al.claims[1]] = vecs[al.claims[0]]
     ctx = Context(settings=Settings(), shared={"vectors": vecs})
     found = {tuple(e.claim for e in f.evidence): f for f in find_omissions(comp, ctx)}
     assert found[("gamma:1",)].confidence == pytest.approx(0.7)

@@ -17,13 +17,23 @@ finding per fact, not per claim. Say nothing rather than guess:
   "…") are not facts to omit;
 * an article marked ``truncated`` (a teaser, an excerpt) is not charged with
   what its carriers say after the point where it stops (a fact whose first claim
-  sits, in its own article, past the truncated article's last claim).
+  sits, in its own article, past the truncated article's last claim);
+* carriers must each say the fact: a group is cut into pieces whose members are
+  all close (cosine >= :data:`SUPPORT_MIN`) to the piece's lead claim, so two
+  different statements by one speaker are two facts (``support_pieces``);
+* an outlet that carries the same quoted words (a run of :data:`QUOTE_WORDS`
+  words of a carrier's quotation), or a near-identical sentence (rapidfuzz ratio
+  >= :data:`SAME_SENTENCE`), is never charged, whoever it credits the quote to;
+* an outlet that says part of the fact (a claim sharing at least
+  :data:`PARTIAL_WORDS` and :data:`PARTIAL_SHARE` of its content words) is not
+  said to leave it out: it is listed as lacking the fact's absent anchors
+  (``details["partial"]``), or not charged when no anchor is absent.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
@@ -68,6 +78,21 @@ ANCHOR_SHARE = 0.0
 #: A quoted claim with fewer content words than this is a quote fragment, not a fact (an
 #: authorial one needs one fewer: "The final tally was 97-1." is a fact).
 MIN_WORDS = 4
+#: A group member carries the fact only when its cosine with the piece's lead claim is at least
+#: this (the same bar as :data:`NEAREST_MAX`: a claim this close is "the fact in other words").
+SUPPORT_MIN = NEAREST_MAX
+#: A run of this many words of a carrier's quotation found in an outlet's article: it carries the quote.
+QUOTE_WORDS = 6
+#: rapidfuzz ``ratio`` (0-100) at or above which an outlet's sentence is the same sentence.
+SAME_SENTENCE = 90.0
+#: An outlet's claim that shares at least this many content words, and this share of the fact's
+#: content words, says part of the fact ("a five-hour meeting" of "150 people came to the
+#: five-hour meeting").
+PARTIAL_WORDS = 3
+PARTIAL_SHARE = 0.3
+#: ... and, when sentence vectors are known, has at least this cosine with the fact's claim
+#: (shared words in an unrelated sentence -- "two blocks from the hotel" -- are not a part of it).
+PARTIAL_COSINE = 0.33
 _CUT = ("…", "...", "[…]", "[...]")
 _REPORTING = frozenset({"said", "says", "say", "told", "added", "adds", "stated", "wrote", "according",
                         "asked", "noted", "spokesman", "spokeswoman", "spokesperson"})
@@ -76,6 +101,137 @@ _REPORTING = frozenset({"said", "says", "say", "told", "added", "adds", "stated"
 def claim_groups(comp: "Comparison") -> list[list[Claim]]:
     """Fact groups of non-boilerplate claims (:func:`comparator.groups.fact_groups`), in reading order."""
     return [[comp.claim(i) for i in g.claims] for g in fact_groups(comp)]
+
+
+def support_pieces(members: list[str], supports: "Callable[[str, str], bool | None]") -> list[list[str]]:
+    """Cut a fact group (claim ids, reading order) into pieces whose members all support the
+    piece's lead: the member most others support (ties: the earliest) and the members that
+    support it, then the same for the rest. ``supports(a, b)`` is None when unknown (counted as
+    support: nothing to cut on). Returns the pieces, each in reading order, the first lead's first."""
+    def ok(a: str, b: str) -> bool:
+        v = supports(a, b)
+        return True if v is None else bool(v)
+
+    rest = list(members)
+    pieces: list[list[str]] = []
+    while rest:
+        lead = max(rest, key=lambda a: (sum(ok(a, b) for b in rest if b != a), -rest.index(a)))
+        piece = [c for c in rest if c == lead or ok(lead, c)]
+        pieces.append(piece)
+        rest = [c for c in rest if c not in piece]
+    return pieces
+
+
+_NUMBER = re.compile(r"\$?\d[\d,.]*(?:[-–]\d[\d,.]*)?%?")
+_YEAR_ONLY = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def shared_number(a: str, b: str) -> bool:
+    """Whether two sentences write the same distinctive number ("97-1", "$35,000", "150"; not a
+    bare year or a one-digit count): a short fact stated by its tally is the same fact whatever
+    its cosine ("The final tally was 97-1." / "a 97-1 vote")."""
+    def numbers(t: str) -> set[str]:
+        found = {m.group().rstrip(".,") for m in _NUMBER.finditer(t)}
+        return {n for n in found if len(n.strip("$%")) >= 2 and not _YEAR_ONLY.match(n)}
+    return bool(numbers(a) & numbers(b))
+
+
+def _cosine_support(comp: "Comparison", vectors: dict) -> "Callable[[str, str], bool | None]":
+    def supports(a: str, b: str) -> bool | None:
+        if a not in vectors or b not in vectors:
+            return None
+        return (float(np.dot(vectors[a], vectors[b])) >= SUPPORT_MIN
+                or shared_number(comp.claim(a).text, comp.claim(b).text))
+    return supports
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+def _runs(words: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def says_same(comp: "Comparison", group: list[Claim], article_id: str) -> bool:
+    """Whether ``article_id`` carries a carrier's quotation (a run of :data:`QUOTE_WORDS` of its
+    quoted words anywhere in the article's text, whoever it is credited to) or a near-identical
+    sentence (rapidfuzz ``ratio`` >= :data:`SAME_SENTENCE` with one of its claims)."""
+    from rapidfuzz import fuzz
+
+    text = comp.article(article_id).text
+    runs = _runs(_words(text), QUOTE_WORDS)
+    for c in group:
+        source = comp.article(c.article).text
+        for lo, hi in c.quotes:
+            if _runs(_words(source[lo:hi]), QUOTE_WORDS) & runs:
+                return True
+    theirs = [" ".join(o.text.split()) for o in comp.claims_of(article_id) if not o.boilerplate]
+    return any(fuzz.ratio(" ".join(c.text.split()), t) >= SAME_SENTENCE for c in group for t in theirs)
+
+
+def _content(text: str) -> set[str]:
+    """Content words, lower-cased, a plural "s" dropped; capitalised words (names, the story's
+    places: shared by every sentence about a person, not a part of one fact) left out."""
+    from comparator.detect.omission_anchors import _STOP
+
+    names = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’]*", text.strip())}
+    out = set()
+    for w in _words(text.replace("-", " ")):
+        if w in names:
+            continue
+        if w in _STOP or w in _REPORTING:
+            continue
+        out.add(w[:-1] if len(w) > 3 and w.endswith("s") else w)
+    return out
+
+
+def partial_claim(comp: "Comparison", lead: Claim, article_id: str, vectors: dict | None = None) -> str | None:
+    """The claim of ``article_id`` that says part of ``lead`` (shares at least
+    :data:`PARTIAL_WORDS` and :data:`PARTIAL_SHARE` of its content words and, with ``vectors``,
+    has cosine >= :data:`PARTIAL_COSINE` with it), or None."""
+    fact = _content(lead.text)
+    if not fact:
+        return None
+    vectors = vectors or {}
+    best, best_n = None, 0
+    for c in comp.claims_of(article_id):
+        if c.boilerplate:
+            continue
+        if lead.id in vectors and c.id in vectors and float(np.dot(vectors[lead.id], vectors[c.id])) < PARTIAL_COSINE:
+            continue
+        n = len(fact & _content(c.text))
+        if n > best_n:
+            best, best_n = c.id, n
+    if best_n >= PARTIAL_WORDS and best_n >= PARTIAL_SHARE * len(fact):
+        return best
+    return None
+
+
+def _lacking(comp: "Comparison", group: list[Claim], article_id: str) -> list[str]:
+    """The texts of the group's anchors (amounts, counts, dates, names) absent from ``article_id``."""
+    from comparator.detect import omission_anchors as oa
+
+    anchors = oa.anchors_of([c for c in group if not is_fragment(c)], kinds=ANCHOR_KINDS)
+    text = comp.article(article_id).text
+    facts = [g for c in comp.claims_of(article_id) for g in c.facts]
+    values = {g.value for g in facts if g.kind in oa.NUMERIC and isinstance(g.value, (int, float))}
+
+    def said(f) -> bool:  # a number must be the same value ("more than 150" is not said by "350")
+        if f.kind in oa.NUMERIC and isinstance(f.value, (int, float)):
+            return f.value in values or oa._digits_in(f, text)
+        return oa.present(f, facts, text)
+
+    gone = [f for f in anchors if not said(f)]
+    texts = sorted({" ".join(f.text.split()) for f in gone}, key=lambda t: (-len(t), t))
+    out: list[str] = []
+    for t in texts:  # "Lincoln Elementary School" covers "Lincoln Elementary"
+        if not any(t.lower() in o.lower() for o in out):
+            out.append(t)
+    return out
 
 
 def is_fragment(claim: Claim) -> bool:
@@ -185,7 +341,11 @@ def find_omissions(comp: "Comparison", ctx: "Context") -> list[Finding]:
         for cid in al.claims:
             aligned.setdefault(cid, set()).update(o for o in al.claims if o != cid)
     reported: set[tuple[tuple[str, str], ...]] = set()
-    for group in claim_groups(comp):
+    vectors = ctx.shared.get("vectors") or {}
+    supports = _cosine_support(comp, vectors)
+    pieces = [[comp.claim(i) for i in piece] for group in claim_groups(comp)
+              for piece in support_pieces([c.id for c in group], supports)]
+    for group in pieces:
         if all(is_fragment(c) for c in group):
             continue
         texts = tuple(sorted({(c.article, " ".join(c.text.split())) for c in group}))
@@ -198,15 +358,30 @@ def find_omissions(comp: "Comparison", ctx: "Context") -> list[Finding]:
         missing = [a for a in missing
                    if nearest[a][1] < NEAREST_MAX or _spoken_for(comp, group, nearest[a][0], twins)
                    or _anchor_missing(comp, group, a, nearest[a][1], aligned, nearest[a][0])]
-        nearest = {a: nearest[a] for a in missing}
-        if not missing:
+        missing = [a for a in missing if not says_same(comp, group, a)]
+        partial: dict[str, dict] = {}
+        for a in list(missing):
+            part = next((p for p in (partial_claim(comp, c, a, vectors) for c in group) if p is not None), None)
+            if part is None:
+                continue
+            missing.remove(a)  # it says part of the fact: never "leaves it out"
+            lacks = _lacking(comp, group, a)
+            if lacks:
+                partial[a] = {"claim": part, "lacks": lacks}
+        nearest = {a: nearest[a] for a in order if a in missing or a in partial}
+        if not missing and not partial:
             continue
         best = max((sim for _, sim in nearest.values()), default=0.0)
         lead = group[0]
         carriers = and_list([outlets[a] for a in carried])
-        absent = and_list([outlets[a] for a in missing])
         verb = "reports" if len(carried) == 1 else "report"
-        message = f"{'Only ' if len(carried) == 1 else ''}{carriers} {verb}: “{_snippet(lead.text)}” ({absent} {'does' if len(missing) == 1 else 'do'} not)."
+        sides = []
+        if missing:
+            sides.append(f"{and_list([outlets[a] for a in missing])} {'does' if len(missing) == 1 else 'do'} not")
+        for a, p in partial.items():
+            lacks = and_list([f"“{t}”" for t in p["lacks"]])
+            sides.append(f"{outlets[a]} reports it without {lacks}")
+        message = f"{'Only ' if len(carried) == 1 else ''}{carriers} {verb}: “{_snippet(lead.text)}” ({'; '.join(sides)})."
         article_text = {a.id: a.text for a in comp.articles}
         evidence = tuple(
             Evidence(article=c.article, claim=c.id, text=article_text[c.article][c.start:c.end],
@@ -225,6 +400,7 @@ def find_omissions(comp: "Comparison", ctx: "Context") -> list[Finding]:
                     "carried_by": carried,
                     "missing_from": missing,
                     "nearest": {a: {"claim": cid, "semantic": round(sim, 4)} for a, (cid, sim) in nearest.items()},
+                    **({"partial": partial} if partial else {}),
                 },
             )
         )

@@ -116,10 +116,15 @@ def concept_heads(ctx: "Context") -> tuple[dict[str, str], dict[str, str]]:
     return ctx.shared[key]
 
 
+def _mods(tok: Any) -> list[Any]:
+    """The modifiers a label keeps: adjective/noun/verb modifiers within three words, not names or
+    ordinals ("first residents" is labelled and quoted as "residents")."""
+    return [c for c in tok.lefts if c.dep_ in _MOD_DEPS and c.pos_ in ("ADJ", "NOUN", "VERB")
+            and not c.ent_type_ and c.i >= tok.i - 3]
+
+
 def _label(tok: Any) -> str:
-    mods = [c for c in tok.lefts if c.dep_ in _MOD_DEPS and c.pos_ in ("ADJ", "NOUN", "VERB") and not c.ent_type_]
-    words = [m.lower_ for m in mods if m.i >= tok.i - 3] + [tok.lemma_.lower()]
-    return " ".join(words)
+    return " ".join([m.lower_ for m in _mods(tok)] + [tok.lemma_.lower()])
 
 
 def mentions(comp: "Comparison", ctx: "Context") -> list[Mention]:
@@ -153,7 +158,8 @@ def _doc_mentions(comp: "Comparison", ctx: "Context", article: Any, doc: Any, of
         lemma = tok.lemma_.lower()
         if not tok.is_alpha and "-" not in tok.text or lemma in GENERIC:
             continue
-        start = offset + min([tok.idx] + [c.idx for c in tok.lefts if c.dep_ in _MOD_DEPS and c.i >= tok.i - 3])
+        # the quoted span is the label's own words, so a count of "X" counts occurrences of "X"
+        start = offset + min([tok.idx] + [c.idx for c in _mods(tok)])
         end = offset + tok.idx + len(tok.text)
         if any(a <= start < b for a, b in skip):
             continue

@@ -18,7 +18,7 @@ model runs): every renderer (HTML, Markdown, ``report.json``'s ``overview``,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from comparator.groups import FactGroup, fact_groups
 from comparator.render.outlets import Headline, OutletProfile, clip, headlines, profiles
@@ -134,9 +134,66 @@ def _omission_sides(comp: "Comparison") -> dict[str, tuple[tuple[str, ...], tupl
             continue
         details = f.details if isinstance(f.details, Mapping) else {}
         carried = details.get("carried_by") or sorted({e.article for e in f.evidence})
-        missing = details.get("missing_from") or [a.id for a in comp.articles if a.id not in carried]
+        missing = details["missing_from"] if "missing_from" in details else [
+            a.id for a in comp.articles if a.id not in carried]  # [] when every other outlet says part of it
         out[f.id] = (tuple(sorted((a for a in carried if a in order), key=order.get)),
                      tuple(sorted((a for a in missing if a in order), key=order.get)))
+    return out
+
+
+def _supporting(members: tuple[str, ...], gist: str, semantic: Mapping[frozenset[str], float],
+                text: "Callable[[str], str]") -> set[str]:
+    """The members of a fact group that say the row's fact: the piece holding ``gist`` when the group
+    is cut where two members are not aligned with a cosine of at least
+    :data:`comparator.detect.omissions.SUPPORT_MIN` (a "reports" cell rests on the outlet's own
+    sentence saying it, not on a shared speaker or a chain through another sentence)."""
+    from comparator.detect.omissions import SUPPORT_MIN, shared_number, support_pieces
+
+    def supports(a: str, b: str) -> bool:  # not aligned with each other: not shown to say it
+        key = frozenset((a, b))
+        return key in semantic and (semantic[key] >= SUPPORT_MIN or shared_number(text(a), text(b)))
+
+    return next((set(p) for p in support_pieces(list(members), supports) if gist in p), set(members))
+
+
+def _odd_values(comp: "Comparison", members: set[str]) -> dict[str, str]:
+    """Claim id -> a ``divergent_fact`` finding in which that claim's value is the odd one out among
+    the group's claims: its value differs from the value most outlets give (a tie marks every side).
+    Values are the findings' ``details.normal`` per evidence, compared per ``details.kind``."""
+    values: dict[tuple[str, str], dict[str, str]] = {}  # (kind, claim) -> value; and claim -> findings
+    cited: dict[str, list[str]] = {}
+    for f in comp.findings:
+        if f.kind != "divergent_fact":
+            continue
+        details = f.details if isinstance(f.details, Mapping) else {}
+        normal = details.get("normal")
+        kind = str(details.get("kind") or details.get("fact") or "")
+        for n, e in enumerate(f.evidence):
+            if not e.claim or e.claim not in members:
+                continue
+            cited.setdefault(e.claim, []).append(f.id)
+            if isinstance(normal, (list, tuple)) and n < len(normal):
+                values.setdefault((kind, e.claim), {})[str(normal[n])] = f.id
+    out: dict[str, str] = {}
+    kinds = {k for k, _ in values}
+    for kind in sorted(kinds):
+        by_article: dict[str, set[str]] = {}
+        for (k, cid), vals in values.items():
+            if k == kind:
+                by_article.setdefault(comp.claim(cid).article, set()).update(vals)
+        counts: dict[str, int] = {}
+        for vals in by_article.values():
+            for v in vals:
+                counts[v] = counts.get(v, 0) + 1
+        top = max(counts.values())
+        majority = [v for v, n in counts.items() if n == top]
+        usual = majority[0] if len(majority) == 1 else None  # a tie: every side differs
+        for (k, cid), vals in sorted(values.items()):
+            if k == kind and any(v != usual for v in vals):
+                out.setdefault(cid, cited[cid][0])
+    for cid, fids in cited.items():  # a finding without per-claim values: both sides, as before
+        if not any(cid == c for _, c in values):
+            out.setdefault(cid, fids[0])
     return out
 
 
@@ -144,16 +201,22 @@ def _key_facts(comp: "Comparison", groups: tuple[FactGroup, ...], lede: Mapping[
                omissions: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[KeyFact, ...]:
     lead_claims = {c.id: a for a, c in lede.items()}
     group_of = {cid: g.id for g in groups for cid in g.claims}
-    differs: dict[str, str] = {}  # claim id -> divergent finding
-    for f in comp.findings:
-        if f.kind == "divergent_fact":
-            for e in f.evidence:
-                if e.claim:
-                    differs.setdefault(e.claim, f.id)
+    semantic: dict[frozenset[str], float] = {}
+    for al in comp.alignments:
+        for x, a in enumerate(al.claims):
+            for b in al.claims[x + 1:]:
+                key = frozenset((a, b))
+                semantic[key] = max(semantic.get(key, -1.0), al.semantic)
+    def gist_of(g: FactGroup) -> str:
+        return next((c for c in g.claims if c in lead_claims), g.claims[0])
+
+    saying_in = {g.id: _supporting(g.claims, gist_of(g), semantic, lambda c: comp.claim(c).text) for g in groups}
     charged: dict[tuple[str, str], str] = {}  # (group, article) -> omission finding
     by_id = {f.id: f for f in comp.findings}
     for fid, (_, missing) in omissions.items():
-        gids = {group_of[e.claim] for e in by_id[fid].evidence if e.claim in group_of}
+        # the row's fact only: an omission about another statement in the same group is not this one
+        gids = {group_of[e.claim] for e in by_id[fid].evidence
+                if e.claim in group_of and e.claim in saying_in[group_of[e.claim]]}
         for gid in gids:
             for a in missing:
                 charged.setdefault((gid, a), fid)
@@ -164,9 +227,11 @@ def _key_facts(comp: "Comparison", groups: tuple[FactGroup, ...], lede: Mapping[
         if len(g.articles) < 2 and not leads:
             continue
         claims = [comp.claim(c) for c in g.claims]
+        saying = saying_in[g.id]
+        differs = _odd_values(comp, set(g.claims))
         cells = []
         for a in comp.articles:
-            own = [c for c in claims if c.article == a.id]
+            own = [c for c in claims if c.article == a.id and c.id in saying]
             if own:
                 fid = next((differs[c.id] for c in own if c.id in differs), None)
                 cells.append(FactCell(a.id, "differs" if fid else "reports", own[0].id, clip(own[0].text, 300), fid))
