@@ -179,6 +179,8 @@ def test_fixed_expression_siblings_are_not_loaded(text, word):
     ("Opponents called the measure a giveaway to developers.", "giveaway", "opponents"),
     ("What critics call a radical agenda passed the House on Friday.", "radical", "critics"),
     ("The mayor dismissed the audit as a disgraceful smear.", "disgraceful", "the mayor"),
+    ("According to critics, the radical plan would gut the agency.", "radical", "critics"),
+    ("The radical plan, according to opponents, would cost billions.", "radical", "opponents"),
 ])
 def test_reported_speech_siblings_are_the_speakers(text, word, speaker):
     from comparator.detect.loaded import find_loaded_language

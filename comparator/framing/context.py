@@ -23,7 +23,8 @@ of dev annotations. The rules and their sources:
 - **Reported wording is the speaker's** (:func:`reported_by`): a term inside the
   complement of a verb of calling or saying ("describing the proposal as
   amnesty", "what critics call a giveaway", "Corrigan claimed Republicans are
-  attacked") is the subject's wording, reported by the outlet.
+  attacked") is the subject's wording, reported by the outlet; so is a clause under
+  "according to X" ("According to critics, the radical plan ...": :func:`according_to`).
 """
 
 from __future__ import annotations
@@ -208,6 +209,26 @@ def reported_by(span: Any) -> str | None:
                 return _phrase(subject)
         child, node = node, node.head
         hops += 1
+    return according_to(span)
+
+
+def according_to(span: Any) -> str | None:
+    """The source of an "according to X" phrase attached to a clause above the span ("According to
+    critics, the radical plan ..." -> "critics"): the wording is attributed to X, not the outlet's own.
+    None when there is no such phrase or the span lies inside it."""
+    node = span.root
+    for _ in range(8):
+        for prep in node.children:
+            if prep.lower_ != "according" or prep.dep_ != "prep" or prep.i in range(span.start, span.end):
+                continue
+            for to in prep.children:
+                if to.lower_ == "to":
+                    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+                    if source is not None and not (span.start <= source.i < span.end):
+                        return _phrase(source)
+        if node.head is node:
+            break
+        node = node.head
     return None
 
 
