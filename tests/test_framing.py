@@ -129,24 +129,27 @@ def test_sourcing_no_finding_when_every_outlet_quotes_the_source():
     assert {r["article"] for r in rows} == {"a", "b"} and len({r["source"] for r in rows}) == 1
 
 
-def test_emphasis_only_for_a_lede_reported_late_never_for_an_unaligned_one():
-    comp = make_comparison()
-    # each outlet's 2nd sentence is carried by nobody else, and the ledes lead everywhere: an unaligned
-    # sentence may be paraphrased elsewhere, so "does not report it" is never said (omissions decide)
-    assert find_emphasis(comp, Context(settings=Settings())) == []
+def _four_sentence_outlets(ids, pairs) -> Comparison:
+    """Outlets ``ids`` each with the text "One. Two. Three. Four." and the given aligned claim pairs."""
     texts = ["One.", "Two.", "Three.", "Four."]
     arts, claims = [], []
-    for aid in ("x", "y"):
-        text = " ".join(texts)
-        arts.append(Article(id=aid, outlet=aid.upper(), text=text))
+    for aid in ids:
+        arts.append(Article(id=aid, outlet=aid.upper(), text=" ".join(texts)))
         pos = 0
         for i, t in enumerate(texts):
             claims.append(Claim(id=f"{aid}:{i}", article=aid, index=i, paragraph=0, text=t, start=pos,
                                 end=pos + len(t)))
             pos += len(t) + 1
-    late = Comparison(articles=tuple(arts), claims=tuple(claims),
-                      alignments=(Alignment(claims=("x:0", "y:3"), score=0.9, semantic=0.9, lexical=0.9),
-                                  Alignment(claims=("x:1", "y:1"), score=0.9, semantic=0.9, lexical=0.9)))
+    return Comparison(articles=tuple(arts), claims=tuple(claims),
+                      alignments=tuple(Alignment(claims=p, score=0.9, semantic=0.9, lexical=0.9) for p in pairs))
+
+
+def test_emphasis_only_for_a_lede_reported_late_never_for_an_unaligned_one():
+    comp = make_comparison()
+    # each outlet's 2nd sentence is carried by nobody else, and the ledes lead everywhere: an unaligned
+    # sentence may be paraphrased elsewhere, so "does not report it" is never said (omissions decide)
+    assert find_emphasis(comp, Context(settings=Settings())) == []
+    late = _four_sentence_outlets(("x", "y"), [("x:0", "y:3"), ("x:1", "y:1")])
     found = find_emphasis(late, Context(settings=Settings()))
     late_ones = [f for f in found if f.details["other_position"]]
     assert [(f.details["lead_article"], f.details["other_position"]) for f in found] == [("x", 4)]
@@ -219,19 +222,7 @@ def test_series_of_outlets_reads_as_english():
 
 
 def test_emphasis_is_one_finding_per_lead_listing_every_late_outlet():
-    texts = ["One.", "Two.", "Three.", "Four."]
-    arts, claims = [], []
-    for aid in ("x", "y", "z"):
-        text = " ".join(texts)
-        arts.append(Article(id=aid, outlet=aid.upper(), text=text))
-        pos = 0
-        for i, t in enumerate(texts):
-            claims.append(Claim(id=f"{aid}:{i}", article=aid, index=i, paragraph=0, text=t, start=pos,
-                                end=pos + len(t)))
-            pos += len(t) + 1
-    comp = Comparison(articles=tuple(arts), claims=tuple(claims),
-                      alignments=(Alignment(claims=("x:0", "y:3"), score=0.9, semantic=0.9, lexical=0.9),
-                                  Alignment(claims=("x:0", "z:2"), score=0.9, semantic=0.9, lexical=0.9)))
+    comp = _four_sentence_outlets(("x", "y", "z"), [("x:0", "y:3"), ("x:0", "z:2")])
     found = [f for f in find_emphasis(comp, Context(settings=Settings())) if f.details["lead_article"] == "x"]
     assert len(found) == 1
     f = found[0]
