@@ -64,6 +64,14 @@ def test_the_headlines_side_by_side_mark_the_headline_that_differs(encoder):
     assert "(≠ another headline)" in render_markdown(comp)
 
 
+def test_title_case_headline_numbers_keep_their_scale_word(encoder):
+    from comparator.render.overview import overview
+
+    comp = comparator.compare(_articles("Senate Passes $1 Trillion Infrastructure Bill",
+                                        "Senate Passes $1.2 Trillion Infrastructure Bill"), encoder=encoder)
+    assert [h.numbers for h in overview(comp).headlines] == [("$1 Trillion",), ("$1.2 Trillion",)]
+
+
 @pytest.mark.parametrize("title_a, title_b", [
     ("Senate passes $1.2 trillion infrastructure bill", "Senate passes $1.2 trillion infrastructure bill"),
     ("Senate passes $1.2 trillion infrastructure bill", "Senators back $1.2 trillion plan for roads"),

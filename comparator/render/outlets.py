@@ -31,7 +31,7 @@ __all__ = ["Headline", "OutletProfile", "clip", "headline_claims", "headlines", 
 #: Facts listed by name in a profile sentence ("only it reports ...").
 PROFILE_FACTS = 3
 GIST_CHARS = 110
-_NUMBER = re.compile(r"[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|thousand|percent|%))?")
+_NUMBER = re.compile(r"[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|percent|%))?", re.I)
 
 
 def clip(text: str, limit: int = GIST_CHARS) -> str:
