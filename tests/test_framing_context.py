@@ -174,7 +174,7 @@ def test_dominant_label_per_outlet_with_counts_and_few_spans():
     f = found[0]
     assert f.details["dominant"] == {"a": "illegal alien", "b": "immigrant"}
     assert f.details["counts"]["a"]["illegal alien"] == 5
-    assert "mostly says" in f.message and "(5 of 5)" in f.message
+    assert "always says" in f.message and "(all 5 times)" in f.message
     assert sum(1 for ev in f.evidence if ev.article == "a") <= 3
     assert f.severity == "warning"
     _exact(comp, found)

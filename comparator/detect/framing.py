@@ -172,7 +172,9 @@ def _subject_findings(comp: "Comparison", ctx: "Context") -> list[Finding]:
                 m.label == top for m in r.evidence) else top)
             other = [f"{quote_text(l)} {k}" for l, k in r.counts[1:3]]
             extra = f" (also {', '.join(other)})" if other else ""
-            parts.append(f"{outlet} mostly says {said} ({n} of {r.total}){extra}")
+            verb = "mostly says" if n < r.total else ("always says" if n > 1 else "says")
+            count = f"{n} of {r.total}" if n < r.total else ("once" if n == 1 else f"all {n} times")
+            parts.append(f"{outlet} {verb} {said} ({count}){extra}")
         message = f"Outlets name the {ref} differently: " + "; ".join(parts) + "."
         differs = any(_warns(_loaded_label(d, guide_terms)) for d in dominant.values())
         details = {"concept": ref, "dominant": dominant,
