@@ -227,3 +227,23 @@ def test_skip_reason_only_for_inputs_with_nothing_to_compare():
     assert skip_reason(EmptyInputError("folder contains no article files.")).startswith("nothing to compare")
     assert skip_reason(NotEnoughArticlesError("found 1 article")) is not None
     assert skip_reason(IdenticalArticlesError("copies")) is None and skip_reason(ModelError("x")) is None
+
+
+# -- identical headlines on the same day are one story, whatever their leads say (review2-corpus/noevent) ------
+
+def test_identical_headlines_without_an_event_field_are_one_story(tmp_path, fake_encoder):
+    rows = [
+        {"outlet": "Harbor Times", "title": "Pellam warehouse fire update", "published": "2024-06-20",
+         "text": "Detectives arrested a 34-year-old man on Wednesday after crews found gasoline cans near "
+                 "a loading dock.\n\nTwo firefighters were hurt battling the blaze overnight."},
+        {"outlet": "Wexham Gazette", "title": "Pellam Warehouse Fire: Update", "published": "2024-06-20",
+         "text": "Investigators say nobody is in custody yet.\n\nCity officials reported no injuries among "
+                 "emergency responders."},
+        {"outlet": "Coast Herald", "title": "Pellam warehouse fire update", "published": "2024-07-30",
+         "text": "The owner of the burned warehouse said he would rebuild by spring."},
+    ]
+    corpus = compare_corpus([_write(tmp_path / "in.jsonl", rows)], tmp_path / "out", encoder=fake_encoder)
+    events = corpus.to_frame("events")
+    compared = events[events["status"] == "done"]
+    assert len(compared) == 1 and compared.iloc[0]["outlets"] == 2  # the July article is another story
+    assert len(events) == 2
