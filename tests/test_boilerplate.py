@@ -202,6 +202,10 @@ def test_story_sentences_of_the_same_shapes_stay_story(sentence):
     ("Not a subscriber?", "paywall"),
     ("Sign in.", "paywall"),
     ("Log in here.", "paywall"),
+    ("Plans start at just $1.", "paywall"),
+    ("Get 3 months free.", "paywall"),
+    ("Save 40% on a digital subscription.", "paywall"),
+    ("This is a premium article.", "paywall"),
     ("Your support funds local reporting.", "prompt"),
     ("Your donation keeps our reporters in the courthouse.", "prompt"),
     ("Donate now to keep our newsroom running.", "prompt"),
@@ -224,6 +228,10 @@ def test_subscription_and_donation_pitches(line, kind):
     "The company offered customers their first three months for $1, regulators said.",
     "The foundation pledged $2 million to support local journalism.",
     "He said the sign in the window was in English.",
+    "Save 20% off groceries with the new card, the chain said.",
+    "The plan starts at $5 a month, officials said.",
+    "Access starts at the north gate.",
+    "Members-only clubs drew criticism.",
 ])
 def test_news_about_subscriptions_stays_story(sentence):
     assert match_reason(sentence) is None

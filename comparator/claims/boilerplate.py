@@ -79,7 +79,13 @@ RULES: tuple[Rule, ...] = (
           r"thereafter|afterwards?)\W*$|"
           r"^\W*(only|just) [$€£]\s?\d[\d.,]* (a|per|/) ?(week|month|year)\b|"
           r"^\W*(this |our |limited[- ]time |special |introductory )?offer (ends|expires|is valid|valid)\b|"
-          r"^\W*(limited[- ]time|special|introductory) offer\b", "subscription offer"),
+          r"^\W*(limited[- ]time|special|introductory) offer\b|"
+          r"^\W*(plans?|subscriptions?|memberships?|digital access|access) (start|starts|begin|begins) (at|from) "
+          r"(just |only )?(\d+ ?(cents|¢)|[$€£]\s?\d)|^\W*(get|try|enjoy) (\d+|one|two|three|six) (days?|weeks?|"
+          r"months?) (free|for free|on us)\b|^\W*(save|get) \d+ ?% (off )?(on )?(your |a |an |the )?(first (month|year)|"
+          r"subscription|digital (access|subscription)|membership|annual plan|unlimited)\b", "subscription offer"),
+    _rule("paywall", r"\bthis (is an? )?(premium|subscriber[- ]only|subscriber[- ]exclusive|members?[- ]only) "
+          r"(article|story|content|feature)\b", "premium article notice"),
     _rule("paywall", r"\bto (continue|keep) reading(,| this\b| the (full )?(article|story)\b|\W*$)|\b(subscribe|register|sign up|log in|sign in) "
           r"(now )?to (read|see|unlock|access) (the|this|more|full|our)\b|\bread the full (story|article) "
           r"with\b|\b(unlock|access) (this|the full) (article|story)\b|\bstart (your|a) free trial\b|"
