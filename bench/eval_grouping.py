@@ -49,6 +49,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--no-dates", action="store_true")
+    parser.add_argument("--no-headlines", action="store_true", help="without the identical-headline rule")
     args = parser.parse_args()
 
     from comparator.config import Settings
@@ -63,7 +64,8 @@ def main() -> None:
     for name, part in halves.items():
         texts = [key_text(r.get("title"), r["text"]) for r in part]
         dates = [None if args.no_dates else r.get("date") for r in part]
-        keys[name] = (story_keys(texts, dates, encoder), [r["story_id"] for r in part])
+        titles = None if args.no_headlines else [r.get("title") for r in part]
+        keys[name] = (story_keys(texts, dates, encoder, titles=titles), [r["story_id"] for r in part])
 
     def run(name: str, threshold: float) -> tuple[float, float, int, int]:
         ks, gold = keys[name]

@@ -80,3 +80,32 @@ def test_titles_are_one_token_so_ner_sees_the_name():
 def test_rank_before_an_ordinal():
     text = "The convoy left at dawn, Sgt. 1st Class Jane Roe said."
     assert sentences(text) == [text]
+
+
+# approximation and measure abbreviations before an amount (review2-abbrev*, kind 06-abbreviations)
+@pytest.mark.parametrize("text", [
+    "The firm, Hollis & Co., had revenue of approx. $40 million, according to Dept. of Defense records.",
+    "Damage reached approx. 200 homes, the insurer said.",
+    "The loss was est. 3,000 acres, the ranger said.",
+    "Tickets cost avg. $45 each, organizers said.",
+    "The bill came to approx. €40 million, the auditor said.",
+    "The mill, built ca. 1890, employed abt. 300 workers at its peak.",
+    "Attendance was est. 12,000 people, incl. staff, the organizers said.",
+    "The grant covers approx. half the cost, the school board said.",
+])
+def test_quantity_abbreviation_before_an_amount_keeps_the_sentence(text):
+    assert sentences(text) == [text]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("The figures were only approx. The final count comes next week.", 2),
+    ("Revenue rose 4% in the quarter. Costs were not disclosed.", 2),
+])
+def test_quantity_abbreviation_before_a_capital_still_ends(text, parts):
+    assert len(sentences(text)) == parts
+
+
+def test_continues_sentence_after_quantity_abbreviations():
+    assert continues_sentence("approx", "$") and continues_sentence("est", "3,000")
+    assert continues_sentence("avg", "US$") and continues_sentence("ca", "1920")
+    assert not continues_sentence("approx", "The") and not continues_sentence("Est", "3")

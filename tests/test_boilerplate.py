@@ -185,3 +185,71 @@ def test_more_kinds_of_furniture(line, kind):
 ])
 def test_story_sentences_of_the_same_shapes_stay_story(sentence):
     assert match_reason(sentence) is None
+
+
+# Subscription and donation pitches (field kind 03-paywall-notice; invented variants of review2-paywall*).
+@pytest.mark.parametrize("line, kind", [
+    ("This story is available exclusively to subscribers.", "paywall"),
+    ("This content is reserved for paying subscribers.", "paywall"),
+    ("Join today for just 99 cents for your first month.", "paywall"),
+    ("Get your first year for $1.", "paywall"),
+    ("Start today for only $1 for the first 6 months.", "paywall"),
+    ("Only $4.99 a month after that.", "paywall"),
+    ("Then $9.99 per month thereafter.", "paywall"),
+    ("Offer ends Sunday.", "paywall"),
+    ("Limited-time offer: 50% off.", "paywall"),
+    ("Have an account?", "paywall"),
+    ("Not a subscriber?", "paywall"),
+    ("Sign in.", "paywall"),
+    ("Log in here.", "paywall"),
+    ("Plans start at just $1.", "paywall"),
+    ("Get 3 months free.", "paywall"),
+    ("Save 40% on a digital subscription.", "paywall"),
+    ("This is a premium article.", "paywall"),
+    ("Your support funds local reporting.", "prompt"),
+    ("Your donation keeps our reporters in the courthouse.", "prompt"),
+    ("Donate now to keep our newsroom running.", "prompt"),
+    ("Please support independent journalism.", "prompt"),
+    ("Become a member today.", "prompt"),
+])
+def test_subscription_and_donation_pitches(line, kind):
+    assert match_reason(line) == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "The paper lost 4,000 subscribers last year.",
+    "Subscribers pay $12 a month for the print edition.",
+    "The offer of $5 million was rejected by the board.",
+    "The offer ends a two-year dispute, the union said.",
+    "Members can sign in at the front desk, the library said.",
+    "Residents who want to donate can visit the fire station, officials said.",
+    "The union said its members would join the strike today.",
+    "Rent rose to $1,200 a month after that, tenants said.",
+    "The company offered customers their first three months for $1, regulators said.",
+    "The foundation pledged $2 million to support local journalism.",
+    "He said the sign in the window was in English.",
+    "Save 20% off groceries with the new card, the chain said.",
+    "The plan starts at $5 a month, officials said.",
+    "Access starts at the north gate.",
+    "Members-only clubs drew criticism.",
+])
+def test_news_about_subscriptions_stays_story(sentence):
+    assert match_reason(sentence) is None
+
+
+def test_a_markdown_paywall_block_gives_no_story_claims():
+    claims = claims_of(
+        "The Tarrow water board will raise rates by 8% on March 1, its first increase since 2020.\n\n"
+        "This article is available exclusively to members.\n\n"
+        "Join now for only 50 cents for your first week. Cancel anytime.\n\n"
+        "Just $3.99 a month after that. Your membership sustains local reporting.\n\n"
+        "Already a subscriber? Log in.")
+    assert claims[0].boilerplate_reason is None
+    assert all(c.boilerplate for c in claims[1:]), [(c.text, c.boilerplate_reason) for c in claims]
+
+
+def test_an_html_gate_block_is_paywall():
+    from comparator.load.structure import CLASS_KINDS
+
+    kinds = [kind for kind, rx in CLASS_KINDS if rx.match("gate")]
+    assert kinds[:1] == ["paywall"]

@@ -261,3 +261,40 @@ def test_a_middle_initial_or_suffix_is_not_another_surname(tmp_path, monkeypatch
                    "Dredging crews arrive in June.\n\n"
                    "Harbor director Elena M. Brandt Jr. praised the contract at a council meeting on Monday.\n")
     assert found == []
+
+
+# -- a flipped word in one sentence of a multi-sentence quotation (review2-check) ------------------------------
+
+_LEAD = "The state water board on Oct. 10 ordered Corliss to stop pumping from the Vane aquifer.\n\n"
+
+
+@pytest.mark.parametrize("source, draft, diff", [
+    ('"We had no choice. The law is clear," Halloran said.\n',
+     '"We had no choice," Halloran said. "The law is unclear."\n', ("unclear", "clear")),
+    ('"We had no choice. The law is clear," Halloran said.\n',
+     '"We had no choice. The law is unclear," Halloran said.\n', ("unclear", "clear")),
+    ('"The pier is safe. We will reopen it in May," director Elena Brandt said.\n',
+     '"The pier is unsafe," director Elena Brandt said. "We will reopen it in May."\n', ("unsafe", "safe")),
+    ('Brandt said: "Costs went up. Nobody was told about it."\n',
+     'Brandt said: "Costs went up. Everybody was told about it."\n', ("Everybody", "Nobody")),
+])
+def test_a_changed_word_in_a_short_quoted_sentence_is_a_misquote(tmp_path, monkeypatch, source, draft, diff):
+    from comparator.check import check
+
+    monkeypatch.chdir(tmp_path)
+    d, src = _write_pair(tmp_path, _LEAD + source, _LEAD + draft)
+    result = check([str(d)], [str(src)], encoder=_Encoder(), cache=False)
+    found = [f for f in result.drafts[0].findings if f.rule in ("misquote", "unverified_quote")]
+    assert [f.rule for f in found] == ["misquote"], [f.message for f in found]
+    assert found[0].details["diff"] == [{"draft": diff[0], "source": diff[1]}]
+    assert result.failed
+
+
+def test_a_different_short_sentence_in_a_quoted_paragraph_stays_unverified(tmp_path, monkeypatch):
+    from comparator.check import check
+
+    monkeypatch.chdir(tmp_path)
+    d, src = _write_pair(tmp_path, _LEAD + '"We had no choice. The law is clear," Halloran said.\n',
+                         _LEAD + '"We had no choice," Halloran said. "Farmers will have to adapt."\n')
+    result = check([str(d)], [str(src)], encoder=_Encoder(), cache=False)
+    assert [f.rule for f in result.drafts[0].findings if "quote" in f.rule] == ["unverified_quote"]

@@ -199,3 +199,51 @@ def test_event_names_and_keys_in_markdown_hold_no_invisible_characters():
     assert "\u2060" not in text
     assert "`[bdaff489]`" in text and "`fire-at-dock-7-bdaff48912`" in text
     assert "`" * 2 + " `a` " + "`" * 2 in _event_md("x", "`a`")
+
+
+# -- an empty event folder is skipped with its reason, not failed and retried (review2-corpus) ----------------
+
+def test_an_empty_event_folder_is_skipped_not_failed(tmp_path, fake_encoder):
+    events = tmp_path / "events"
+    (events / "empty").mkdir(parents=True)
+    story = events / "ferry"
+    story.mkdir()
+    (story / "a.md").write_text("---\noutlet: Island Observer\n---\nThe Gullholm ferry authority will raise "
+                                "fares by 15% on July 1.\n", encoding="utf-8")
+    (story / "b.md").write_text("---\noutlet: Coast Herald\n---\nFerry fares to Gullholm will rise 15% on "
+                                "July 1, the authority said.\n", encoding="utf-8")
+    first = compare_corpus([events], tmp_path / "out", encoder=fake_encoder)
+    assert (first.done, first.skipped, first.failed) == (1, 1, 0)
+    table = first.to_frame("events").set_index("name")
+    assert table.loc["empty", "status"] == "skipped" and "no article files" in table.loc["empty", "reason"]
+    again = compare_corpus([events], tmp_path / "out", encoder=fake_encoder)
+    assert (again.failed, again.skipped) == (0, 1)
+
+
+def test_skip_reason_only_for_inputs_with_nothing_to_compare():
+    from comparator.corpus.events import skip_reason
+    from comparator.errors import IdenticalArticlesError, ModelError
+
+    assert skip_reason(EmptyInputError("folder contains no article files.")).startswith("nothing to compare")
+    assert skip_reason(NotEnoughArticlesError("found 1 article")) is not None
+    assert skip_reason(IdenticalArticlesError("copies")) is None and skip_reason(ModelError("x")) is None
+
+
+# -- identical headlines on the same day are one story, whatever their leads say (review2-corpus/noevent) ------
+
+def test_identical_headlines_without_an_event_field_are_one_story(tmp_path, fake_encoder):
+    rows = [
+        {"outlet": "Harbor Times", "title": "Pellam warehouse fire update", "published": "2024-06-20",
+         "text": "Detectives arrested a 34-year-old man on Wednesday after crews found gasoline cans near "
+                 "a loading dock.\n\nTwo firefighters were hurt battling the blaze overnight."},
+        {"outlet": "Wexham Gazette", "title": "Pellam Warehouse Fire: Update", "published": "2024-06-20",
+         "text": "Investigators say nobody is in custody yet.\n\nCity officials reported no injuries among "
+                 "emergency responders."},
+        {"outlet": "Coast Herald", "title": "Pellam warehouse fire update", "published": "2024-07-30",
+         "text": "The owner of the burned warehouse said he would rebuild by spring."},
+    ]
+    corpus = compare_corpus([_write(tmp_path / "in.jsonl", rows)], tmp_path / "out", encoder=fake_encoder)
+    events = corpus.to_frame("events")
+    compared = events[events["status"] == "done"]
+    assert len(compared) == 1 and compared.iloc[0]["outlets"] == 2  # the July article is another story
+    assert len(events) == 2

@@ -89,6 +89,43 @@ def test_grouping_needs_a_shared_entity_and_the_date_window():
     assert len(set(group_stories([_key(0, v, when=0), _key(1, loose, when=1)]))) == 1
 
 
+def _headed(i, vec, title, when=0.0, named=True):
+    from comparator.corpus.grouping import headline_key
+
+    v = np.asarray(vec, dtype=np.float32)
+    return StoryKey(i, when, v / np.linalg.norm(v), frozenset({"riverton"}), headline_key(title) if named else "")
+
+
+def test_identical_headlines_in_the_window_are_one_story():
+    # leads that say opposite things (cosine 0 here) under the same headline on the same day: one story
+    a, b = [1, 0, 0], [0, 1, 0]
+    assert len(set(group_stories([_headed(0, a, "Pellam fire update"), _headed(1, b, "Pellam Fire Update!")]))) == 1
+    assert len(set(group_stories([_headed(0, a, "Pellam’s fire: update", when=0),
+                                  _headed(1, b, "Pellam's fire update", when=2)]))) == 1
+
+
+@pytest.mark.parametrize("first, second", [
+    (dict(title="Pellam fire update"), dict(title="Pellam fire update", when=10)),   # outside the window
+    (dict(title="Pellam fire update"), dict(title="Pellam fire update", when=None)),  # undated
+    (dict(title="Letters to the editor", named=False), dict(title="Letters to the editor", named=False)),
+    (dict(title="Pellam update"), dict(title="Pellam update")),  # too short to tell
+    (dict(title="Pellam fire update"), dict(title="Pellam flood update")),
+])
+def test_headlines_join_only_when_identical_dated_and_named(first, second):
+    keys = [_headed(0, [1, 0, 0], **first), _headed(1, [0, 1, 0], **second)]
+    assert len(set(group_stories(keys))) == 2
+
+
+def test_only_headlines_that_name_something_are_kept_for_joining():
+    from comparator.corpus.grouping import key_text, story_keys
+    from tests.conftest import FakeEncoder
+
+    titles = ["Pellam fire update", "Letters to the editor", "Police blotter for the week", None]
+    texts = [key_text(t, "The council met on Tuesday.") for t in titles]
+    keys = story_keys(texts, ["2024-06-20"] * 4, FakeEncoder(), titles=titles)
+    assert [k.headline for k in keys] == ["pellam fire update", "", "", ""]
+
+
 def test_event_keys_are_file_safe_and_distinct():
     keys = {event_key(n) for n in ["a/b", "a b", "A-B", "../x", "é"]}
     assert len(keys) == 5 and all("/" not in k and not k.startswith(".") for k in keys)

@@ -298,3 +298,47 @@ def test_all_caps_section_names_are_subheads_not_datelines():
     got = kinds_of(text)
     assert got["AUSTRALIA"] == "subhead" and got["BELGIUM"] == "subhead"
     assert got["Australia plans to allow travel from mid-2022, officials said."] is None
+
+
+# -- captions and subheads anywhere in the body (field kind e-subhead-and-caption-hubs; review2-subhead*) ---------
+
+def _dated(text: str, published: str = "2025-03-05") -> dict[str, str | None]:
+    art = Article(id="t", outlet="T", text=text, published=published)
+    return {c.text: c.boilerplate_reason for c in claims_of(art)}
+
+
+@pytest.mark.parametrize("cap, published", [
+    ("Firefighters battle flames along Route 9 near Orrin on Aug. 13, 2024.", "2024-08-14"),
+    ("Volunteers stack sandbags outside the Millbrook fire station on March 4, 2025.", "2025-03-05"),
+    ("A rescuer carries a child across the flooded Kessel Road in Dunmore, Sunday.", "2025-03-05"),
+    ("Crews clear debris near the Alder Street bridge on Monday, March 3, 2025.", "2025-03-05"),
+])
+def test_present_tense_caption_with_place_and_date_in_the_body(cap, published):
+    got = _dated("\n\n".join(STORY[:2] + [cap] + STORY[2:3] + [cap, STORY[3]]), published)
+    assert got[cap] == "caption"
+    assert all(got[s] is None for s in STORY)
+
+
+@pytest.mark.parametrize("sentence, published", [
+    ("The new toll takes effect on the Harbor Bridge on Jan. 1, 2026.", "2025-03-05"),
+    ("Voters head to the polls in Millbrook on Nov. 4, 2025.", "2025-10-30"),
+    ("Crews cleared debris near the Alder Street bridge on March 3, 2025.", "2025-03-05"),
+    ("Officials expect the road near Dunmore to reopen on March 3, 2025.", "2025-03-05"),
+    ("Volunteers stack sandbags outside the Millbrook fire station on March 4, 2025.", None),
+])
+def test_news_sentences_with_a_place_and_a_date_are_not_captions(sentence, published):
+    got = _dated("\n\n".join(STORY[:2] + [sentence] + STORY[2:]), published)
+    assert got[sentence] is None
+
+
+@pytest.mark.parametrize("head", ["Where evacuees can go", "How residents can help", "Why the vote matters",
+                                  "What happens to the trucks"])
+def test_question_word_subhead_between_story_paragraphs(head):
+    got = kinds_of("\n\n".join(STORY[:2] + [head] + STORY[2:]))
+    assert got[head] == "subhead" and all(got[s] is None for s in STORY)
+
+
+def test_markdown_image_line_is_a_caption_not_a_related_link():
+    image = "![Patrons outside the Eastgate branch](eastgate.jpg)"
+    got = kinds_of("\n\n".join(STORY[:2] + [image] + STORY[2:] + ["[Council delays vote](/local/vote)"]))
+    assert got[image] == "caption" and got["[Council delays vote](/local/vote)"] == "related"

@@ -180,8 +180,9 @@ def word_diff(draft: str, qa: tuple[int, int], source: str, qb: tuple[int, int])
         if tag == "equal":
             continue
         left, right = wa[s0:s1], wb[d0:d1]
-        if i == 0 or i == len(ops) - 1:
+        if (i == 0 or i == len(ops) - 1) and not (left and len(left) == len(right)):
             continue  # one side quotes a longer excerpt of the statement: not a change of its words
+            # (a same-length substitution at an end, "clear" / "unclear", is a change of the words)
         if any(w in _CUT_WORDS for w, _, _ in left):
             continue  # a declared cut or insertion
         if _parenthesised(draft, left) or _parenthesised(source, right):
@@ -251,6 +252,73 @@ def _in_quote_stream(quote: str, comp: "Comparison", source: "Article") -> tuple
     return None
 
 
+def _quote_streams(comp: "Comparison", article: "Article") -> dict[int, list[tuple[int, int]]]:
+    """Paragraph -> the paragraph's quoted ranges in order (a quotation's sentences are split over claims)."""
+    streams: dict[int, set[tuple[int, int]]] = {}
+    for c in comp.claims_of(article.id):
+        for qs, qe in c.quotes:
+            if article.text[qs:qe].strip(_EDGE):
+                streams.setdefault(c.paragraph, set()).add((qs, qe))
+    return {p: sorted(ranges) for p, ranges in streams.items()}
+
+
+def _joined(text: str, pieces: Sequence[tuple[int, int]]) -> tuple[str, list[tuple[int, int, int]]]:
+    """The quoted pieces joined by spaces, and (joined start, text start, text end) of each piece."""
+    joined, marks = "", []
+    for qs, qe in pieces:
+        piece = text[qs:qe]
+        lead = len(piece) - len(piece.lstrip(_EDGE))
+        core = piece.strip(_EDGE)
+        marks.append((len(joined), qs + lead, qs + lead + len(core)))
+        joined += core + " "
+    return joined, marks
+
+
+def _back(marks: list[tuple[int, int, int]], at: int) -> int:
+    base, start, _ = max((m for m in marks if m[0] <= at), key=lambda m: m[0])
+    return start + at - base
+
+
+def _stream_misquote(comp: "Comparison", draft: "Article", claim: "Claim", qs: int, qe: int,
+                     sources: Sequence["Article"]) -> tuple["Article", tuple[int, int], tuple] | None:
+    """A misquote found sentence by sentence: the draft's quoted words of the paragraph (“We had no
+    choice,” she said. “The law is unclear.”) against each source paragraph's quoted words (“We had no
+    choice. The law is clear.”), so a changed word in a short quoted sentence is judged with the words
+    of the same quotation around it. The same thresholds as one quotation (at least
+    :data:`~comparator.detect.quotations.MIN_SHARED` shared words, at most
+    :data:`~comparator.detect.quotations.MAX_CHANGED` changed, a third of the shared); only changes
+    inside ``[qs, qe)`` are this quotation's. Returns (source, its quoted span, diff) or None."""
+    from comparator.detect.quotations import MAX_CHANGED, quotation_diff
+
+    pieces = _quote_streams(comp, draft).get(claim.paragraph, [])
+    if (qs, qe) not in pieces:
+        return None
+    dj, dmarks = _joined(draft.text, pieces)
+    at = pieces.index((qs, qe))
+    pa = dmarks[at][0]
+    pb = pa + dmarks[at][2] - dmarks[at][1]
+    best = None
+    for src in sources:
+        for spieces in _quote_streams(comp, src).values():
+            sj, smarks = _joined(src.text, spieces)
+            got = quotation_diff(dj, (0, len(dj)), sj, (0, len(sj)))
+            if not got:
+                continue
+            diff = word_diff(dj, (0, len(dj)), sj, (0, len(sj)))
+            changed = sum(max(len(a.split()), len(b.split())) for a, b, _, _ in diff)
+            inside = [d for d in diff if pa <= d[2] < pb]
+            if not inside or changed > MAX_CHANGED or changed * 3 > got[0]:
+                continue
+            if best is None or got[0] > best[0]:
+                best = (got[0], src, spieces, inside)
+    if best is None:
+        return None
+    _, src, spieces, inside = best
+    words = set(re.findall(r"\w+", draft.text[qs:qe].lower()))
+    ss, se = max(spieces, key=lambda r: (len(words & set(re.findall(r"\w+", src.text[r[0]:r[1]].lower()))), -r[0]))
+    return src, (ss, se), tuple((a, b, _back(dmarks, s), _back(dmarks, e - 1) + 1) for a, b, s, e in inside)
+
+
 def _other_speaker(a: str, b: str) -> bool:
     """Whether speakers ``a`` and ``b`` cannot be one voice: not the same referent
     (:func:`~comparator.detect.quotations.same_speaker`), and neither names the other's
@@ -301,6 +369,8 @@ def check_quotes(comp: "Comparison", draft_id: str, source_ids: Sequence[str]) -
                     # needs most of the quotation in the source (not a shared phrase in other words)
                     if changed <= MAX_CHANGED and changed * 3 <= shared and (diff or shared * 2 >= words):
                         found = (src, qb, diff)
+            if found is None:
+                found = _stream_misquote(comp, draft, claim, qs, qe, sources)
             if found is None:
                 out.append(QuoteCheck("unverified", claim, qs, qe))
                 continue

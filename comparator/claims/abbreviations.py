@@ -12,7 +12,9 @@ abbreviation continues the sentence:
 - an initial (one capital letter and a period) before a capitalised word:
   ``J. R. R. Tolkien``;
 - a month or a numbering abbreviation before a number: ``Jan. 9``, ``No. 14``;
-- a place prefix before a capitalised word: ``St. Clair``, ``Mt. Baker``, ``Ft. Worth``.
+- a place prefix before a capitalised word: ``St. Clair``, ``Mt. Baker``, ``Ft. Worth``;
+- a lower-case abbreviation of approximation or measure (:data:`QUANTITY_ABBREVIATIONS`) before an
+  amount or a lower-case word: ``approx. $40 million``, ``est. 3,000 acres``, ``avg. $45 each``.
 
 Words that often end a sentence (``U.S.``, ``D.C.``, ``Inc.``, ``Corp.``,
 ``Jr.``, ``Sr.``, ``Ave.``) are deliberately not listed: after them a capitalised word may well
@@ -30,7 +32,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["DATE_ABBREVIATIONS", "abbreviation_before", "add_tokenizer_exceptions", "NUMBER_ABBREVIATIONS", "PLACE_ABBREVIATIONS", "TITLES",
+__all__ = ["DATE_ABBREVIATIONS", "QUANTITY_ABBREVIATIONS", "abbreviation_before", "add_tokenizer_exceptions", "NUMBER_ABBREVIATIONS", "PLACE_ABBREVIATIONS", "TITLES",
            "continues_sentence"]
 
 from comparator.honorifics import TITLES  # noqa: E402  (one list for boundaries and names)
@@ -45,6 +47,17 @@ NUMBER_ABBREVIATIONS: frozenset[str] = frozenset({
     "No", "Nos", "no", "nos", "Vol", "vol", "Art", "art", "Fig", "fig", "Ch", "ch", "pp", "p",
     "Sec", "sec", "Para", "para", "Rte", "Hwy", "Apt", "Ste", "Rm",
 })
+
+#: Lower-case abbreviations of approximation and measure written before an amount ("approx. $40 million",
+#: "est. 3,000 acres", "avg. $45", "ca. 1920"): after them a number, a currency sign or a lower-case word
+#: continues the sentence. Sources: US GPO Style Manual (2016) ch. 9 (standard word abbreviations: "approx.",
+#: "avg.", "est.", "incl."), Chicago Manual of Style 10.43 ("ca.", "cf.", "viz.") and AP style ("vs.").
+QUANTITY_ABBREVIATIONS: frozenset[str] = frozenset({
+    "approx", "appr", "appx", "apprx", "est", "avg", "av", "ca", "abt", "incl", "excl", "cf", "viz", "vs",
+    "esp", "resp",
+})
+#: Signs that open an amount after a quantity abbreviation ("approx. $40", "est. €3 million").
+_AMOUNT = re.compile(r"^(?:[A-Z]{0,3}[$€£¥₹]|[$€£¥₹]|[+\-−~≈<>]?\d)")
 
 #: Place-name prefixes written before a name.
 PLACE_ABBREVIATIONS: frozenset[str] = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
@@ -73,6 +86,8 @@ def continues_sentence(abbreviation: str, following: str) -> bool:
         return _capitalised(following)
     if abbreviation in DATE_ABBREVIATIONS or abbreviation in NUMBER_ABBREVIATIONS:
         return following[0].isdigit()
+    if abbreviation.lower() in QUANTITY_ABBREVIATIONS and abbreviation[:1].islower():
+        return bool(_AMOUNT.match(following)) or following[0].islower()
     return False
 
 

@@ -64,8 +64,28 @@ RULES: tuple[Rule, ...] = (
     _rule("paywall", r"\bunlimited (digital )?access\b|\bsubscribe (now )?to (continue|keep) reading\b|"
           r"\b(to )?(continue|keep) reading,? (please )?(subscribe|log in|sign in|register)\b|"
           r"\b(log|sign) in to (continue|keep) reading\b|\balready (a|an existing) (subscriber|member)\b|"
-          r"\bthis (article|story|content) is (only )?(available|reserved|exclusive) (to|for) "
-          r"(subscribers|members)\b|\bsubscribers? only\b", "subscription wall"),
+          r"\bthis (article|story|content|page) is (only |exclusively )?(available|reserved|exclusive|accessible)"
+          r"( only| exclusively)? (to|for) (our )?(paying |digital )?(subscribers|members)\b|\bsubscribers? only\b",
+          "subscription wall"),
+    # the short lines around a wall: "Have an account?", "Sign in.", "Not a subscriber?"
+    _rule("paywall", r"^\W*(already )?(have|got) an account\W*$|^\W*(already|not) (a |an |yet a )?(subscriber|member)"
+          r"\W*$|^\W*(please )?(sign|log) ?in( here| now| below| to your account)?\W*$", "subscription wall"),
+    # introductory offers: "Join today for just 99 cents for your first month.", "Offer ends Sunday."
+    _rule("paywall", r"\bfor (just |only )?(\d+ ?(cents|¢)|[$€£]\s?\d[\d.,]*)( a| per|/)? ?(for )?(your|the) first "
+          r"(\d+ |two |three |six )?(days?|weeks?|months?|years?)\b|\b(your|the) first (\d+ |two |three |six )?"
+          r"(days?|weeks?|months?|years?) (for|at) (just |only )?(\d+ ?(cents|¢)|[$€£]\s?\d)|"
+          r"\bjoin (us )?(today|now)\b.{0,40}\b(for|from) (just |only )?(\d+ ?(cents|¢)|[$€£]\s?\d)|"
+          r"^\W*(then |only |just |and )?(\d+ ?(cents|¢)|[$€£]\s?\d[\d.,]*) (a|per|/) ?(week|month|year) (after that|"
+          r"thereafter|afterwards?)\W*$|"
+          r"^\W*(only|just) [$€£]\s?\d[\d.,]* (a|per|/) ?(week|month|year)\b|"
+          r"^\W*(this |our |limited[- ]time |special |introductory )?offer (ends|expires|is valid|valid)\b|"
+          r"^\W*(limited[- ]time|special|introductory) offer\b|"
+          r"^\W*(plans?|subscriptions?|memberships?|digital access|access) (start|starts|begin|begins) (at|from) "
+          r"(just |only )?(\d+ ?(cents|¢)|[$€£]\s?\d)|^\W*(get|try|enjoy) (\d+|one|two|three|six) (days?|weeks?|"
+          r"months?) (free|for free|on us)\b|^\W*(save|get) \d+ ?% (off )?(on )?(your |a |an |the )?(first (month|year)|"
+          r"subscription|digital (access|subscription)|membership|annual plan|unlimited)\b", "subscription offer"),
+    _rule("paywall", r"\bthis (is an? )?(premium|subscriber[- ]only|subscriber[- ]exclusive|members?[- ]only) "
+          r"(article|story|content|feature)\b", "premium article notice"),
     _rule("paywall", r"\bto (continue|keep) reading(,| this\b| the (full )?(article|story)\b|\W*$)|\b(subscribe|register|sign up|log in|sign in) "
           r"(now )?to (read|see|unlock|access) (the|this|more|full|our)\b|\bread the full (story|article) "
           r"with\b|\b(unlock|access) (this|the full) (article|story)\b|\bstart (your|a) free trial\b|"
@@ -109,6 +129,13 @@ RULES: tuple[Rule, ...] = (
           r"[\w'’ -]{0,40}(newsletter|channel|podcast|feed|edition)", "subscription prompt"),
     _rule("prompt", r"\bnewsletters?\b.*\b(inbox|sign up|subscribe)\b", "newsletter prompt"),
     _rule("prompt", r"\b(download|get) (the|our) [\w ]{0,30}\bapp\b", "app prompt"),
+    # donation and membership pitches: "Your support funds local reporting.", "Donate today."
+    _rule("prompt", r"^\W*your (support|donation|gift|contribution|membership|subscription)s? (today )?(funds?|makes?|"
+          r"helps?|keeps?|sustains?|powers?|pays? for|supports?|allows?|enables?|ensures?)\b|"
+          r"^\W*(please )?(support|donate to|give to|fund) (our|local|independent|nonprofit|this) (journalism|"
+          r"reporting|newsroom|work|news)\b|^\W*(please )?(donate|give|contribute|join) (today|now)\b|"
+          r"^\W*(please )?donate\b|^\W*become an? (member|subscriber|supporter|donor|sustainer)\b|"
+          r"\bsupport (our|independent) (journalism|newsroom|reporting)\b", "donation prompt"),
     _rule("prompt", r"^\W*(?i:follow) ((?i:us|him|her|them)|[A-Z]\w+( [A-Z]\w+)?) (?i:on) "
           r"(?i:twitter|x|facebook|instagram|threads|bluesky)\b",
           "social prompt", case=True),

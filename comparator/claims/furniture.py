@@ -76,6 +76,8 @@ MIN_EMBED_WORDS = 6
 
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
+#: A Markdown image alone on its line (its alt text describes the picture): a caption.
+_MD_IMAGE = re.compile(r"^\s*(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\s*\]\([^)]*\))?\s*$")
 _MD_LINKS_ONLY = re.compile(r"^[\W\d]*(\[[^\]]{3,}\]\([^)\s]+\)[\W]*)+$")
 #: Teasers below a related-stories heading are at most this many words, one sentence, no quotation.
 MAX_TEASER_WORDS = 35
@@ -118,6 +120,61 @@ def _caption_sentence(doc: "Doc", start: int, end: int) -> bool:
     return not any(t.lower_ in _WEEKDAYS for t in span)
 
 
+#: Present-tense verbs of schedules and states: "The law takes effect on Jan. 1, 2025." is news, not a caption.
+_SCHEDULE_VERBS = frozenset({"take", "begin", "start", "open", "close", "end", "expire", "apply", "run", "go",
+                             "come", "return", "reopen", "resume", "fall", "last", "cost", "mark", "stand",
+                             "become", "get", "make", "set", "stay", "lead", "follow", "see"})
+_WEEKDAY_RX = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH_DAY = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|" \
+             r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?) \d{1,2}"
+#: How a photo caption ends: "... near Orrin on Aug. 13, 2024." or "... in Orrin, Tuesday." (AP caption style).
+_CAPTION_END = re.compile(rf"(?:\bon |, )(?:{_WEEKDAY_RX},? )?(?P<full>{_MONTH_DAY},? \d{{4}})\.$|"
+                          rf", {_WEEKDAY_RX}(?:, (?P<date>{_MONTH_DAY}(?:,? \d{{4}})?))?\.$")
+#: Prepositions that place a picture ("near Orrin", "along Route 9", "outside the Eastgate branch").
+_PLACE = re.compile(r"\b(?:near|in|at|along|outside|inside|across|over|on|from|by|behind|beside|under)\s+"
+                    r"(?:the\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+                    r"Oct|Nov|Dec)[A-Z]\w")
+
+
+def _dated_caption(doc: "Doc", start: int, end: int, published: str | None) -> bool:
+    """A photo caption anywhere in the body: one sentence in the simple present ("Firefighters battle
+    flames ...", "Residents watch ..."), placed ("near Orrin") and ending in the picture's date ("on Aug. 13,
+    2024." / ", Tuesday."). News prose tells a dated past event in the past tense and a future one with a
+    schedule verb; a stated full date after the publication date is not a picture's date. Needs the
+    publication date for a full date (without it the rule does not guess)."""
+    line = doc.text[start:end].rstrip()
+    m = _CAPTION_END.search(line)
+    if m is None or not _PLACE.search(line[:m.start() + 1]):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 6 or len(span) > 45:
+        return False
+    if any(t.tag_ in ("MD", "VBD") or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _NOT_CAPTION_VERBS)
+           or (t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() in _SCHEDULE_VERBS) for t in span):
+        return False  # a past, modal, reported or scheduled statement: news prose
+    root = span.root
+    if root.tag_ in ("VBZ", "VBP"):
+        if not any(c.dep_ == "nsubj" for c in root.children):
+            return False
+    elif any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False  # the simple present, or no verb the parser found ("Firefighters battle flames ...")
+    stated = m.group("full") or m.group("date")
+    if stated is None:
+        return True  # ", Tuesday.": the day of the picture
+    if not published:
+        return False
+    from comparator.facts.dates import parse_date
+
+    when = parse_date(stated, published)
+    day = published[:10]
+    return when is not None and when.year is not None and when.month is not None and when.day is not None \
+        and f"{when.year:04d}-{when.month:02d}-{when.day:02d}" <= day
+
+
+#: Question words that open a section subhead ("Where evacuees can go", "How to help").
+_WH_HEADING = re.compile(r"^(?:what|where|why|how|who|when|which|whose)\b", re.IGNORECASE)
+
+
 def _is_clause(doc: "Doc", start: int, end: int) -> bool:
     """The span has a subject (a clause), as opposed to a noun phrase such as "Hurdles to asylum"."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -125,8 +182,10 @@ def _is_clause(doc: "Doc", start: int, end: int) -> bool:
 
 
 def article_reasons(text: str, doc: "Doc", sentences: Sequence[Segment], reasons: list[str | None],
-                    meta: Mapping[str, object], quotes: Sequence[tuple[int, int]]) -> list[str | None]:
-    """``reasons`` (one per sentence, from the wording rules) completed by the article-level rules."""
+                    meta: Mapping[str, object], quotes: Sequence[tuple[int, int]],
+                    published: str | None = None) -> list[str | None]:
+    """``reasons`` (one per sentence, from the wording rules) completed by the article-level rules
+    (``published``: the article's ISO date, for the dates of photo captions)."""
     reasons = list(reasons)
     paras: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
@@ -166,7 +225,10 @@ def article_reasons(text: str, doc: "Doc", sentences: Sequence[Segment], reasons
                 mark(q, "related")
             break
     for p in body:  # Markdown paragraphs that are only links: "[Council delays vote](/local/vote)"
-        if _MD_LINKS_ONLY.match(text[span[p][0]:span[p][1]]):
+        line = text[span[p][0]:span[p][1]]
+        if _MD_IMAGE.match(line):
+            mark(p, "caption", force=reasons[paras[p][0]] == "related")  # "![Patrons outside ...](eastgate.jpg)"
+        elif _MD_LINKS_ONLY.match(line):
             mark(p, "related")
 
     # repeats: embedded posts / pull quotes, and verbatim copies
@@ -206,7 +268,8 @@ def article_reasons(text: str, doc: "Doc", sentences: Sequence[Segment], reasons
                     if q != p and _norm(text[span[q][0]:span[q][1]]) == _norm(text[a:b]):
                         mark(q, "caption", force=True)
 
-    # photo captions in the body: "The mayor speaks to reporters as she visits ..."
+    # photo captions in the body: "The mayor speaks to reporters as she visits ...", "Firefighters battle
+    # flames along Route 9 near Orrin on Aug. 13, 2024." (and its later copies, caption rather than duplicate)
     lead = next((p for p in body if not all(reasons[i] for i in paras[p])), None)
     for p in body:
         idx = paras[p]
@@ -214,8 +277,13 @@ def article_reasons(text: str, doc: "Doc", sentences: Sequence[Segment], reasons
             continue
         if len(idx) == 1 and reasons[idx[0]] is None:
             a, b = span[p]
-            if not any(qa < b and a < qb for qa, qb in quotes) and _caption_sentence(doc, a, b):
+            if not any(qa < b and a < qb for qa, qb in quotes) and (
+                    _caption_sentence(doc, a, b) or _dated_caption(doc, a, b, published)):
                 mark(p, "caption")
+                key = _norm(text[a:b])
+                for q in body:
+                    if q != p and reasons[paras[q][0]] == "duplicate" and _norm(text[span[q][0]:span[q][1]]) == key:
+                        mark(q, "caption", force=True)
 
     # subheads below the first story paragraph
     started = False
@@ -229,6 +297,6 @@ def article_reasons(text: str, doc: "Doc", sentences: Sequence[Segment], reasons
         if len(idx) != 1 or reasons[idx[0]]:
             continue
         if line.startswith("#") or (len(line.split()) <= MAX_SUBHEAD_WORDS and line.rstrip()[-1] not in
-                                    ".!?…:;\"”’)," and not _is_clause(doc, a, b)):
+                                    ".!?…:;\"”’)," and (_WH_HEADING.match(line) or not _is_clause(doc, a, b))):
             mark(p, "subhead")
     return reasons

@@ -133,7 +133,8 @@ def _boilerplate(text: str, doc: "Doc", sentences: tuple[Segment, ...], article:
         if LABEL_ONLY.match(text[s.start:s.end]):
             reasons[i] = "subhead"
     meta = article.meta if article is not None else {}
-    return article_reasons(text, doc, sentences, reasons, meta, quotes)
+    return article_reasons(text, doc, sentences, reasons, meta, quotes,
+                           article.published if article is not None else None)
 
 
 from comparator.chunks import ents_in  # noqa: E402

@@ -21,7 +21,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-__all__ = ["EventOutcome", "EventTask", "event_key", "iter_tasks", "live_keys", "read_marker", "write_marker"]
+__all__ = ["EventOutcome", "EventTask", "event_key", "iter_tasks", "live_keys", "read_marker", "skip_reason",
+           "write_marker"]
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,21 @@ def live_keys(out: Path) -> set[str]:
     them) but left out of the tables, the report and ``Corpus.to_frame``.
     """
     return {path.stem for path in (out / "spool").glob("*.jsonl")}
+
+
+def skip_reason(exc: BaseException) -> str | None:
+    """Why an event that raised ``exc`` is *skipped* rather than *failed*, else None.
+
+    An event whose input holds nothing to compare (an empty event folder, fewer
+    than two articles) fails the same way on every run, so it is skipped with
+    the reason, not retried by the next run as a failure is. (Copies of one
+    article stay a failure: the user is told to fix the input.)
+    """
+    from comparator.errors import EmptyInputError, NotEnoughArticlesError
+
+    if isinstance(exc, (EmptyInputError, NotEnoughArticlesError)):
+        return f"nothing to compare: {exc}"
+    return None
 
 
 def read_marker(out: Path, kind: str, key: str) -> dict[str, Any] | None:

@@ -6,7 +6,10 @@ the method only joins what is clearly the same story:
 1. **Key** of each article: its headline and lead (first :data:`LEAD_CHARS`
    characters) encoded with the comparison's sentence encoder (MiniLM,
    L2-normalised), the named entities spaCy finds in them, and its date.
-2. **Candidate pairs**: published within :data:`WINDOW_DAYS` of each other,
+2. **Candidate pairs**: two dated articles of the window with the same headline word for word
+   (normalised, at least :data:`MIN_HEADLINE_WORDS` words, one of them a proper noun: not a
+   standing head such as "Letters to the editor") are one story whatever their leads say;
+   otherwise: published within :data:`WINDOW_DAYS` of each other,
    sharing at least one entity word, with cosine similarity of the keys >=
    ``threshold``. A pair where a date is missing is a candidate only at
    >= ``undated_threshold`` (:data:`UNDATED_THRESHOLD`): without the window the
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -45,6 +49,8 @@ THRESHOLD = 0.68
 UNDATED_THRESHOLD = 0.84
 #: Entity labels read for the shared-entity check.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+#: Identical headlines join two dated articles of the window from this many words (see :func:`_same_headline`).
+MIN_HEADLINE_WORDS = 3
 _STOP = frozenset({"the", "of", "and", "u.s.", "us", "new", "state", "states", "united", "'s", "a"})
 
 
@@ -71,12 +77,42 @@ class StoryKey:
     when: float | None  # days since the epoch (UTC), None when unknown
     vector: Any  # numpy float32 row, L2-normalised
     entities: frozenset[str]
+    headline: str = ""  # the normalised headline (:func:`headline_key`) if it names something, else ""
 
 
 def key_text(title: str | None, text: str) -> str:
     """Headline and lead: the part of an article that says which story it is."""
     lead = " ".join(text[:LEAD_CHARS].split())
     return f"{title.strip()}. {lead}" if title and title.strip() else lead
+
+
+def headline_key(title: str | None) -> str:
+    """A headline folded for comparison: NFKC, lower case, possessive 's, marks and punctuation dropped."""
+    import unicodedata
+
+    if not title:
+        return ""
+    folded = re.sub(r"'s\b", "", unicodedata.normalize("NFKC", title).lower().replace("’", "'"))  # possessives
+    return " ".join(re.sub(r"[^\w\s]", " ", folded.replace("'", "")).split())
+
+
+def _same_headline(a: StoryKey, b: StoryKey) -> bool:
+    """The same headline word for word and long enough (:data:`MIN_HEADLINE_WORDS`); keys hold a
+    headline only when it names someone or something (a proper noun, :func:`story_keys`): two outlets
+    do not give one title to two stories on the same days, while a standing head ("Letters to the
+    editor", "Police blotter", "Morning briefing") names nothing."""
+    return bool(a.headline) and a.headline == b.headline and len(a.headline.split()) >= MIN_HEADLINE_WORDS
+
+
+def _named_headline(doc: Any, title: str | None) -> str:
+    """:func:`headline_key` of ``title`` when its words (the start of ``doc``) hold a proper noun, else ""."""
+    if not title or not title.strip():
+        return ""
+    end = len(title.strip())
+    if any(t.idx < end and t.pos_ == "PROPN" for t in doc) or any(e.start_char < end for e in doc.ents
+                                                                   if e.label_ in ENTITY_LABELS):
+        return headline_key(title)
+    return ""
 
 
 def _days(published: str | None) -> float | None:
@@ -100,8 +136,9 @@ def _entity_words(doc: Any) -> frozenset[str]:
 
 
 def story_keys(texts: Sequence[str], dates: Sequence[str | None], encoder: Any, *, offset: int = 0,
-               batch: int = 256) -> list[StoryKey]:
-    """Keys of articles given as :func:`key_text` strings and ISO dates (spaCy NER + the encoder)."""
+               batch: int = 256, titles: Sequence[str | None] | None = None) -> list[StoryKey]:
+    """Keys of articles given as :func:`key_text` strings and ISO dates (spaCy NER + the encoder);
+    ``titles`` (the headlines, optional) let identical headlines join (:func:`_same_headline`)."""
     import numpy as np
 
     from comparator.nlp import load_nlp
@@ -113,10 +150,12 @@ def story_keys(texts: Sequence[str], dates: Sequence[str | None], encoder: Any, 
         vectors = np.asarray(encoder.encode(chunk), dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         vectors = vectors / np.where(norms == 0, 1, norms)
-        docs = nlp.pipe(chunk, disable=[p for p in nlp.pipe_names if p not in ("tok2vec", "ner")])
+        keep = ("tok2vec", "ner") + (("tagger", "attribute_ruler") if titles is not None else ())
+        docs = nlp.pipe(chunk, disable=[p for p in nlp.pipe_names if p not in keep])
         for i, (vec, doc) in enumerate(zip(vectors, docs)):
             n = start + i
-            keys.append(StoryKey(offset + n, _days(dates[n]), vec, _entity_words(doc)))
+            keys.append(StoryKey(offset + n, _days(dates[n]), vec, _entity_words(doc),
+                                 _named_headline(doc, titles[n]) if titles is not None else ""))
     return keys
 
 
@@ -135,6 +174,9 @@ def _candidate_edges(keys: Sequence[StoryKey], settings: GroupingSettings) -> di
             return
         sims = matrix[others] @ matrix[a]
         for b, sim in zip(others, sims.tolist()):
+            if not undated and keys[b].when is not None and _same_headline(keys[a], keys[b]):
+                edges[(min(a, b), max(a, b))] = 1.0  # the same headline in the window: one story
+                continue
             if sim < settings.threshold:
                 continue
             if (undated or keys[b].when is None) and sim < max(settings.threshold, settings.undated_threshold):

@@ -84,7 +84,7 @@ def spool_inputs(inputs: Sequence[str | Path], out: Path, *, encoder_factory: An
     writers = _Writers(staging)
     holding = (staging / "_ungrouped.jsonl").open("w", encoding="utf-8")
     bad_log = (out / "state" / "bad_records.jsonl").open("w", encoding="utf-8")
-    keys, batch_texts, batch_dates = [], [], []
+    keys, batch_texts, batch_dates, batch_titles = [], [], [], []
     articles = bad = grouped = 0
     encoder = None
 
@@ -92,9 +92,10 @@ def spool_inputs(inputs: Sequence[str | Path], out: Path, *, encoder_factory: An
         nonlocal encoder
         if batch_texts:
             encoder = encoder or encoder_factory()
-            keys.extend(story_keys(batch_texts, batch_dates, encoder, offset=len(keys)))
+            keys.extend(story_keys(batch_texts, batch_dates, encoder, offset=len(keys), titles=batch_titles))
             batch_texts.clear()
             batch_dates.clear()
+            batch_titles.clear()
 
     try:
         for item in iter_inputs(inputs, event_field=event_field, date_field=date_field):
@@ -114,6 +115,7 @@ def spool_inputs(inputs: Sequence[str | Path], out: Path, *, encoder_factory: An
                 holding.write(article_to_json(item) + "\n")
                 batch_texts.append(key_text(item.title, item.text))
                 batch_dates.append(item.published)
+                batch_titles.append(item.title)
                 if len(batch_texts) >= KEY_BATCH:
                     flush()
         flush()
@@ -143,6 +145,7 @@ def _labelled_keys(staging: Path, seen: set[str], encoder: Any, *, offset: int) 
     """
     texts: list[str] = []
     dates: list[str | None] = []
+    titles: list[str | None] = []
     names: list[str] = []
     for key in sorted(seen):
         with (staging / f"{key}.jsonl").open("r", encoding="utf-8") as handle:
@@ -153,8 +156,9 @@ def _labelled_keys(staging: Path, seen: set[str], encoder: Any, *, offset: int) 
                 art = article_from_json(line)
                 texts.append(key_text(art.title, art.text))
                 dates.append(art.published)
+                titles.append(art.title)
                 names.append(header["event"])
-    keys = story_keys(texts, dates, encoder, offset=offset) if texts else []
+    keys = story_keys(texts, dates, encoder, offset=offset, titles=titles) if texts else []
     return list(zip(keys, names))
 
 

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from comparator.corpus.events import EventOutcome, EventTask, write_marker
+from comparator.corpus.events import EventOutcome, EventTask, skip_reason, write_marker
 
 __all__ = ["EVENT_TABLES", "run_event", "worker_encoder"]
 
@@ -91,8 +91,9 @@ def run_event(task: EventTask, out: str | Path, settings: Any, encoder: Any | No
             outcome = EventOutcome(**base, status="done", articles=len(articles), outlets=outlets,
                                    sentences=sum(1 for c in comp.claims),
                                    seconds=round(time.perf_counter() - started, 3))
-    except ComparatorError as exc:
-        outcome = EventOutcome(**base, status="failed", reason=str(exc))
+    except ComparatorError as exc:  # an empty folder or one article: skipped with the reason, not retried
+        skip = skip_reason(exc)
+        outcome = EventOutcome(**base, status="skipped" if skip else "failed", reason=skip or str(exc))
     except Exception as exc:  # noqa: BLE001 - one event's bug must not stop the corpus; the reason is kept
         outcome = EventOutcome(**base, status="failed", reason=f"{type(exc).__name__}: {exc}")
     write_marker(out, outcome)

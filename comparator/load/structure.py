@@ -22,7 +22,7 @@ __all__ = ["CLASS_KINDS", "furniture_spans", "furniture_texts"]
 
 #: A class or id token (split on ``-``/``_``/space) -> furniture kind; first matching row wins.
 CLASS_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx, re.IGNORECASE)) for kind, rx in (
-    ("paywall", r"^(paywall|regwall|meter(ed)?|piano|subscriber(only)?|premiumwall|tp-modal|"
+    ("paywall", r"^(paywall|regwall|(article|content|story)?gate|gated|meter(ed)?|piano|subscriber(only)?|premiumwall|tp-modal|"
                 r"subscription(prompt|wall)?)$"),
     ("related", r"^(related|more(stories|news|links)?|recommended|recirc(ulation)?|read(more|next)|"
                 r"story(card|list)|teasers?|outbrain|taboola|trending|popular|mostread)$"),
