@@ -41,7 +41,19 @@ _KIND_WORDS = {"quantity": "number", "money": "amount", "percent": "percentage",
 
 
 def find_divergences(comp: "Comparison", ctx: Context) -> list[Finding]:
-    """``divergent_fact`` and ``detail_only`` findings over every aligned pair (ids left "")."""
+    """``divergent_fact`` and ``detail_only`` findings over every aligned pair (ids left "").
+
+    Computed once per comparison and kept in ``ctx.shared`` (the omission detector reads them:
+    an outlet that tells a fact's value otherwise is not charged with leaving it out)."""
+    memo = ctx.shared.get("divergences")
+    if memo is not None and memo[0] is comp:
+        return list(memo[1])
+    found = _find_divergences(comp, ctx)
+    ctx.shared["divergences"] = (comp, tuple(found))
+    return found
+
+
+def _find_divergences(comp: "Comparison", ctx: Context) -> list[Finding]:
     order = {a.id: i for i, a in enumerate(comp.articles)}
     seen: set[tuple] = set()
     out: list[Finding] = []
