@@ -292,7 +292,9 @@ def _quotation_findings(a: roles.Side, b: roles.Side, score: float, pairs: list 
             out.append(Finding(
                 id="", kind="divergent_fact", severity=severity_of("quote_wording"), confidence=conf,
                 message=message, evidence=(_evidence(a, d.a_start, d.a_end), _evidence(b, d.b_start, d.b_end)),
-                details={"type": "quote_wording", "fact": "quotation", "diff": [d.a, d.b], "shared_words": shared}))
+                # an absent side is null, not an empty quotation ""
+                details={"type": "quote_wording", "fact": "quotation", "diff": [d.a or None, d.b or None],
+                         "shared_words": shared}))
         if shared >= 8 and same_speaker(a.claim.speaker, b.claim.speaker) is False \
                 and _named_outside_quotes(a) and _named_outside_quotes(b):
             message = (f"{a.outlet} credits these words to {a.claim.speaker}; "
