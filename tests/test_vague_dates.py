@@ -106,6 +106,10 @@ def test_a_vague_date_and_a_day_outside_it_diverge(nlp, a, b, texts):
     ("The shelter will open in mid-March.", "The shelter will open in March."),
     ("The board approved the plan late Tuesday.", "The board approved the plan on Tuesday."),
     ("The new bridge will open this spring.", "The new bridge will open on April 2."),
+    # a deadline bounds the event from above: "by the end of March" holds March 10
+    ("The bridge will be finished by the end of March.", "The bridge will be finished on March 10."),
+    ("The bridge will be finished no later than mid-March.", "The bridge will be finished on March 2."),
+    ("The repairs must be done before late April.", "The repairs will be done on April 6."),
 ])
 def test_a_vague_date_and_a_day_inside_it_agree(nlp, a, b):
     assert divergent(nlp, a, b) == []

@@ -22,8 +22,8 @@ import calendar
 import datetime as dt
 import re
 
-__all__ = ["DAY_SPANS", "MONTH_SPANS", "SLACK_DAYS", "WEEK_ORDINALS", "day_span", "month_span", "season",
-           "week_of_month"]
+__all__ = ["DAY_SPANS", "DEADLINE_WORDS", "MONTH_SPANS", "SLACK_DAYS", "WEEK_ORDINALS", "day_span", "deadline",
+           "month_span", "season", "week_of_month"]
 
 #: days of the month a month qualifier covers (end 31 = the month's last day)
 DAY_SPANS: dict[str, tuple[int, int]] = {
@@ -40,6 +40,8 @@ MONTH_SPANS: dict[str, tuple[int, int]] = {
 }
 #: a range's ends are this many days soft: "mid-March" (11-20) meets "March 10" but not "March 1"
 SLACK_DAYS = 1
+#: words before a date that make it a deadline, not a point: "by the end of March" holds March 10
+DEADLINE_WORDS = frozenset({"by", "before", "until", "till", "through", "than"})  # "no later than"
 WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 5, "final": 5}
 
 _MONTHS = "|".join(m.lower() for m in calendar.month_name[1:]) + "|" + "|".join(
@@ -108,3 +110,14 @@ def month_span(qualifier: str | None) -> tuple[int, int] | None:
 def meet(a: tuple[int, int], b: tuple[int, int], slack: int = 0) -> bool:
     """Whether two closed ranges meet, each end ``slack`` units soft."""
     return a[0] <= b[1] + slack and b[0] <= a[1] + slack
+
+
+def deadline(span: "object") -> bool:
+    """Whether the spaCy span of a date follows a deadline word ("by the end of March", "before mid-May",
+    "no later than early June"): such a date bounds an event from above and is no range to compare."""
+    start = getattr(span, "start", 0)
+    doc = getattr(span, "doc", None)
+    if doc is None or start == 0:
+        return False
+    return doc[start - 1].lower_ in DEADLINE_WORDS or (
+        len(span) > 0 and span[0].lower_ in DEADLINE_WORDS)
