@@ -152,3 +152,18 @@ def test_port_alder_shelter_end_to_end():
     beds = [pair for pair in counts if any("35" in t for t in pair)]
     assert len(beds) == 4 and all(any(t.startswith("320") for t in pair) for pair in beds)
     assert not any("move in on March 1" in t for t in omitted)
+
+
+def test_a_count_glued_to_its_noun_is_the_same_ranked_difference():
+    """"320 beds" / "350-bed shelter" and "320-bed shelter" / "350-bed shelter" are one item of the ranked list."""
+    from comparator.render.ranking import same_difference
+    from comparator.types import Finding
+
+    def div(normal, kind="quantity"):
+        return Finding(id="", kind="divergent_fact", severity="warning", confidence=0.6, message="m", evidence=(),
+                       details={"type": "number", "kind": kind, "normal": normal, "qualifier": [None, None]})
+
+    assert same_difference(div(["320", "bed 350"])) == same_difference(div(["bed 320", "bed 350"]))
+    assert same_difference(div(["320", "bed 350"])) != same_difference(div(["320", "bed 360"]))
+    assert same_difference(div(["USD 4800000", "USD 4200000"], "money")) != \
+        same_difference(div(["4800000", "4200000"], "money"))  # currencies stay
