@@ -44,6 +44,10 @@ def test_distinctive_values_and_the_very_same_value():
     about140 = fact("quantity", "about 140", "~140", 140.0)
     assert not same_value(fact("quantity", "more than 150", ">150", 150.0), about140)
     assert same_value(fact("quantity", "140", "140", 140.0), fact("quantity", "140", "140", 140.0))
+    rooms = dataclasses.replace(fact("quantity", "160", "160", 160.0), anchor="room")
+    glued = dataclasses.replace(fact("quantity", "160", "room 160", 160.0, "room"), anchor="hotel")
+    assert same_value(rooms, glued)  # "160 rooms" / "a 160-room hotel"
+    assert not same_value(dataclasses.replace(rooms, anchor="floor"), glued)
 
 
 def _unaligned(nlp, a, b, published="2026-02-11"):

@@ -69,7 +69,15 @@ def same_value(f: Fact, g: Fact) -> bool:
         if df is None or dg is None or df[1:] != dg[1:] or None in df[1:]:
             return False
         return df[0] is None or dg[0] is None or df[0] == dg[0]
-    return (f.unit or None) == (g.unit or None) and float(f.value) == float(g.value) and facts_agree(f, g) is True
+    if float(f.value) != float(g.value):
+        return False
+    if (f.unit or None) != (g.unit or None):  # "160 rooms" / "a 160-room hotel": one count of rooms
+        from comparator.detect.fact_pairs import count_noun
+        from comparator.detect.roles import stem
+
+        nf, ng = count_noun(f), count_noun(g)
+        return f.kind == "quantity" and nf is not None and ng is not None and stem(nf) == stem(ng)
+    return facts_agree(f, g) is True
 
 
 def _ymd(normal: str) -> tuple[int | None, int | None, int | None] | None:
