@@ -73,8 +73,8 @@ def test_an_outlet_that_states_the_value_slot_is_not_charged(nlp, a, b):
 
 @pytest.mark.parametrize("a, b", [
     # a shared subject alone is not the same slot
-    ("Ortega will face the winner of the primary on August 10.",
-     "In a televised March debate, Ortega said he had never served."),
+    ("Ortega will meet the winner of the party's runoff on June 22.",
+     "In a radio debate in May, Ortega said he had never served in the navy."),
     # a compatible value is not the same value: "about 140" does not say "more than 150"
     ("More than 150 people came to the meeting, which lasted five hours.",
      "The county has been housing about 140 of them in a gym."),
@@ -93,11 +93,11 @@ def _claim(text):
 
 
 @pytest.mark.parametrize("text, note", [
-    ("The news was first reported by the Washington Post.", True),
+    ("The deal was first reported by the Harbor Herald.", True),
     ("Politico first reported the plan on Tuesday.", True),
     ("The Harbor Herald was the first to report the deal.", True),
     ("The Ledger broke the news on Monday.", True),
-    ("The plan was first reported by the Valley Tribune.", True),
+    ("The Valley Tribune first reported the plan on Monday.", True),
     ("Brightwater Hospitality did not answer calls seeking comment on Wednesday.", True),
     ("A spokesman did not immediately respond to a request for comment.", True),
     ("The company declined to comment.", True),
@@ -105,7 +105,7 @@ def _claim(text):
     # facts, not notes about the reporting
     ("As first reported by the Harbor Herald, the county will close the gym in May.", False),
     ("Police first reported the fire at 3 a.m.", False),
-    ("The president did not answer shouted questions about whether he has spoken with Kim.", False),
+    ("The governor did not answer questions from reporters about the budget gap.", False),
     ("The company declined to say how many workers it would cut.", False),
     ("The county did not respond to the union's demand for higher wages.", False),
 ])

@@ -2,8 +2,8 @@
 
 Two kinds newsrooms write in set phrases:
 
-* **scoop credits** -- which outlet had the story first: "The news was first
-  reported by the Washington Post.", "Politico first reported the plan on
+* **scoop credits** -- which outlet had the story first: "The deal was first
+  reported by the Harbor Herald.", "The Ledger first reported the deal on
   Tuesday.", "The Harbor Herald was the first to report the deal." A sentence
   whose main clause is the credit; "As first reported by X, the county will ..."
   states a fact in its main clause and stays a fact;
