@@ -43,6 +43,10 @@ PUB = "2026-02-11"
     ("early 2026", "October 2026", False),
     ("early 2026", "2026", True),
     ("late 2026", "November 2026", True),
+    ("the second half of March", "March 3", False),
+    ("the first half of March", "March 9", True),
+    ("the first half of 2026", "October 2026", False),
+    ("the second half of 2026", "the first half of 2026", False),
 ])
 def test_vague_dates_compare_as_ranges(a, b, agree):
     assert dates_agree(parse_date(a, PUB, "future"), parse_date(b, PUB, "future")) is agree

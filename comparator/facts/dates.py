@@ -20,7 +20,8 @@ from comparator.facts.vague import SLACK_DAYS, day_span, meet, month_span, seaso
 _BASES = (dt.datetime(2031, 10, 24, 12), dt.datetime(2013, 3, 3, 12))
 _VAGUE = ("early", "mid", "late", "the end of", "the start of", "the beginning of", "the middle of",
           "end of", "start of", "beginning of", "middle of", "the fall of", "the spring of",
-          "the summer of", "the winter of", "mid-")
+          "the summer of", "the winter of", "mid-", "the first half of", "the second half of", "first half of",
+          "second half of")
 _LEAD = re.compile(r"^(?:in|on|at|since|by|from|until|during|of)\s+", re.I)
 
 

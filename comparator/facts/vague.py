@@ -4,7 +4,8 @@ A vague date states a stretch of time, not a point. Two dates are told
 otherwise only when their stretches do not meet: "mid-March" (about the 11th
 to the 20th) against "March 1" is a divergence, "early March" against "March 8"
 is not. The stretches are the conventional thirds of a month and of a year
-(early / mid / late; "the start of", "the middle of", "the end of"), the
+(early / mid / late; "the start of", "the middle of", "the end of"; its first
+and second half), the
 weeks of a month (first = days 1-7, second 8-14, third 15-21, fourth 22-28,
 last = the month's last seven days) and the seasons of the northern
 hemisphere, taken wide (the union of the meteorological and the astronomical
@@ -30,12 +31,14 @@ DAY_SPANS: dict[str, tuple[int, int]] = {
     "early": (1, 10), "start": (1, 10), "beginning": (1, 10),
     "mid": (11, 20), "middle": (11, 20),
     "late": (21, 31), "end": (21, 31),
+    "first half": (1, 15), "second half": (16, 31),
 }
 #: months of the year a year qualifier or a season covers (northern hemisphere, wide)
 MONTH_SPANS: dict[str, tuple[int, int]] = {
     "early": (1, 4), "start": (1, 4), "beginning": (1, 4),
     "mid": (4, 9), "middle": (4, 9),
     "late": (9, 12), "end": (10, 12),
+    "first half": (1, 6), "second half": (7, 12),
     "spring": (3, 6), "summer": (6, 9), "fall": (9, 12), "autumn": (9, 12),
 }
 #: a range's ends are this many days soft: "mid-March" (11-20) meets "March 10" but not "March 1"
