@@ -46,6 +46,11 @@ def findings(nlp, a, b, *, aligned=False, published=None, kind="divergent_fact")
     ("The judges said the class covers as many as 2.5 million nurses who worked for the hospital group.",
      "A suit that covers up to 2.6 million nurses reached the court on Tuesday.",
      ["as many as 2.5 million", "2.6 million"]),
+    # a number glued to its noun counts that noun: "a 350-bed shelter" counts beds (port-alder-shelter kind)
+    ("Taxpayers will foot the bill for a 350-bed shelter after the board rammed through the plan.",
+     "The shelter will have 320 beds, county staff told the board.", ["350", "320"]),
+    ("The club is building a 1,200-seat stadium on the old rail yard.",
+     "Fans will sit in 1,400 seats when the ground opens next year.", ["1,200", "1,400"]),
 ])
 def test_the_same_count_told_otherwise_in_sentences_that_do_not_align(nlp, a, b, texts):
     found = findings(nlp, a, b)
@@ -61,6 +66,8 @@ def test_the_same_count_told_otherwise_in_sentences_that_do_not_align(nlp, a, b,
     ("The chain has 2,100 stores and plans 300 more stores.", "The workers were employed in 1,800 stores."),  # which?
     ("The chain runs 45 stores in the state.", "Workers walked out at 60 stores."),  # small counts
     ("The chain runs thousands of stores.", "Workers walked out at 1,800 stores."),  # vague: agrees
+    ("The 320-bed shelter opens in March.", "The shelter has 320 beds."),  # the same figure, glued or not
+    ("The building has a 150-year history.", "About 180 years of records were lost."),  # not a count of a noun
 ])
 def test_counts_that_are_not_the_same_figure_are_not_compared(nlp, a, b):
     assert findings(nlp, a, b) == []

@@ -216,9 +216,14 @@ def test_port_alder_ranked_divergences_are_the_real_ones(tmp_path):
     comp = comparator.compare([corpus], cache_dir=str(tmp_path))
     found = [f for f in comp.findings if f.kind == "divergent_fact"]
     kinds = {f.details.get("type") for f in found}
-    assert kinds == {"number", "attribution"}
+    assert kinds == {"number", "attribution", "date"}
+    beds = [sorted(e.text[:3] for e in f.evidence) for f in found
+            if f.details["type"] == "number" and f.details["kind"] == "quantity"]
+    assert len(beds) == 4 and all(b == ["320", "350"] for b in beds)  # a 350-bed shelter vs 320 beds
     assert all(sorted(f.details["normal"]) == ["USD 4200000", "USD 4800000"]
-               for f in found if f.details["type"] == "number")
+               for f in found if f.details["type"] == "number" and f.details["kind"] == "money")
+    assert all(sorted(e.text for e in f.evidence) == ["March 1", "mid-March"]
+               for f in found if f.details["type"] == "date")
     assert not _headline_findings(comp)  # "$4.2 million" in a headline is its own body's figure
 
 

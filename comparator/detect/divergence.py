@@ -41,7 +41,19 @@ _KIND_WORDS = {"quantity": "number", "money": "amount", "percent": "percentage",
 
 
 def find_divergences(comp: "Comparison", ctx: Context) -> list[Finding]:
-    """``divergent_fact`` and ``detail_only`` findings over every aligned pair (ids left "")."""
+    """``divergent_fact`` and ``detail_only`` findings over every aligned pair (ids left "").
+
+    Computed once per comparison and kept in ``ctx.shared`` (the omission detector reads them:
+    an outlet that tells a fact's value otherwise is not charged with leaving it out)."""
+    memo = ctx.shared.get("divergences")
+    if memo is not None and memo[0] is comp:
+        return list(memo[1])
+    found = _find_divergences(comp, ctx)
+    ctx.shared["divergences"] = (comp, tuple(found))
+    return found
+
+
+def _find_divergences(comp: "Comparison", ctx: Context) -> list[Finding]:
     order = {a.id: i for i, a in enumerate(comp.articles)}
     seen: set[tuple] = set()
     out: list[Finding] = []
@@ -280,7 +292,9 @@ def _quotation_findings(a: roles.Side, b: roles.Side, score: float, pairs: list 
             out.append(Finding(
                 id="", kind="divergent_fact", severity=severity_of("quote_wording"), confidence=conf,
                 message=message, evidence=(_evidence(a, d.a_start, d.a_end), _evidence(b, d.b_start, d.b_end)),
-                details={"type": "quote_wording", "fact": "quotation", "diff": [d.a, d.b], "shared_words": shared}))
+                # an absent side is null, not an empty quotation ""
+                details={"type": "quote_wording", "fact": "quotation", "diff": [d.a or None, d.b or None],
+                         "shared_words": shared}))
         if shared >= 8 and same_speaker(a.claim.speaker, b.claim.speaker) is False \
                 and _named_outside_quotes(a) and _named_outside_quotes(b):
             message = (f"{a.outlet} credits these words to {a.claim.speaker}; "

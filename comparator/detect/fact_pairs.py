@@ -8,7 +8,7 @@ that no alignment joins is searched for facts that share an anchor newsrooms
 use, and compared only then:
 
 - **count**: two exact quantities counting the same noun (the same lemma, a
-  noun right after the number), each the only exact count of that noun in its
+  noun right after the number, or glued to it: "a 350-bed shelter" / "320 beds"), each the only exact count of that noun in its
   article, both at least :data:`MIN_COUNT`, within :data:`MAX_RATIO` of each
   other (the same figure told otherwise, not a part of it: "at least 380 nurses"
   against "2.5 million nurses" is another group) and disagreeing once qualifiers
@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from comparator.comparison import Comparison
     from comparator.detect import Context
 
-__all__ = ["MAX_RATIO", "MIN_COUNT", "person_titles", "title_findings", "unaligned_divergences"]
+__all__ = ["MAX_RATIO", "MIN_COUNT", "count_noun", "person_titles", "title_findings", "unaligned_divergences"]
 
 #: smallest count compared across sentences that do not align ("two justices" are seldom the same two)
 MIN_COUNT = 100
@@ -89,12 +89,26 @@ def unaligned_divergences(comp: "Comparison", ctx: "Context") -> list[Finding]:
 
 # -- counts ----------------------------------------------------------------------------------------
 
+def count_noun(fact: Fact) -> str | None:
+    """The noun a quantity counts: its anchor ("320 beds"), or the noun glued to it by a hyphen ("a
+    350-bed shelter" counts beds, not shelters: the fact's unit, written outside its text). None for
+    ages and for measures written with the number ("12 miles")."""
+    if fact.kind != "quantity":
+        return None
+    if fact.unit is None:
+        return fact.anchor
+    if fact.unit != "age" and fact.unit.isalpha() and fact.unit not in fact.text.lower():
+        return fact.unit
+    return None
+
+
 def _counted_noun(side: roles.Side, fact: Fact) -> Any:
     """The noun token a quantity counts (right after it), or None."""
-    if side.span is None or not fact.anchor:
+    noun = count_noun(fact)
+    if side.span is None or not noun:
         return None
     for t in side.span:
-        if t.idx >= fact.end and t.idx - fact.end <= 40 and t.lemma_.lower() == fact.anchor and t.pos_ == "NOUN":
+        if t.idx >= fact.end and t.idx - fact.end <= 40 and t.lemma_.lower() == noun and t.pos_ == "NOUN":
             return t
     return None
 
@@ -113,8 +127,8 @@ def _verb_of(noun: Any) -> str | None:
 
 
 def _exact(fact: Fact) -> bool:
-    return fact.kind == "quantity" and not fact.approximate and fact.unit is None and ".." not in fact.normal \
-        and isinstance(fact.value, float) and fact.value >= MIN_COUNT
+    return fact.kind == "quantity" and not fact.approximate and count_noun(fact) is not None \
+        and ".." not in fact.normal and isinstance(fact.value, float) and fact.value >= MIN_COUNT
 
 
 def _count_findings(comp: "Comparison", story: list, together: set, order: dict, side) -> Iterable[Finding]:
@@ -124,8 +138,9 @@ def _count_findings(comp: "Comparison", story: list, together: set, order: dict,
     by_article: dict[str, dict[str, list[tuple[Any, Fact]]]] = {}
     for c in story:
         for f in c.facts:
-            if f.kind == "quantity" and f.anchor and not f.approximate:
-                by_article.setdefault(c.article, {}).setdefault(roles.stem(f.anchor), []).append((c, f))
+            noun = count_noun(f)
+            if noun and not f.approximate:
+                by_article.setdefault(c.article, {}).setdefault(roles.stem(noun), []).append((c, f))
     arts = sorted(by_article, key=lambda a: order.get(a, 99))
     for i, art_a in enumerate(arts):
         for art_b in arts[i + 1:]:

@@ -14,7 +14,8 @@ finding per fact, not per claim. Say nothing rather than guess:
   phrase with the fact and none of its claims aligns with it (``_anchor_missing``;
   thresholds chosen by leave-one-event-out, ``bench/tune_omissions.py``);
 * quote fragments and truncated excerpts (a few words, or a text cut off with
-  "…") are not facts to omit;
+  "…") are not facts to omit, nor are sentences about the reporting (a scoop
+  credit, a comment request: :mod:`comparator.detect.newsroom_notes`);
 * an article marked ``truncated`` (a teaser, an excerpt) is not charged with
   what its carriers say after the point where it stops (a fact whose first claim
   sits, in its own article, past the truncated article's last claim);
@@ -24,6 +25,9 @@ finding per fact, not per claim. Say nothing rather than guess:
 * an outlet that carries the same quoted words (a run of :data:`QUOTE_WORDS`
   words of a carrier's quotation), or a near-identical sentence (rapidfuzz ratio
   >= :data:`SAME_SENTENCE`), is never charged, whoever it credits the quote to;
+* an outlet that states the fact's value slot -- the same distinctive date or
+  number, or another value for the same slot (a divergence, not an omission) --
+  is never charged (:mod:`comparator.detect.omission_slots`);
 * an outlet that says part of the fact (a claim sharing at least
   :data:`PARTIAL_WORDS` and :data:`PARTIAL_SHARE` of its content words) is not
   said to leave it out: it is listed as lacking the fact's absent anchors
@@ -38,6 +42,8 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from comparator.detect import and_list
+from comparator.detect.newsroom_notes import newsroom_note
+from comparator.detect.omission_slots import slot_claim
 from comparator.groups import fact_groups
 from comparator.types import Claim, Evidence, Finding
 
@@ -346,8 +352,8 @@ def find_omissions(comp: "Comparison", ctx: "Context") -> list[Finding]:
     pieces = [[comp.claim(i) for i in piece] for group in claim_groups(comp)
               for piece in support_pieces([c.id for c in group], supports)]
     for group in pieces:
-        if all(is_fragment(c) for c in group):
-            continue
+        if all(is_fragment(c) or newsroom_note(ctx, c) for c in group):
+            continue  # a quote fragment, a lead-in, a scoop credit or a comment request: not a fact
         texts = tuple(sorted({(c.article, " ".join(c.text.split())) for c in group}))
         if texts in reported:  # a paragraph the page repeats (a duplicated caption) is one fact
             continue
@@ -359,6 +365,7 @@ def find_omissions(comp: "Comparison", ctx: "Context") -> list[Finding]:
                    if nearest[a][1] < NEAREST_MAX or _spoken_for(comp, group, nearest[a][0], twins)
                    or _anchor_missing(comp, group, a, nearest[a][1], aligned, nearest[a][0])]
         missing = [a for a in missing if not says_same(comp, group, a)]
+        missing = [a for a in missing if slot_claim(comp, ctx, group, a) is None]  # states the value: not left out
         partial: dict[str, dict] = {}
         for a in list(missing):
             part = next((p for p in (partial_claim(comp, c, a, vectors) for c in group) if p is not None), None)

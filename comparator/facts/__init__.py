@@ -13,6 +13,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from comparator.facts.compare import facts_agree
 from comparator.facts.dates import DateValue, dates_agree, parse_date, parse_time
+from comparator.facts.vague import deadline
 from comparator.facts.names import clean_name, name_key
 from comparator.facts.words import lone_month_is_date, numeric_dates, word_numbers
 from comparator.facts.tokens import (GLUED_NUMBER, age_unit, day_after_month, is_age, month_day_head, month_name,
@@ -288,6 +289,8 @@ def _fact_of(span: Any, label: str, published: str | None) -> Fact | None:
         date = parse_date(text, published, clause_tense(span))
         if date is None:
             return None
+        if date.qualifier and date.day is None and deadline(span):  # "by the end of March": not a range of days
+            date = dataclasses.replace(date, qualifier=f"by {date.qualifier}")
         return Fact(kind="date", text=text, start=s, end=e, normal=date.normal,
                     value=date.normal, unit=date.period, qualifier=date.qualifier,
                     approximate=date.qualifier is not None or date.period in ("week", "year"),

@@ -86,8 +86,9 @@ def _from_normal(f: Fact) -> DateValue:
     year = int(parts[0]) if parts[0] not in ("-", "") else None
     month = int(parts[1]) if len(parts) > 1 else None
     day = int(parts[2]) if len(parts) > 2 else None
-    return DateValue(year=year, month=month, day=day, period=f.unit or "day",
-                     qualifier=(qualifier.replace("week", "").strip() or None))
+    if qualifier.startswith("week"):  # "2025-03-03 week" (a calendar week), "... week mid"
+        qualifier = qualifier[4:].strip()
+    return DateValue(year=year, month=month, day=day, period=f.unit or "day", qualifier=qualifier or None)
 
 
 def _minutes(x: str, y: str) -> int | None:

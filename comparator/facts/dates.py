@@ -15,10 +15,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from comparator.facts.vague import SLACK_DAYS, day_span, meet, month_span, season, week_of_month
+
 _BASES = (dt.datetime(2031, 10, 24, 12), dt.datetime(2013, 3, 3, 12))
 _VAGUE = ("early", "mid", "late", "the end of", "the start of", "the beginning of", "the middle of",
           "end of", "start of", "beginning of", "middle of", "the fall of", "the spring of",
-          "the summer of", "the winter of", "mid-")
+          "the summer of", "the winter of", "mid-", "the first half of", "the second half of", "first half of",
+          "second half of")
 _LEAD = re.compile(r"^(?:in|on|at|since|by|from|until|during|of)\s+", re.I)
 
 
@@ -94,6 +97,14 @@ def parse_date(text: str, published: str | None = None, prefer: str | None = "pa
     if span is not None:
         return span
     t = _four_digit_year(t, published)
+    week = week_of_month(t)
+    if week is not None:  # "the third week of February": days 15-21 of that month
+        return DateValue(year=week[0], month=week[1], period="month", qualifier=week[2])
+    named = season(t, _published(published))
+    if named is not None:  # "this spring", "spring 2027": months of a year; a bare "spring" is not resolved
+        if named[0] is None:
+            return DateValue(relative=" ".join(t.lower().split()), period="year", qualifier=named[1])
+        return DateValue(year=named[0], period="year", qualifier=named[1])
     qualifier = None
     low = t.lower()
     for q in sorted(_VAGUE, key=len, reverse=True):
@@ -247,6 +258,9 @@ def dates_agree(a: DateValue, b: DateValue) -> bool | None:
     for x, y in ((a.year, b.year), (a.month, b.month)):
         if x is not None and y is not None and x != y:
             return False
+    ranges = _ranges_agree(a, b)
+    if ranges is not None:
+        return ranges
     if a.period == "week" or b.period == "week":
         if a.day is not None and b.day is not None and a.year and b.year and a.month and b.month:
             da, db = dt.date(a.year, a.month, a.day), dt.date(b.year, b.month, b.day)
@@ -256,6 +270,30 @@ def dates_agree(a: DateValue, b: DateValue) -> bool | None:
         return False
     return True
 
+
+
+def _ranges_agree(a: DateValue, b: DateValue) -> bool | None:
+    """Vague dates as ranges (:mod:`.vague`): "mid-March" vs "March 1" -> False, "early March" vs
+    "March 8" -> True; "early 2025" vs "October 2025" -> False (the same year must be stated on both
+    sides). None when neither side is a vague range the other can be set against."""
+    if a.month is not None and a.month == b.month and a.period != "week" and b.period != "week":
+        year = a.year or b.year  # "late Tuesday" has a day: its qualifier is the time of day, not a range of days
+        sa = day_span(a.qualifier, year, a.month) if a.day is None else None
+        sb = day_span(b.qualifier, year, b.month) if b.day is None else None
+        if sa is None and sb is None:
+            return None
+        ra = sa or ((a.day, a.day) if a.day is not None else None)
+        rb = sb or ((b.day, b.day) if b.day is not None else None)
+        if ra is None or rb is None:
+            return None
+        return meet(ra, rb, SLACK_DAYS)
+    if a.year is None or a.year != b.year or (a.month is not None and b.month is not None):
+        return None
+    ma = month_span(a.qualifier) if a.month is None else (a.month, a.month)
+    mb = month_span(b.qualifier) if b.month is None else (b.month, b.month)
+    if ma is None or mb is None:
+        return None
+    return meet(ma, mb)
 
 
 _AGO = re.compile(r"(.+?)\s+(year|decade|century|centurie)s?\s+ago")

@@ -161,6 +161,8 @@ def same_difference(f: Finding) -> tuple | None:
     if f.kind == "divergent_fact" and isinstance(d.get("normal"), (list, tuple)):
         quals = d.get("qualifier") if isinstance(d.get("qualifier"), (list, tuple)) else ()
         values = [_unqualified(str(v), quals[k] if k < len(quals) else None) for k, v in enumerate(d["normal"])]
+        if d.get("kind") == "quantity":  # "a 320-bed shelter" ("bed 320") and "320 beds" ("320") are one figure
+            values = [v.split(" ", 1)[1] if " " in v and v.split(" ", 1)[0].isalpha() else v for v in values]
         return (f.kind, d.get("type"), frozenset(values))
     if f.kind == "divergent_fact" and isinstance(d.get("speaker"), (list, tuple)):
         return (f.kind, "attribution", frozenset(str(v) for v in d["speaker"]))
