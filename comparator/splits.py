@@ -53,8 +53,9 @@ def find_splits(model: "AlignmentModel", prob: np.ndarray, texts_rows: Sequence[
     if k < 2 or prob.shape[0] == 0:
         return []
     rows, firsts, seconds = [], [], []
+    ranked = np.argsort(-prob, axis=1, kind="stable")[:, :k]  # by probability, ties by column
     for i in range(prob.shape[0]):
-        top = sorted(sorted(range(prob.shape[1]), key=lambda j: (-prob[i, j], j))[:k])
+        top = sorted(ranked[i].tolist())
         top = [j for j in top if prob[i, j] >= model.split_part_floor]
         for x, j in enumerate(top):
             for m in top[x + 1:]:

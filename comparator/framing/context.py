@@ -46,6 +46,7 @@ FIXED_EXPRESSIONS = (
     ("death", "threat"), ("hate", "crime"), ("battle", "ground"), ("battleground", "state"),
     ("illegal", "drug"), ("terrorist", "attack"),
 )
+_LONGEST_FIXED = max(len(e) for e in FIXED_EXPRESSIONS)
 
 #: Verbs of calling, describing and saying whose complement carries the subject's wording.
 REPORTING = frozenset({
@@ -93,13 +94,19 @@ def is_attribution(span: Any) -> bool:
 def in_fixed_expression(span: Any) -> bool:
     """The span lies inside one of :data:`FIXED_EXPRESSIONS` in its sentence."""
     sent = span.sent
-    lemmas = [t.lemma_.lower() for t in sent]
-    lowers = [t.lower_ for t in sent]
     lo, hi = span.start - sent.start, span.end - sent.start
+    if hi - lo > _LONGEST_FIXED:
+        return False  # no expression is long enough to hold the span
+    # only the words an expression holding the span can reach: [hi - longest, lo + longest)
+    base = max(0, hi - _LONGEST_FIXED)
+    near = sent[base:min(len(sent), lo + _LONGEST_FIXED)]
+    lemmas = [t.lemma_.lower() for t in near]
+    lowers = [t.lower_ for t in near]
+    size = len(sent)
     for expr in FIXED_EXPRESSIONS:
         n = len(expr)
-        for i in range(max(0, hi - n), min(lo + 1, len(lemmas) - n + 1)):
-            window = range(i, i + n)
+        for i in range(max(0, hi - n), min(lo + 1, size - n + 1)):
+            window = range(i - base, i - base + n)
             if all(lemmas[j] == w or lowers[j] == w for j, w in zip(window, expr)) and i <= lo and hi <= i + n:
                 return True
     return False
