@@ -261,17 +261,5 @@ def pair_features(a: Sequence[str], b: Sequence[str], names: Sequence[str] = FEA
     if len(a) != len(b):
         raise ValueError(f"pair_features needs equal lengths, got {len(a)} and {len(b)}")
     names = tuple(names)
-    cpdist = getattr(process, "cpdist", None)  # rapidfuzz >= 3.6
-    if cpdist is None or not len(a) or not names:
-        values = np.array([[SCORERS[n](x, y) for n in names] for x, y in zip(a, b)], dtype=np.float32)
-        return FeatureMatrix(names, values.reshape(len(a), len(names)))
-    a, b = list(a), list(b)
-    columns = []
-    for n in names:
-        rf = getattr(SCORERS[n], "_rapidfuzz", None)
-        if rf is None:
-            columns.append(np.array([SCORERS[n](x, y) for x, y in zip(a, b)], dtype=np.float64))
-        else:  # the same float64 score as the scorer's, for all pairs in one call (then /100, clipped)
-            score = cpdist(a, b, scorer=rf, processor=utils.default_process, dtype=np.float64)
-            columns.append(np.clip(score / 100.0, 0.0, 1.0))
-    return FeatureMatrix(names, np.stack(columns, axis=-1).astype(np.float32))
+    values = np.array([[SCORERS[n](x, y) for n in names] for x, y in zip(a, b)], dtype=np.float32)
+    return FeatureMatrix(names, values.reshape(len(a), len(names)))

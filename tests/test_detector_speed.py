@@ -30,18 +30,6 @@ def _sentence(rng: random.Random) -> str:
     return " ".join(words)
 
 
-def test_pair_features_match_the_scorers_pair_by_pair():
-    rng = random.Random(16)
-    a = [_sentence(rng) for _ in range(400)] + ["", "x", ""]
-    b = [_sentence(rng) + (" " + _sentence(rng) if rng.random() < 0.3 else "") for _ in range(400)] + ["", "", "y"]
-    got = scorers.pair_features(a, b)
-    slow = np.array([[scorers.SCORERS[n](x, y) for n in scorers.FEATURES] for x, y in zip(a, b)], dtype=np.float32)
-    assert got.values.dtype == np.float32
-    assert np.array_equal(got.values, slow)  # bit for bit: the float64 score, /100, then float32
-    assert scorers.pair_features([], [], ("ratio",)).values.shape == (0, 1)
-    assert scorers.pair_features(["a"], ["b"], ()).values.shape == (1, 0)
-
-
 @pytest.mark.parametrize("workers", [1, -1])
 def test_score_matrix_is_the_same_in_one_thread_or_many(workers):
     rng = random.Random(3)
