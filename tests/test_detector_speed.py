@@ -87,3 +87,97 @@ def test_concept_heads_are_parsed_once_per_lexicon(monkeypatch):
     subjects._HEADS_MEMO.clear()
     fresh = subjects._parsed_concept_heads(lex, nlp)
     assert calls and fresh == first
+
+
+def _splits_scoring_every_union(model, prob, texts_rows, unit_rows, texts_cols, unit_cols, threshold):
+    """The former find_splits: every union of two top candidates scored, coverage checked after."""
+    from comparator.splits import Split, unique_coverage
+
+    k = min(model.split_candidates, prob.shape[1])
+    if k < 2 or prob.shape[0] == 0:
+        return []
+    rows, firsts, seconds = [], [], []
+    for i in range(prob.shape[0]):
+        top = sorted(sorted(range(prob.shape[1]), key=lambda j: (-prob[i, j], j))[:k])
+        top = [j for j in top if prob[i, j] >= model.split_part_floor]
+        for x, j in enumerate(top):
+            for m in top[x + 1:]:
+                rows.append(i), firsts.append(j), seconds.append(m)
+    if not rows:
+        return []
+    union = unit_cols[firsts] + unit_cols[seconds]
+    union /= np.maximum(np.linalg.norm(union, axis=1, keepdims=True), 1e-12)
+    cos = np.clip(np.einsum("ij,ij->i", unit_rows[rows], union), -1.0, 1.0)
+    joined = [f"{texts_cols[j]} {texts_cols[m]}" for j, m in zip(firsts, seconds)]
+    p_union = model.pair_probability(cos, [texts_rows[i] for i in rows], joined)
+    best = {}
+    row_best = prob.max(axis=1)
+    for n, i in enumerate(rows):
+        p = float(p_union[n])
+        if p < threshold or p <= row_best[i] + model.split_gain:
+            continue
+        if i in best and p <= best[i].probability:
+            continue
+        row, one, two = texts_rows[i], texts_cols[firsts[n]], texts_cols[seconds[n]]
+        if min(unique_coverage(row, one, two), unique_coverage(row, two, one)) < model.split_coverage:
+            continue
+        best[i] = Split(i, firsts[n], seconds[n], p)
+    return [best[i] for i in sorted(best)]
+
+
+def test_splits_skip_unions_whose_parts_add_too_little_with_the_same_result():
+    from comparator.align import load_model
+    from comparator.splits import find_splits
+
+    model = load_model()
+    rng = np.random.default_rng(12)
+    pyrng = random.Random(12)
+    found = 0
+    for _ in range(60):
+        n_rows, n_cols = int(rng.integers(1, 7)), int(rng.integers(2, 8))
+        cols = [_sentence(pyrng) for _ in range(n_cols)]
+        rows = [" ".join(pyrng.sample(cols, 2)) if pyrng.random() < 0.6 else _sentence(pyrng) for _ in range(n_rows)]
+        unit_rows, unit_cols = rng.normal(size=(n_rows, 8)), rng.normal(size=(n_cols, 8))
+        unit_rows /= np.linalg.norm(unit_rows, axis=1, keepdims=True)
+        unit_cols /= np.linalg.norm(unit_cols, axis=1, keepdims=True)
+        prob = model.probability(unit_rows @ unit_cols.T, rows, cols).probability
+        for threshold in (0.0, model.threshold):
+            got = find_splits(model, prob, rows, unit_rows, cols, unit_cols, threshold)
+            assert got == _splits_scoring_every_union(model, prob, rows, unit_rows, cols, unit_cols, threshold)
+            found += len(got)
+    assert found  # the comparison is not vacuous
+
+
+def test_own_scores_are_the_probabilitys_semantic_and_lexical():
+    from comparator.align import _own_scores, load_model
+
+    model = load_model()
+    rng = np.random.default_rng(5)
+    pyrng = random.Random(5)
+    a, b = [_sentence(pyrng) for _ in range(6)], [_sentence(pyrng) for _ in range(4)]
+    cosine = rng.uniform(-1.1, 1.1, size=(6, 4))
+    full, own = model.probability(cosine, a, b), _own_scores(model, cosine, a, b)
+    assert np.array_equal(own.semantic, full.semantic) and np.array_equal(own.lexical, full.lexical)
+    assert own.lexical.dtype == full.lexical.dtype == np.float64
+
+
+def test_article_terms_are_found_once_for_candidates_and_labels(monkeypatch):
+    from comparator.framing import candidates, common
+    from tests.test_labels import build
+
+    comp, ctx = build({"courier": "Critics slammed the radical plan on Tuesday. The mayor defended it.",
+                       "ledger": "The mayor defended the plan on Tuesday. Critics said it was a giveaway."})
+    calls = []
+    real = common.find_terms
+
+    def counting(lex, doc, headline=False):
+        calls.append((id(doc), headline))
+        return real(lex, doc, headline=headline)
+
+    monkeypatch.setattr(common, "find_terms", counting)
+    assert any(common.term_matches(comp, ctx, a.id) for a in comp.articles)  # "slammed", "radical"
+    for article in comp.articles:
+        via_labels = common.term_matches(comp, ctx, article.id)
+        via_candidates = candidates.article_candidates(comp, ctx, article.id)
+        assert {(m.start, m.end) for m in via_labels} <= {(c.start, c.end) for c in via_candidates}
+    assert len(calls) == len(set(calls)) == len(comp.articles)

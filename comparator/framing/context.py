@@ -47,6 +47,7 @@ FIXED_EXPRESSIONS = (
     ("illegal", "drug"), ("terrorist", "attack"),
 )
 _LONGEST_FIXED = max(len(e) for e in FIXED_EXPRESSIONS)
+_FIXED_WORDS = frozenset(w for e in FIXED_EXPRESSIONS for w in e)
 
 #: Verbs of calling, describing and saying whose complement carries the subject's wording.
 REPORTING = frozenset({
@@ -102,6 +103,8 @@ def in_fixed_expression(span: Any) -> bool:
     near = sent[base:min(len(sent), lo + _LONGEST_FIXED)]
     lemmas = [t.lemma_.lower() for t in near]
     lowers = [t.lower_ for t in near]
+    if _FIXED_WORDS.isdisjoint(lemmas) and _FIXED_WORDS.isdisjoint(lowers):
+        return False  # no word of any expression nearby
     size = len(sent)
     for expr in FIXED_EXPRESSIONS:
         n = len(expr)
