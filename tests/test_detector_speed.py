@@ -181,3 +181,42 @@ def test_article_terms_are_found_once_for_candidates_and_labels(monkeypatch):
         via_candidates = candidates.article_candidates(comp, ctx, article.id)
         assert {(m.start, m.end) for m in via_labels} <= {(c.start, c.end) for c in via_candidates}
     assert len(calls) == len(set(calls)) == len(comp.articles)
+
+
+def test_according_to_is_read_only_in_docs_that_write_it():
+    nlp = load_nlp()
+    doc = nlp("According to critics, the radical plan failed. The mayor called it a success.")
+    plain = nlp("The radical plan failed. The mayor called it a success.")
+    assert cx.according_to(doc[6:7]) == "critics"  # "plan"
+    assert cx.according_to(plain[1:2]) is None
+    assert doc.user_data[cx._ACCORDING_KEY] is True and plain.user_data[cx._ACCORDING_KEY] is False
+    assert cx.according_to(doc[10:11]) is None  # the second sentence has no "according to" above it
+
+
+def test_month_words_are_read_once_per_word():
+    from comparator.facts import tokens as ft
+
+    doc = load_nlp()("Officials met in June and again in Sept. with Jordan and May Smith.")
+    got = {t.text: ft.month_name(t) for t in doc if t.is_title}
+    assert got["June"] is True and got.get("Jordan") is False
+    assert ft._reads_as_month("June") is True and ft._reads_as_month("Jordan") is False
+
+
+def test_pattern_lexicon_is_read_without_importing_textblob():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    pytest.importorskip("textblob")
+    from importlib.resources import files
+
+    from comparator.framing.subjectivity import _sentiment_xml
+
+    assert _sentiment_xml() == files("textblob").joinpath("en", "en-sentiment.xml").read_text(encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    code = ("import sys; from comparator.framing.subjectivity import pattern_lexicon; "
+            "print(len(pattern_lexicon()) > 1000, 'textblob' in sys.modules, 'nltk' in sys.modules)")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "False", "False"]
