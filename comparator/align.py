@@ -42,7 +42,7 @@ import numpy as np
 
 from comparator.errors import ConfigError
 from comparator.fact_scores import FactScorer
-from comparator.scorers import FEATURES, feature_matrix, pair_features, tokens
+from comparator.scorers import FEATURES, feature_matrix, pair_features, score_matrix, tokens
 from comparator.splits import Split, find_splits, unique_coverage  # noqa: F401  (re-exported)
 from comparator.types import Alignment, Claim
 
@@ -348,8 +348,8 @@ def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: flo
             ia, ib = rows[art_a], rows[art_b]
             texts_a, texts_b = [texts[i] for i in ia], [texts[j] for j in ib]
             scores = model.probability(reading[ia] @ reading[ib].T, texts_a, texts_b)
-            own = scores if reading is unit else model.probability(
-                unit[ia] @ unit[ib].T, [claims[i].text for i in ia], [claims[j].text for j in ib])
+            own = scores if reading is unit else _own_scores(
+                model, unit[ia] @ unit[ib].T, [claims[i].text for i in ia], [claims[j].text for j in ib])
             matrices[art_a, art_b] = scores
             prob = scores.probability
             anchored = anchor_matrix(texts_a, texts_b, words=model.anchor_words,
@@ -406,6 +406,18 @@ def align_claims(claims: Sequence[Claim], vectors: np.ndarray, *, min_score: flo
     position = {c.id: (order[c.article], c.index) for c in claims}
     out.sort(key=lambda a: tuple(position[cid] for cid in a.claims))
     return tuple(out)
+
+
+def _own_scores(model: AlignmentModel, cosine: np.ndarray, texts_a: Sequence[str], texts_b: Sequence[str]
+                ) -> PairScores:
+    """The semantic and lexical matrices of :meth:`AlignmentModel.probability` (the claims as written:
+    all an alignment records of them), without the probability's other features; its
+    ``probability`` is NaN (never read) unless the articles are large enough for the candidate path."""
+    cosine = np.clip(np.asarray(cosine, dtype=np.float64), -1.0, 1.0)
+    if cosine.size > MAX_DENSE_PAIRS:
+        return model.probability(cosine, texts_a, texts_b)
+    lexical = score_matrix(texts_a, texts_b, "token_set_ratio").astype(np.float64)
+    return PairScores(probability=np.full(cosine.shape, np.nan), semantic=cosine, lexical=lexical)
 
 
 def _close_triangles(model: AlignmentModel, claims: Sequence[Claim], rows: dict[str, list[int]],

@@ -21,6 +21,7 @@ Three small, pure helpers of :mod:`comparator.align`:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -45,6 +46,7 @@ def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=2048)  # a claim's text is read once per article pair and rule (one event's claims fit)
 def number_anchors(text: str) -> frozenset[str]:
     """Numbers with their unit: ``"97-1"`` (a tally carries its own unit), ``"$10 billion"`` ->
     ``"$10 billion"``, ``"47,000 addresses"`` -> ``"47000 addresses"``, ``"3%"``.
@@ -70,6 +72,7 @@ def number_anchors(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=2048)
 def _grams(text: str, n: int) -> frozenset[tuple[str, ...]]:
     w = _words(text)
     return frozenset(tuple(w[i:i + n]) for i in range(len(w) - n + 1))

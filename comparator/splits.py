@@ -53,11 +53,16 @@ def find_splits(model: "AlignmentModel", prob: np.ndarray, texts_rows: Sequence[
     if k < 2 or prob.shape[0] == 0:
         return []
     rows, firsts, seconds = [], [], []
+    ranked = np.argsort(-prob, axis=1, kind="stable")[:, :k]  # by probability, ties by column
     for i in range(prob.shape[0]):
-        top = sorted(sorted(range(prob.shape[1]), key=lambda j: (-prob[i, j], j))[:k])
+        top = sorted(ranked[i].tolist())
         top = [j for j in top if prob[i, j] >= model.split_part_floor]
         for x, j in enumerate(top):
             for m in top[x + 1:]:
+                one, two = texts_cols[j], texts_cols[m]
+                if min(unique_coverage(texts_rows[i], one, two), unique_coverage(texts_rows[i], two, one)) \
+                        < model.split_coverage:
+                    continue  # one part adds too little: decided before the union is scored
                 rows.append(i), firsts.append(j), seconds.append(m)
     if not rows:
         return []
@@ -73,9 +78,6 @@ def find_splits(model: "AlignmentModel", prob: np.ndarray, texts_rows: Sequence[
         if p < threshold or p <= row_best[i] + model.split_gain:
             continue
         if i in best and p <= best[i].probability:
-            continue
-        row, one, two = texts_rows[i], texts_cols[firsts[n]], texts_cols[seconds[n]]
-        if min(unique_coverage(row, one, two), unique_coverage(row, two, one)) < model.split_coverage:
             continue
         best[i] = Split(i, firsts[n], seconds[n], p)
     return [best[i] for i in sorted(best)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from comparator.facts.dates import parse_date
@@ -43,7 +44,13 @@ def month_name(tok: Any) -> bool:
     """A capitalised proper-noun token dateparser reads as a month ("June", "Sept."), not "May" the verb."""
     if not tok.is_title or tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE"):
         return False
-    date = parse_date(tok.text)
+    return _reads_as_month(tok.text)
+
+
+@lru_cache(maxsize=4096)
+def _reads_as_month(text: str) -> bool:
+    """dateparser reads the word alone as a month (a pure function of the text: asked once per word)."""
+    date = parse_date(text)
     return date is not None and date.period == "month" and date.relative is None
 
 

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from comparator.framing import context as cx
-from comparator.framing.common import claim_index, doc_of, lexicon
+from comparator.framing.common import claim_index, doc_of, doc_terms
 from comparator.framing.headline_case import recased_headlines
 from comparator.framing.lexicon import LexiconEntry
-from comparator.framing.match import find_terms
 from comparator.framing.subjectivity import subjectivity_of
 from comparator.framing.valence import valence_of
 
@@ -109,7 +108,7 @@ def _doc_candidates(comp: "Comparison", ctx: "Context", article_id: str, doc: An
         claim = index.at(article_id, start, end)
         return claim if analysed(claim) else None
 
-    for m in find_terms(lexicon(ctx), doc, headline=headline):
+    for m in doc_terms(ctx, doc, headline=headline):
         start, end = m.start + offset, m.end + offset
         claim = keep(start, end)
         if claim is None:

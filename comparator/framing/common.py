@@ -37,13 +37,23 @@ def claim_index(comp: "Comparison", ctx: "Context") -> ClaimIndex:
     return ctx.shared[key]
 
 
+def doc_terms(ctx: "Context", doc: Any, headline: bool = False) -> list[TermMatch]:
+    """:func:`find_terms` of the lexicon in one Doc, memoised in ``ctx.shared`` (the article's terms
+    are read by :func:`term_matches` and by the candidates of :mod:`comparator.framing.candidates`)."""
+    memo = ctx.shared.setdefault("framing.doc_terms", {})
+    key = (id(doc), headline)
+    if key not in memo or memo[key][0] is not doc:
+        memo[key] = (doc, find_terms(lexicon(ctx), doc, headline=headline))  # the Doc kept: its id stays its own
+    return memo[key][1]
+
+
 def term_matches(comp: "Comparison", ctx: "Context", article_id: str) -> list[TermMatch]:
     """Lexicon terms in an article's non-boilerplate claims."""
     memo = ctx.shared.setdefault("framing.terms", {})
     if article_id not in memo:
         index = claim_index(comp, ctx)
         found = []
-        for m in find_terms(lexicon(ctx), doc_of(comp, ctx, article_id)):
+        for m in doc_terms(ctx, doc_of(comp, ctx, article_id)):
             claim = index.at(article_id, m.start, m.end)
             if claim is not None and not claim.boilerplate:
                 found.append(m)

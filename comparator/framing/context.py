@@ -46,6 +46,8 @@ FIXED_EXPRESSIONS = (
     ("death", "threat"), ("hate", "crime"), ("battle", "ground"), ("battleground", "state"),
     ("illegal", "drug"), ("terrorist", "attack"),
 )
+_LONGEST_FIXED = max(len(e) for e in FIXED_EXPRESSIONS)
+_FIXED_WORDS = frozenset(w for e in FIXED_EXPRESSIONS for w in e)
 
 #: Verbs of calling, describing and saying whose complement carries the subject's wording.
 REPORTING = frozenset({
@@ -93,13 +95,21 @@ def is_attribution(span: Any) -> bool:
 def in_fixed_expression(span: Any) -> bool:
     """The span lies inside one of :data:`FIXED_EXPRESSIONS` in its sentence."""
     sent = span.sent
-    lemmas = [t.lemma_.lower() for t in sent]
-    lowers = [t.lower_ for t in sent]
     lo, hi = span.start - sent.start, span.end - sent.start
+    if hi - lo > _LONGEST_FIXED:
+        return False  # no expression is long enough to hold the span
+    # only the words an expression holding the span can reach: [hi - longest, lo + longest)
+    base = max(0, hi - _LONGEST_FIXED)
+    near = sent[base:min(len(sent), lo + _LONGEST_FIXED)]
+    lemmas = [t.lemma_.lower() for t in near]
+    lowers = [t.lower_ for t in near]
+    if _FIXED_WORDS.isdisjoint(lemmas) and _FIXED_WORDS.isdisjoint(lowers):
+        return False  # no word of any expression nearby
+    size = len(sent)
     for expr in FIXED_EXPRESSIONS:
         n = len(expr)
-        for i in range(max(0, hi - n), min(lo + 1, len(lemmas) - n + 1)):
-            window = range(i, i + n)
+        for i in range(max(0, hi - n), min(lo + 1, size - n + 1)):
+            window = range(i - base, i - base + n)
             if all(lemmas[j] == w or lowers[j] == w for j, w in zip(window, expr)) and i <= lo and hi <= i + n:
                 return True
     return False
@@ -212,10 +222,19 @@ def reported_by(span: Any) -> str | None:
     return according_to(span)
 
 
+_ACCORDING_KEY = "comparator.framing.has_according"
+
+
 def according_to(span: Any) -> str | None:
     """The source of an "according to X" phrase attached to a clause above the span ("According to
     critics, the radical plan ..." -> "critics"): the wording is attributed to X, not the outlet's own.
     None when there is no such phrase or the span lies inside it."""
+    memo = getattr(getattr(span, "doc", None), "user_data", None)
+    if memo is not None:  # once per Doc: most articles never write "according"
+        if _ACCORDING_KEY not in memo:
+            memo[_ACCORDING_KEY] = any(t.lower_ == "according" for t in span.doc)
+        if not memo[_ACCORDING_KEY]:
+            return None
     node = span.root
     for _ in range(8):
         for prep in node.children:

@@ -25,9 +25,7 @@ def pattern_lexicon() -> dict[str, tuple[float, float]]:
     """word -> (mean polarity in [-1, 1], mean subjectivity in [0, 1]) over its adjective senses;
     {} when textblob is absent."""
     try:
-        from importlib.resources import files
-
-        text = files("textblob").joinpath("en", "en-sentiment.xml").read_text(encoding="utf-8")
+        text = _sentiment_xml()
     except (ModuleNotFoundError, FileNotFoundError, OSError):  # pragma: no cover - optional dependency
         return {}
     from xml.etree import ElementTree  # the package's own data file, not user input
@@ -46,6 +44,24 @@ def pattern_lexicon() -> dict[str, tuple[float, float]]:
         acc[1] += subjectivity
         acc[2] += 1
     return {w: (p / n, s / n) for w, (p, s, n) in sums.items()}
+
+
+def _sentiment_xml() -> str:
+    """The text of textblob's ``en/en-sentiment.xml``, found without importing textblob (whose import
+    loads NLTK: about 3.5 s per process, for one data file)."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("textblob")
+    if spec is None:
+        raise ModuleNotFoundError("textblob")
+    for folder in spec.submodule_search_locations or ():
+        path = Path(folder) / "en" / "en-sentiment.xml"
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    from importlib.resources import files  # a zipped install: let the package resolve its data
+
+    return files("textblob").joinpath("en", "en-sentiment.xml").read_text(encoding="utf-8")
 
 
 def subjectivity_of(token) -> tuple[float, float] | None:

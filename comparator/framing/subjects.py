@@ -100,20 +100,34 @@ def concept_heads(ctx: "Context") -> tuple[dict[str, str], dict[str, str]]:
 
         lex = lexicon(ctx)
         nlp = load_nlp()
-        single: dict[str, str] = {}
-        multi: dict[str, str] = {}
-        pairs = [(name, p) for name in sorted(lex.concepts) for p in lex.concepts[name]]
-        pairs += [(e.concept, e.term) for e in lex.entries if e.concept and not e.regex]
-        for (name, _), doc in zip(pairs, nlp.pipe([p for _, p in pairs])):
-            words = [t for t in doc if not t.is_punct]
-            if not words:
-                continue
-            if len(words) == 1:
-                single.setdefault(words[0].lemma_.lower(), name)
-            elif doc[:].root.i == words[-1].i and words[-1].pos_ in ("NOUN", "PROPN"):
-                multi.setdefault(" ".join([t.lower_ for t in words[:-1]] + [words[-1].lemma_.lower()]), name)
-        ctx.shared[key] = (single, multi)
+        ctx.shared[key] = _parsed_concept_heads(lex, nlp)
     return ctx.shared[key]
+
+
+#: (lexicon, pipeline, heads) of the last parse: the lexicon and spaCy pipeline are loaded once per
+#: process, so a corpus run parses the concept phrases once instead of once per event.
+_HEADS_MEMO: list[tuple[Any, Any, tuple[dict[str, str], dict[str, str]]]] = []
+
+
+def _parsed_concept_heads(lex: Any, nlp: Any) -> tuple[dict[str, str], dict[str, str]]:
+    for memo_lex, memo_nlp, heads in _HEADS_MEMO:
+        if memo_lex is lex and memo_nlp is nlp:
+            return heads
+    single: dict[str, str] = {}
+    multi: dict[str, str] = {}
+    pairs = [(name, p) for name in sorted(lex.concepts) for p in lex.concepts[name]]
+    pairs += [(e.concept, e.term) for e in lex.entries if e.concept and not e.regex]
+    for (name, _), doc in zip(pairs, nlp.pipe([p for _, p in pairs])):
+        words = [t for t in doc if not t.is_punct]
+        if not words:
+            continue
+        if len(words) == 1:
+            single.setdefault(words[0].lemma_.lower(), name)
+        elif doc[:].root.i == words[-1].i and words[-1].pos_ in ("NOUN", "PROPN"):
+            multi.setdefault(" ".join([t.lower_ for t in words[:-1]] + [words[-1].lemma_.lower()]), name)
+    heads = (single, multi)
+    _HEADS_MEMO[:] = [*_HEADS_MEMO[-3:], (lex, nlp, heads)]
+    return heads
 
 
 def _mods(tok: Any) -> list[Any]:
