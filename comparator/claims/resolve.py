@@ -86,11 +86,57 @@ def _strip_the(text: str) -> str:
 
 
 def _appositive(subject: "Token") -> "Token | None":
-    """The name in "the campaign's manager, Brad Parlow, said" (a proper-noun appositive)."""
+    """The name in "the campaign's manager, Brad Parlow, said" (a proper-noun appositive), or
+    the name that closes a role phrase with a prepositional modifier, "A nurse at the clinic,
+    Tamsin Orue, 41, told" (see :func:`_trailing_name`)."""
     for child in subject.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return child
+    return _trailing_name(subject)
+
+
+def _trailing_name(subject: "Token") -> "Token | None":
+    """The person named after a role noun's prepositional modifier: "A nurse at the clinic,
+    Tamsin Orue, 41, told", "A driver for the company, Selma Ruiz, said".
+
+    The parser hangs such a name on the modifier's object ("clinic"), not on the role noun.
+    It is the speaker only when it closes the subject phrase (the verb follows it, after an
+    age or its own appositives) and the object it follows is no person noun ("a
+    friend of the victim, Ana Ruiz," may name the victim: no speaker then)."""
+    if subject.lemma_.lower() in INSTITUTION_NOUNS or subject.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    last = max(t.i for t in subject.subtree if not t.is_punct)
+    if subject.head.i < last:
+        return None  # the verb comes first: "…,” said a nurse at the clinic, Tamsin Orue"
+    for prep in (c for c in subject.rights if c.dep_ == "prep"):
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        for obj in objects:
+            name = next((a for a in obj.rights if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
+            if name is None or not _closes_phrase(name, last):
+                continue
+            if obj.lemma_.lower() in PERSON_NOUNS or obj.ent_type_ == "PERSON":
+                return None
+            return name
     return None
+
+
+def _closes_phrase(name: "Token", last: int) -> bool:
+    """Nothing but commas and an age (", 23,") follows ``name`` (its last word) up to token ``last``."""
+    return all(t.is_punct or t.like_num for t in name.doc[name.i + 1:last + 1])
+
+
+def _aged(name: "Token") -> bool:
+    """``name`` is followed by an age: "Tamsin Orue, 41,"."""
+    doc = name.doc
+    return name.i + 2 < len(doc) and doc[name.i + 1].text == "," and doc[name.i + 2].like_num
+
+
+def _is_person_name(name: "Token", line: Timeline) -> bool:
+    """A PERSON entity, a name followed by an age ("Tamsin Orue, 41,", which the NER may tag
+    a place) or a person the article names elsewhere."""
+    if name.ent_type_ == "PERSON" or _aged(name):
+        return True
+    return line.canonical(name.text, name.idx) is not None
 
 
 def resolve(subject: "Token", line: Timeline, quoted: Sequence[tuple[int, int]] = ()) -> str | None:
@@ -105,7 +151,10 @@ def resolve(subject: "Token", line: Timeline, quoted: Sequence[tuple[int, int]] 
     if subject.pos_ == "PRON":
         return None
     if subject.pos_ == "NOUN" and (named := _appositive(subject)) is not None:
-        return resolve(named, line, quoted)
+        if named.head is subject or _is_person_name(named, line):
+            return resolve(named, line, quoted)
+        if named.ent_type_ != "ORG":  # "a spokesman for the firm, Acme Corp.," stays an "Acme Corp. spokesman"
+            return None  # "a nurse at the clinic, Tamsin Orue," tagged a place: no "Tamsin Orue nurse"
     if (named := _after_title(subject)) is not None:
         return resolve(named, line, quoted)
     ent = _entity_of(subject)

@@ -1,0 +1,93 @@
+"""Attribution kinds from the second review (invented siblings of the field cases, see
+``../shared/field-cases/e-appositive-role-as-speaker``, ``e-non-reporting-verb-attribution``,
+``e-quote-after-nbsp-is-authorial``): each test group pins one kind with the reviewer's
+example and variants of our own (other names, verbs and sentence shapes).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from comparator.claims.canonical import SpeakerNames
+from factories import claims_of, find
+
+
+def who(text: str, part: str):
+    c = find(claims_of(text), part)
+    return c.voice, c.speaker
+
+
+# -- e-appositive-role-as-speaker: "A nurse at the clinic, Tamsin Orue, 41, told reporters: …" ------
+@pytest.mark.parametrize("text, speaker", [
+    ('A nurse at the clinic, Tamsin Orue, 41, told reporters: "We were given two weeks\' notice."',
+     "Tamsin Orue"),
+    ('A driver for the company, Selma Ruiz, 29, said: "I was never paid."', "Selma Ruiz"),
+    ('A mechanic from Dorrin, Ivo Brandt, 52, said: "The brakes were worn out."', "Ivo Brandt"),
+    # our variants: other roles, prepositions, a trailing attribution, no age
+    ('A cook at the shelter, Rosa Ibarra, 38, said: "We ran out of food by noon."', "Rosa Ibarra"),
+    ('"The bus never came," a commuter from Hallam, Petra Novak, 23, told reporters.', "Petra Novak"),
+    ('A spokesman for the utility, Denis Farrow, told reporters: "Power will be back tonight."',
+     "Denis Farrow"),
+    ('An engineer with the city, Mara Lindqvist, said: "The bridge is safe."', "Mara Lindqvist"),
+])
+def test_the_name_after_a_role_phrase_is_the_speaker(text, speaker):
+    (claim,) = claims_of(text)
+    assert claim.voice == "quoted" and claim.speaker == speaker
+
+
+def test_a_trailing_name_the_ner_calls_a_place_is_no_org_role():
+    # "Tamsin Orue" without an age is tagged a place: never "Tamsin Orue nurse"
+    (claim,) = claims_of('A nurse at the clinic, Tamsin Orue, told reporters: "We were given notice."')
+    assert claim.speaker in (None, "Tamsin Orue")
+
+
+def test_a_surname_speaker_is_the_full_name_another_outlet_gives():
+    names = SpeakerNames((), ["Tamsin Orue", "Orue", "Hal Venn"])
+    assert names("Orue") == "Tamsin Orue"
+    assert names("Venn") == "Hal Venn"
+    two = SpeakerNames((), ["Tom Hale", "Ann Hale", "Hale"])
+    assert two("Hale") == "Hale"  # two Hales: left as it is
+    assert SpeakerNames((), ["DHS spokesperson"])("spokesperson") == "spokesperson"
+
+
+def test_surname_and_full_name_in_two_outlets_are_no_misattribution():
+    import comparator
+    from comparator.types import Article
+
+    quote = "We were given two weeks' notice and no plan for our patients"
+    a = Article(id="a", outlet="Wexham Gazette", text=f'"{quote}," Orue said.\n\nThe county will vote on Friday.')
+    b = Article(id="b", outlet="Harbor Times",
+                text=f'A nurse at the clinic, Tamsin Orue, 41, told reporters: "{quote}."\n\n'
+                     "The county will vote on Friday.")
+    report = comparator.compare([a, b])
+    assert {c.speaker for c in report.claims if quote[:20] in c.text} == {"Tamsin Orue"}
+    assert not [f for f in report.findings if f.details.get("type") == "attribution"]
+    assert not [f for f in report.findings if f.kind == "sourcing" and "Orue" in f.message]
+
+
+# -- e-non-reporting-verb-attribution: "brushed off the protesters as “a mob”" --------------------
+@pytest.mark.parametrize("text, part, speaker", [
+    ('The governor\'s spokesman, Ade Okon, brushed off the protesters as "a mob."', "brushed", "Ade Okon"),
+    ('Governor Lydia Crane spoke on Monday.\nCrane shot back that her critics were "radical extremists."',
+     "shot back", "Lydia Crane"),
+    ('Environmental lawyer Priya Ganesan ridiculed the governor\'s claim as "pure fantasy."', "ridiculed",
+     "Priya Ganesan"),
+    # our variants: other verbs of characterising and retorting
+    ('Ines Moll, a councillor, derided the budget as "a fairy tale."', "derided", "Ines Moll"),
+    ('Mayor Ines Moll spoke first.\nMoll fired back that the audit was "a hatchet job."', "fired back",
+     "Ines Moll"),
+    ('Senator Lena Ostrow lampooned the proposal as "a tax on breathing."', "lampooned", "Lena Ostrow"),
+    ('The mayor\'s aide, Piet Kroon, brushed off the criticism as "noise."', "brushed", "Piet Kroon"),
+])
+def test_quoted_words_framed_by_a_non_reporting_verb_are_the_subjects(text, part, speaker):
+    voice, found = who(text, part)
+    assert voice == "mixed" and found in (speaker, speaker.split()[-1])  # a surname is the same person
+
+
+@pytest.mark.parametrize("text, part", [
+    ('The flood left the valley as "a lake" for a week.', "flood"),  # no person: a scare quote stays authorial
+    ('Councillor Ines Moll walked back to the hall, which locals call "the barn."', "walked"),
+])
+def test_no_speaker_without_a_person_framing_the_quote(text, part):
+    c = find(claims_of(text), part)
+    assert c.speaker is None
