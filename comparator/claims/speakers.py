@@ -182,7 +182,8 @@ def find_attributions(doc: "Doc", quotes: Sequence[Quote], sentences: Sequence[S
     out = []
     for token in doc:
         lemma = token.lemma_.lower()
-        if lemma not in REPORTING_VERBS and lemma != "accord":
+        listed = lemma in REPORTING_VERBS or lemma == "accord"
+        if not listed and not (quoted and _frames_quotation(token, quoted)):
             continue
         if inside(token.idx, quoted):
             continue
@@ -191,10 +192,46 @@ def find_attributions(doc: "Doc", quotes: Sequence[Quote], sentences: Sequence[S
             continue
         i = bisect.bisect_right(starts, token.idx) - 1
         if i >= 0:
+            speaker = resolve(subject, line, quoted)
+            if speaker is None and not listed:
+                continue  # "the storm left the town as “a ghost town”": no speech act without a speaker
             content = any(c.dep_ in ("ccomp", "dobj") and not inside(c.idx, quoted) for c in token.children)
-            out.append(Attribution(token.idx, sentences[i].paragraph, i, resolve(subject, line, quoted),
+            out.append(Attribution(token.idx, sentences[i].paragraph, i, speaker,
                                    content, _reported(token, quoted)))
     return tuple(out)
+
+
+#: Adverbs/particles that make a verb a retort: "shot back", "fired back", "hit back" that … .
+_RETORT_PARTICLES = frozenset({"back"})
+
+
+def _frames_quotation(verb: "Token", quoted: Sequence[tuple[int, int]]) -> bool:
+    """A verb outside :data:`REPORTING_VERBS` that still credits quoted words to its subject,
+    read from the parse rather than a word list (issue: non-reporting-verb attribution):
+
+    - a characterisation in quotes in its "as" phrase, with an object: "brushed off the
+      protesters as “a mob”", "ridiculed the claim as “pure fantasy”", "derided the plan as …"
+      (the "as" may hang on the verb or on its object);
+    - a retort, the verb with "back" and a that-clause holding the quote: "shot back that her
+      critics were “radical extremists”", "fired back that …".
+    """
+    if verb.pos_ != "VERB":
+        return False
+
+    def quotes_in(token: "Token") -> bool:
+        return any(inside(t.idx, quoted) for t in token.subtree if not t.is_punct)
+
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+        o for p in verb.children if p.dep_ == "prt" for o in p.children if o.dep_ == "pobj"]  # brushed off [X]
+    if objects:
+        for head in [verb] + objects:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "as" and not inside(prep.idx, quoted) \
+                        and any(o.dep_ == "pobj" and quotes_in(o) for o in prep.children):
+                    return True
+    if any(c.dep_ in ("advmod", "prt") and c.lower_ in _RETORT_PARTICLES for c in verb.children):
+        return any(c.dep_ == "ccomp" and quotes_in(c) for c in verb.children)
+    return False
 
 
 def assign_speakers(text: str, doc: "Doc", quotes: Sequence[Quote],
