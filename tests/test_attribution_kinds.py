@@ -91,3 +91,53 @@ def test_quoted_words_framed_by_a_non_reporting_verb_are_the_subjects(text, part
 def test_no_speaker_without_a_person_framing_the_quote(text, part):
     c = find(claims_of(text), part)
     assert c.speaker is None
+
+
+# -- e-quote-after-nbsp-is-authorial: a run-in label before the quotation --------------------------
+@pytest.mark.parametrize("text, part, speaker", [
+    ('The bottom line: "We start again when they pay us what we are worth," union chief Odo Falk said.',
+     "We start", "Odo Falk"),
+    ('Mayor Ilka Brandt spoke first.\nThe mayor\'s view:\u2009"Nobody asked the residents first," Brandt '
+     'told the council.', "Nobody", "Ilka Brandt"),
+    ('Mayor Ilka Brandt spoke first.\nThe mayor\'s view: "Nobody asked the residents first," Brandt told '
+     'the council.', "Nobody", "Ilka Brandt"),
+    # our variants: other labels, spaces and quote marks
+    ('Mayor Ilka Brandt spoke first.\nDriving the news:\u200b“The deal is dead,” Brandt said.', "dead",
+     "Ilka Brandt"),
+    ('The landlord\'s reply: "We followed the law," said Piet Kroon, who owns the building.', "law", "Piet Kroon"),
+    ('Her verdict:\u00a0"It is a sham," said Senator Lena Ostrow.', "sham", "Lena Ostrow"),
+    ('The other side:\u3000"Every day costs us $40 million," port director Hanne Moe told reporters.',
+     "Every day", "Hanne Moe"),
+])
+def test_a_run_in_label_before_a_quotation_leaves_it_quoted_and_attributed(text, part, speaker):
+    c = find(claims_of(text), part)
+    assert (c.voice, c.speaker, c.boilerplate) == ("quoted", speaker, False)
+
+
+@pytest.mark.parametrize("text, label", [
+    ('The bottom line: "We start again."', True),
+    ('Driving the news:\u200b“The deal is dead.”', True),
+    ('Maya Ross added: "We will win."', False),  # a clause, not a label
+    ('The plan, which the council adopted after a long and bitter debate: "a disaster."', False),
+])
+def test_only_a_short_verbless_phrase_is_a_label(text, label):
+    from comparator import nlp
+    from comparator.claims.quotes import _after_label, find_quotes
+    from comparator.types import Article
+
+    doc = nlp.parse_articles([Article(id="t", outlet="T", text=text)])["t"]
+    ranges = [(q.start, q.end) for q in find_quotes(text)]
+    assert (_after_label(text, doc, 0, len(text), ranges) > 0) is label
+
+
+def test_a_colon_after_a_reporting_clause_still_attributes():
+    c = find(claims_of('Maya Ross added in a long statement on the lawsuit: "We will win."'), "win")
+    assert c.speaker == "Maya Ross"
+
+
+def test_a_repeated_paragraph_keeps_its_label_apart_from_its_quotation():
+    text = ("Union chief Odo Falk spoke first.\n\nThe bottom line: \"We start again Monday,\" Falk said.\n\n"
+            "The bottom line:\u3000\"We start again Monday,\" Falk said.")
+    claims = claims_of(text)
+    assert [c.boilerplate_reason for c in claims if "We start" in c.text] == [None, "duplicate"]
+    assert all(c.speaker == "Odo Falk" for c in claims if "We start" in c.text)

@@ -88,7 +88,7 @@ def _subject_of(verb: "Token") -> "Token | None":
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     head = verb
     for _ in range(3):  # "He paused, then added:", "Steele issued a statement saying:"
-        subj = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+        subj = _nearest_subject(head)
         if subj is not None and subj.dep_ == "nsubjpass" and head.lemma_.lower() != "quote":
             return None  # a passive without agent ("it was announced") names nobody
         if subj is None and head is verb and head.dep_ == "acl" and head.head.pos_ in ("PROPN", "NOUN") \
@@ -101,6 +101,18 @@ def _subject_of(verb: "Token") -> "Token | None":
             return subj
         head = head.head
     return None
+
+
+def _nearest_subject(verb: "Token") -> "Token | None":
+    """The subject of ``verb``; of two (the parser reads a lead-in label as one: "The bottom
+    line: “…,” union chief Odo Falk said"), the one nearest the verb that is no label
+    ending in a colon."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if len(subjects) > 1:
+        labels = [s for s in subjects if any(c.text == ":" and c.dep_ == "punct" for c in s.rights)]
+        subjects = [s for s in subjects if s not in labels] or subjects
+        subjects.sort(key=lambda s: abs(s.i - verb.i))
+    return subjects[0] if subjects else None
 
 
 def _inverted(verb: "Token") -> "Token | None":
