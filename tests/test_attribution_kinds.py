@@ -141,3 +141,42 @@ def test_a_repeated_paragraph_keeps_its_label_apart_from_its_quotation():
     claims = claims_of(text)
     assert [c.boilerplate_reason for c in claims if "We start" in c.text] == [None, "duplicate"]
     assert all(c.speaker == "Odo Falk" for c in claims if "We start" in c.text)
+
+
+# -- the same quotation credited to a role in one outlet and a name in another: one source ----------
+@pytest.mark.parametrize("a, b, name", [
+    ("The state water board ordered the town of Corliss to stop pumping by Dec. 1, a decision the town's "
+     "mayor called \"a death sentence for our farms.\"",
+     "The state water board ordered Corliss to halt pumping by Dec. 1, a ruling Mayor Tom Reddy called "
+     "\"a death sentence for our farms.\"", "Tom Reddy"),
+    # our variants: an anonymous spokesperson, a trailing attribution, the other order of outlets
+    ("\u201cWe will not reopen the plant before spring,\u201d Selma Ruiz, the plant manager, told reporters.",
+     "\u201cWe will not reopen the plant before spring,\u201d a company spokeswoman said.", "Selma Ruiz"),
+    ("The police chief said the search \u201cwill go on through the night and into tomorrow.\u201d",
+     "Chief Hal Brenner said the search \u201cwill go on through the night and into tomorrow.\u201d",
+     "Hal Brenner"),
+])
+def test_one_quotation_credited_to_a_role_and_a_name_is_one_source(a, b, name):
+    from comparator.detect.sourcing import find_sourcing
+    from comparator.framing import add_labels
+    from tests.test_labels import build
+
+    comp, ctx = build({"a": a, "b": b})
+    comp = add_labels(comp, ctx)
+    assert find_sourcing(comp, ctx) == []
+    rows = comp.extras["sourcing"]
+    assert len({r["source"] for r in rows}) == 1 and {r["speaker"] for r in rows} == {name}
+
+
+def test_different_quotations_or_two_names_stay_two_sources():
+    from comparator.detect.sourcing import find_sourcing
+    from comparator.framing import add_labels
+    from tests.test_labels import build
+
+    comp, ctx = build({"a": "\u201cWe will not reopen the plant before spring,\u201d Selma Ruiz told reporters.",
+                       "b": "\u201cThe plant stays shut until the inspection is over,\u201d a company "
+                            "spokeswoman said."})
+    assert len(find_sourcing(add_labels(comp, ctx), ctx)) == 2
+    comp, ctx = build({"a": "\u201cWe will not reopen the plant before spring,\u201d Selma Ruiz told reporters.",
+                       "b": "\u201cWe will not reopen the plant before spring,\u201d Omar Haddad told reporters."})
+    assert len(find_sourcing(add_labels(comp, ctx), ctx)) == 2  # a misattribution, not one person
