@@ -29,6 +29,11 @@ def who(text: str, part: str):
     ('A spokesman for the utility, Denis Farrow, told reporters: "Power will be back tonight."',
      "Denis Farrow"),
     ('An engineer with the city, Mara Lindqvist, said: "The bridge is safe."', "Mara Lindqvist"),
+    ('A member of the board of Acme Corp, Jo Hart, said: "We disagree."', "Jo Hart"),  # nested modifiers
+    ('A spokeswoman for Mayor Ann Lee, Dora Kim, said: "The mayor is away."', "Dora Kim"),  # name after name
+    # a direct appositive the NER tags an organisation
+    ('The hospital\'s chief executive, Marcus Leland, a former banker, said: "The numbers do not work."',
+     "Marcus Leland"),
 ])
 def test_the_name_after_a_role_phrase_is_the_speaker(text, speaker):
     (claim,) = claims_of(text)

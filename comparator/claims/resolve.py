@@ -99,7 +99,8 @@ def _trailing_name(subject: "Token") -> "Token | None":
     """The person named after a role noun's prepositional modifier: "A nurse at the clinic,
     Tamsin Orue, 41, told", "A driver for the company, Selma Ruiz, said".
 
-    The parser hangs such a name on the modifier's object ("clinic"), not on the role noun.
+    The parser hangs such a name on the modifier's object ("clinic", also nested: "a member of
+    the board of Acme Corp, Jo Hart,"), not on the role noun.
     It is the speaker only when it closes the subject phrase (the verb follows it, after an
     age or its own appositives) and the object it follows is no person noun ("a
     friend of the victim, Ana Ruiz," may name the victim: no speaker then)."""
@@ -108,16 +109,29 @@ def _trailing_name(subject: "Token") -> "Token | None":
     last = max(t.i for t in subject.subtree if not t.is_punct)
     if subject.head.i < last:
         return None  # the verb comes first: "…,” said a nurse at the clinic, Tamsin Orue"
-    for prep in (c for c in subject.rights if c.dep_ == "prep"):
-        objects = [o for o in prep.children if o.dep_ == "pobj"]
-        for obj in objects:
-            name = next((a for a in obj.rights if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
-            if name is None or not _closes_phrase(name, last):
-                continue
-            if obj.lemma_.lower() in PERSON_NOUNS or obj.ent_type_ == "PERSON":
-                return None
-            return name
+    for name in subject.subtree:
+        obj = name.head
+        if name.dep_ != "appos" or name.pos_ != "PROPN" or obj.dep_ != "pobj" or not _closes_phrase(name, last):
+            continue
+        if not _modifies(obj, subject):
+            return None
+        if obj.ent_type_ == "PERSON" and name.ent_type_ == "PERSON":
+            return name  # "a spokeswoman for Mayor Ann Lee, Dora Kim,": a name does not rename a name
+        if obj.lemma_.lower() in PERSON_NOUNS or obj.ent_type_ == "PERSON":
+            return None
+        return name
     return None
+
+
+def _modifies(obj: "Token", subject: "Token") -> bool:
+    """``obj`` hangs on ``subject`` through prepositional phrases only ("a member [of the board
+    [of Acme Corp]]"), not inside a clause."""
+    t = obj
+    while t.i != subject.i:  # tokens are views: compare indices, not identity
+        if t.dep_ not in ("pobj", "prep") or t.head.i == t.i:
+            return False
+        t = t.head
+    return True
 
 
 def _closes_phrase(name: "Token", last: int) -> bool:
@@ -151,7 +165,7 @@ def resolve(subject: "Token", line: Timeline, quoted: Sequence[tuple[int, int]] 
     if subject.pos_ == "PRON":
         return None
     if subject.pos_ == "NOUN" and (named := _appositive(subject)) is not None:
-        if named.head is subject or _is_person_name(named, line):
+        if named.head.i == subject.i or _is_person_name(named, line):
             return resolve(named, line, quoted)
         if named.ent_type_ != "ORG":  # "a spokesman for the firm, Acme Corp.," stays an "Acme Corp. spokesman"
             return None  # "a nurse at the clinic, Tamsin Orue," tagged a place: no "Tamsin Orue nurse"
