@@ -127,12 +127,13 @@ def test_a_run_in_label_before_a_quotation_leaves_it_quoted_and_attributed(text,
 ])
 def test_only_a_short_verbless_phrase_is_a_label(text, label):
     from comparator import nlp
-    from comparator.claims.quotes import _after_label, find_quotes
+    from comparator.claims.leadins import after_label
+    from comparator.claims.quotes import find_quotes
     from comparator.types import Article
 
     doc = nlp.parse_articles([Article(id="t", outlet="T", text=text)])["t"]
     ranges = [(q.start, q.end) for q in find_quotes(text)]
-    assert (_after_label(text, doc, 0, len(text), ranges) > 0) is label
+    assert (after_label(text, doc, 0, len(text), ranges) > 0) is label
 
 
 def test_a_colon_after_a_reporting_clause_still_attributes():

@@ -317,7 +317,7 @@ def classify_voice(text: str, doc: "Doc", start: int, end: int,
     attribution ("…,” Talwani wrote."); ``mixed``: a partial quote inside the outlet's
     own sentence (cited the “chilling effect”); ``authorial``: no quoted words."""
     if any(inside(i, ranges) for i in range(start, end) if text[i].isalnum()):
-        start = _after_label(text, doc, start, end, ranges)
+        start = after_label(text, doc, start, end, ranges)
     letters = [i for i in range(start, end) if text[i].isalnum()]
     quoted = [i for i in letters if inside(i, ranges)]
     if not quoted:
@@ -338,37 +338,6 @@ def classify_voice(text: str, doc: "Doc", start: int, end: int,
     if len(residue) <= MAX_ATTRIBUTION_WORDS and any(_is_attribution(t) for t in residue):
         return "quoted"
     return "mixed"
-
-
-#: A run-in label before a quotation ("The bottom line:", "The mayor's view:") has at most this many words.
-MAX_LABEL_WORDS = 6
-#: Spaces the ``str.isspace`` test misses but copied web text puts after a label's colon.
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-
-
-_FINITE_OR_PARTICIPLE = frozenset({"VBD", "VBZ", "VBP", "VBN", "MD"})
-
-
-def _after_label(text: str, doc: "Doc", start: int, end: int, ranges: Sequence[tuple[int, int]]) -> int:
-    """Where the sentence starts once a run-in label that leads into its first quotation is
-    skipped: ``The mayor's view: “Nobody asked…,” Brandt told the council.`` (a verbless
-    phrase (no finite verb or participle) of at most :data:`MAX_LABEL_WORDS` words ending in a colon, any space after it,
-    right before the opening mark). Else ``start``: "Maya added: “…”" has a verb and stays."""
-    first = min((r[0] for r in ranges if start <= r[0] < end), default=None)
-    if first is None:
-        return start
-    i = first - 1
-    while i > start and (text[i] in OPENING + STRAIGHT + "‘'" or text[i].isspace() or text[i] in _ZERO_WIDTH):
-        i -= 1
-    if i <= start or text[i] != ":":
-        return start
-    label = text[start:i]
-    if not 1 <= len(label.split()) <= MAX_LABEL_WORDS or any(ch in label for ch in ".!?:;\"“”"):
-        return start
-    span = doc.char_span(start, i, alignment_mode="expand")
-    if span is None or any(t.tag_ in _FINITE_OR_PARTICIPLE for t in span):
-        return start  # a clause ("Maya added:"); a gerund label ("Driving the news:") is no clause
-    return i + 1
 
 
 def opens_inside_clause(text: str, start: int, q_start: int) -> bool:
@@ -413,3 +382,4 @@ def _is_attribution(token) -> bool:
 
 
 from comparator.claims.titles import is_title  # noqa: E402  (re-export; titles imports Quote)
+from comparator.claims.leadins import after_label  # noqa: E402  (leadins imports the quote marks)

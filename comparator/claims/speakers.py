@@ -6,6 +6,10 @@ A speaker is given only when the text attributes the words:
   speaker ("said", "wrote", "tweeted", "grumbled", "called … ",
   "denounced … as", "accused … of"; see :data:`REPORTING_VERBS`), or
   "according to X"; a passive verb's agent ("were circulated by X");
+- any other verb whose parse frames the quotation as its subject's words, with a person
+  as subject (:func:`_frames_quotation`): a quoted characterisation in its "as" phrase
+  ("brushed off the protesters as “a mob”", "ridiculed the claim as …") or the
+  that-clause of a retort ("shot back that her critics were “…”");
 - a colon lead-in: the subject of the clause that ends with the colon, in the
   same sentence or at the end of the previous paragraph ("Maya added:");
 - the attribution tail after the last sentence of a multi-sentence quote (the
@@ -19,11 +23,13 @@ Otherwise the quote has no speaker (the claim says ``speaker_reason =
 "unattributed"``); a new quoted paragraph never inherits a speaker.
 
 The subject is found in the dependency parse (with repairs for inverted and
-misparsed attributions) and becomes a canonical speaker
+misparsed attributions, and a run-in label the parser reads as a second subject:
+"The bottom line: “…,” Falk said") and becomes a canonical speaker
 (:func:`comparator.claims.resolve.resolve`): a person's full
 name as the article gives it ("Talwani" -> "Indira Talwani"); the person an
 appositive names ("the campaign's manager, Brad Parlow," -> "Brad Parlow");
-a pronoun's referent (:mod:`comparator.claims.referents`); a definite role
+the person named at the end of a role phrase ("A nurse at the clinic, Tamsin Orue, 41,"
+-> "Tamsin Orue"); a pronoun's referent (:mod:`comparator.claims.referents`); a definite role
 description's known person ("the judge" -> "Maria Lopez"); the author of a
 document ("Talwani's order reads"); an anonymous source tied to its
 organisation ("a Department of Homeland Security (DHS) spokesperson" -> "DHS
