@@ -83,6 +83,10 @@ def test_surname_and_full_name_in_two_outlets_are_no_misattribution():
      "Ines Moll"),
     ('Senator Lena Ostrow lampooned the proposal as "a tax on breathing."', "lampooned", "Lena Ostrow"),
     ('The mayor\'s aide, Piet Kroon, brushed off the criticism as "noise."', "brushed", "Piet Kroon"),
+    ('Senator Lena Ostrow likened the plan to "a Ponzi scheme."', "likened", "Lena Ostrow"),
+    ('Senator Lena Ostrow hit out at the plan as "a con on taxpayers."', "hit out", "Lena Ostrow"),
+    ('Senator Lena Ostrow waved away the report as "fake news."', "waved", "Lena Ostrow"),
+    ('Senator Lena Ostrow painted her rival as "a puppet of the banks."', "painted", "Lena Ostrow"),
 ])
 def test_quoted_words_framed_by_a_non_reporting_verb_are_the_subjects(text, part, speaker):
     voice, found = who(text, part)
@@ -92,6 +96,8 @@ def test_quoted_words_framed_by_a_non_reporting_verb_are_the_subjects(text, part
 @pytest.mark.parametrize("text, part", [
     ('The flood left the valley as "a lake" for a week.', "flood"),  # no person: a scare quote stays authorial
     ('Councillor Ines Moll walked back to the hall, which locals call "the barn."', "walked"),
+    ('The storm left the harbour as "a graveyard of boats."', "storm"),
+    ('Senator Lena Ostrow sent the letter to "the wrong address."', "letter"),  # "to" frames only comparisons
 ])
 def test_no_speaker_without_a_person_framing_the_quote(text, part):
     c = find(claims_of(text), part)

@@ -219,6 +219,9 @@ def find_attributions(doc: "Doc", quotes: Sequence[Quote], sentences: Sequence[S
     return tuple(out)
 
 
+#: Verbs of comparison whose "to" phrase carries the subject's characterisation ("likened the
+#: plan to “a Ponzi scheme”"); a short list because "to" is mostly a plain direction.
+_COMPARING = frozenset({"liken", "compare", "equate"})
 #: Adverbs/particles that make a verb a retort: "shot back", "fired back", "hit back" that … .
 _RETORT_PARTICLES = frozenset({"back"})
 
@@ -228,8 +231,9 @@ def _frames_quotation(verb: "Token", quoted: Sequence[tuple[int, int]]) -> bool:
     read from the parse rather than a word list (issue: non-reporting-verb attribution):
 
     - a characterisation in quotes in its "as" phrase, with an object: "brushed off the
-      protesters as “a mob”", "ridiculed the claim as “pure fantasy”", "derided the plan as …"
-      (the "as" may hang on the verb or on its object);
+      protesters as “a mob”", "ridiculed the claim as “pure fantasy”", "hit out at the plan
+      as …" (the "as" may hang on the verb or on its object), or in the "to" phrase of a verb
+      of comparison ("likened the plan to “a Ponzi scheme”");
     - a retort, the verb with "back" and a that-clause holding the quote: "shot back that her
       critics were “radical extremists”", "fired back that …".
     """
@@ -240,11 +244,13 @@ def _frames_quotation(verb: "Token", quoted: Sequence[tuple[int, int]]) -> bool:
         return any(inside(t.idx, quoted) for t in token.subtree if not t.is_punct)
 
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
-        o for p in verb.children if p.dep_ == "prt" for o in p.children if o.dep_ == "pobj"]  # brushed off [X]
+        o for p in verb.children if p.dep_ == "prt" or p.dep_ == "prep" and p.lower_ == "at"
+        for o in p.children if o.dep_ == "pobj"]  # brushed off [X], hit out at [X]
+    framing = ("as", "to") if verb.lemma_.lower() in _COMPARING else ("as",)
     if objects:
         for head in [verb] + objects:
             for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "as" and not inside(prep.idx, quoted) \
+                if prep.dep_ == "prep" and prep.lower_ in framing and not inside(prep.idx, quoted) \
                         and any(o.dep_ == "pobj" and quotes_in(o) for o in prep.children):
                     return True
     if any(c.dep_ in ("advmod", "prt") and c.lower_ in _RETORT_PARTICLES for c in verb.children):
