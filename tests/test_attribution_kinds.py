@@ -53,6 +53,7 @@ def test_a_surname_speaker_is_the_full_name_another_outlet_gives():
     two = SpeakerNames((), ["Tom Hale", "Ann Hale", "Hale"])
     assert two("Hale") == "Hale"  # two Hales: left as it is
     assert SpeakerNames((), ["DHS spokesperson"])("spokesperson") == "spokesperson"
+    assert SpeakerNames((), ["Mayor Elena Brandt", "Brandt"])("Brandt") == "Brandt"  # a title is no name
 
 
 def test_surname_and_full_name_in_two_outlets_are_no_misattribution():

@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any, Iterable
 
-from comparator.facts.names import name_key
+from comparator.facts.names import TITLE_WORDS, name_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from comparator.comparison import Comparison
@@ -43,11 +43,16 @@ class SpeakerNames:
                 self.forms.setdefault(name_key(form), e.name)
         self.full = [(name_key(e.name).split(), e.name) for e in self.persons if len(e.name.split()) > 1]
         # full names the claims give as speakers, when the NER tagged them otherwise ("A nurse at
-        # the clinic, Tamsin Orue, 41," -> "Tamsin Orue", a GPE): "Orue" elsewhere is that person
+        # the clinic, Tamsin Orue, 41," -> "Tamsin Orue", a GPE): "Orue" elsewhere is that person;
+        # not a name with a title in front, nor a surname an entity already owns
         known = {name for _, name in self.full}
+        surnames = {ws[-1] for ws, _ in self.full}
         for name in sorted(set(speakers) - known):
-            if _person_like(name) and 2 <= len(name.split()) <= 3 and name_key(name) not in self.forms:
-                self.full.append((name_key(name).split(), name))
+            words, first = name_key(name).split(), name.split()[0].lower()
+            titled = first in TITLE_WORDS or first.rstrip(".") in TITLE_WORDS  # "Mayor Elena Brandt"
+            if _person_like(name) and 2 <= len(words) <= 3 and name_key(name) not in self.forms \
+                    and words[-1] not in surnames and not titled:
+                self.full.append((words, name))
 
     def __call__(self, speaker: str) -> str:
         key = name_key(speaker)
