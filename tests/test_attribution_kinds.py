@@ -94,6 +94,15 @@ def test_quoted_words_framed_by_a_non_reporting_verb_are_the_subjects(text, part
     assert voice == "mixed" and found in (speaker, speaker.split()[-1])  # a surname is the same person
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('"We cannot lower it," Piet Hagen shot back.', "Piet Hagen"),
+    ('"That is simply false," Senator Lena Ostrow fired back on Tuesday.', "Lena Ostrow"),
+])
+def test_a_quotation_with_a_retort_tail_is_quoted(text, speaker):
+    (claim,) = claims_of(text)
+    assert (claim.voice, claim.speaker) == ("quoted", speaker)
+
+
 @pytest.mark.parametrize("text, part", [
     ('The flood left the valley as "a lake" for a week.', "flood"),  # no person: a scare quote stays authorial
     ('Councillor Ines Moll walked back to the hall, which locals call "the barn."', "walked"),

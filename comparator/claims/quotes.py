@@ -378,6 +378,8 @@ def _embedded_after(text: str, q_end: int, end: int) -> bool:
 def _is_attribution(token) -> bool:
     if token.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in token.children):
         return True
+    if token.pos_ == "VERB" and any(c.dep_ in ("advmod", "prt") and c.lower_ == "back" for c in token.children):
+        return True  # a retort: "“…,” Piet Hagen shot back."
     return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
 
 
