@@ -40,6 +40,15 @@ def test_the_name_after_a_role_phrase_is_the_speaker(text, speaker):
     assert claim.voice == "quoted" and claim.speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('A worker at the plant, Ridgeview Steel, said: "We saw smoke."', "Ridgeview Steel worker"),
+    ('Residents of the town, Millbrook, said: "We were never told."', "Millbrook residents"),
+])
+def test_an_organisation_naming_the_modifier_is_no_person(text, speaker):
+    (claim,) = claims_of(text)
+    assert claim.speaker == speaker  # the role tied to its organisation, as "DHS spokesperson"
+
+
 def test_a_trailing_name_the_ner_calls_a_place_is_no_org_role():
     # "Tamsin Orue" without an age is tagged a place: never "Tamsin Orue nurse"
     (claim,) = claims_of('A nurse at the clinic, Tamsin Orue, told reporters: "We were given notice."')

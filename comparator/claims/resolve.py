@@ -145,6 +145,20 @@ def _aged(name: "Token") -> bool:
     return name.i + 2 < len(doc) and doc[name.i + 1].text == "," and doc[name.i + 2].like_num
 
 
+def _modifier_name(subject: "Token", named: "Token", line: Timeline) -> str | None:
+    """"A worker at the plant, Ridgeview Steel, said" parsed with the name on "worker": an
+    organisation or place that names the modifier's object ("plant"), not the person; the
+    speaker is the role tied to it ("Ridgeview Steel worker"), as for "a DHS spokesperson"."""
+    if subject.lemma_.lower() not in PERSON_NOUNS or _is_person_name(named, line):
+        return None
+    if not any(c.dep_ == "prep" and subject.i < c.i < named.i for c in subject.children):
+        return None
+    ent = _entity_of(named)
+    if ent is None or not (ent.label_ in ("ORG", "NORP") or ent.label_ == "GPE" and len(ent) == 1):
+        return None
+    return f"{_strip_the(ent.text)} {subject.lower_}".replace("’", "'")
+
+
 def _is_person_name(name: "Token", line: Timeline) -> bool:
     """A PERSON entity, a name followed by an age ("Tamsin Orue, 41,", which the NER may tag
     a place) or a person the article names elsewhere."""
@@ -165,6 +179,8 @@ def resolve(subject: "Token", line: Timeline, quoted: Sequence[tuple[int, int]] 
     if subject.pos_ == "PRON":
         return None
     if subject.pos_ == "NOUN" and (named := _appositive(subject)) is not None:
+        if named.head.i == subject.i and (org := _modifier_name(subject, named, line)) is not None:
+            return org
         if named.head.i == subject.i or _is_person_name(named, line):
             return resolve(named, line, quoted)
         if named.ent_type_ != "ORG":  # "a spokesman for the firm, Acme Corp.," stays an "Acme Corp. spokesman"
