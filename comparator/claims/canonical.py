@@ -6,16 +6,18 @@ comparison are built (:mod:`comparator.entities`), :func:`canonical_speakers`
 replaces a speaker that names a PERSON entity with the entity's name: an
 exact form or alias of the entity, the one entity whose surname (or, for
 family-name-first names such as "Kim Jong Un", first name) it is, or a
-near-duplicate spelling (rapidfuzz ratio >= :data:`MIN_SPELLING_RATIO`). Role
+near-duplicate spelling (rapidfuzz ratio >= :data:`MIN_SPELLING_RATIO`). A full name
+(two or three capitalised words) that a claim gives as its speaker counts as a person
+for the surname rule even when the NER tagged it otherwise ("Orue" -> "Tamsin Orue"). Role
 speakers ("DHS spokesperson") and organisations are left as they are.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 
-from comparator.facts.names import name_key
+from comparator.facts.names import TITLE_WORDS, name_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from comparator.comparison import Comparison
@@ -33,13 +35,24 @@ def _person_like(speaker: str) -> bool:
 class SpeakerNames:
     """Speaker text -> the name of the PERSON entity it denotes (or itself)."""
 
-    def __init__(self, entities: "tuple[Entity, ...]") -> None:
+    def __init__(self, entities: "tuple[Entity, ...]", speakers: "Iterable[str]" = ()) -> None:
         self.persons = [e for e in entities if e.label == "PERSON"]
         self.forms: dict[str, str] = {}
         for e in self.persons:
             for form in (e.name, *e.aliases):
                 self.forms.setdefault(name_key(form), e.name)
         self.full = [(name_key(e.name).split(), e.name) for e in self.persons if len(e.name.split()) > 1]
+        # full names the claims give as speakers, when the NER tagged them otherwise ("A nurse at
+        # the clinic, Tamsin Orue, 41," -> "Tamsin Orue", a GPE): "Orue" elsewhere is that person;
+        # not a name with a title in front, nor a surname an entity already owns
+        known = {name for _, name in self.full}
+        surnames = {ws[-1] for ws, _ in self.full}
+        for name in sorted(set(speakers) - known):
+            words, first = name_key(name).split(), name.split()[0].lower()
+            titled = first in TITLE_WORDS or first.rstrip(".") in TITLE_WORDS  # "Mayor Elena Brandt"
+            if _person_like(name) and 2 <= len(words) <= 3 and name_key(name) not in self.forms \
+                    and words[-1] not in surnames and not titled:
+                self.full.append((words, name))
 
     def __call__(self, speaker: str) -> str:
         key = name_key(speaker)
@@ -68,9 +81,9 @@ class SpeakerNames:
 def canonical_speakers(comp: "Comparison", ctx: Any = None) -> "Comparison":
     """``comp`` with every claim's speaker replaced by its entity's name where one fits
     (an enricher: runs after :func:`comparator.entities.add_entities`)."""
-    if not comp.entities:
+    if not comp.entities and not any(c.speaker for c in comp.claims):
         return comp
-    names = SpeakerNames(comp.entities)
+    names = SpeakerNames(comp.entities, (c.speaker for c in comp.claims if c.speaker))
     claims = tuple(dataclasses.replace(c, speaker=names(c.speaker)) if c.speaker else c
                    for c in comp.claims)
     return dataclasses.replace(comp, claims=claims)

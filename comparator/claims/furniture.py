@@ -238,8 +238,12 @@ def article_reasons(text: str, doc: "Doc", sentences: Sequence[Segment], reasons
         if not key:
             continue
         if key in seen:
-            first = reasons[paras[seen[key]][0]]
-            mark(p, first or "duplicate")
+            earlier = paras[seen[key]]
+            if len(earlier) == len(paras[p]):  # sentence by sentence: a copied "Label:" stays the only subhead
+                for i, j in zip(paras[p], earlier):
+                    reasons[i] = reasons[i] or reasons[j] or "duplicate"
+            else:
+                mark(p, reasons[earlier[0]] or "duplicate")
             continue
         seen[key] = p
         a, b = span[p]

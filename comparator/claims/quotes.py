@@ -316,6 +316,8 @@ def classify_voice(text: str, doc: "Doc", start: int, end: int,
     """``quoted``: the sentence opens or closes with quotation and the rest is at most an
     attribution ("…,” Talwani wrote."); ``mixed``: a partial quote inside the outlet's
     own sentence (cited the “chilling effect”); ``authorial``: no quoted words."""
+    if any(inside(i, ranges) for i in range(start, end) if text[i].isalnum()):
+        start = after_label(text, doc, start, end, ranges)
     letters = [i for i in range(start, end) if text[i].isalnum()]
     quoted = [i for i in letters if inside(i, ranges)]
     if not quoted:
@@ -376,7 +378,10 @@ def _embedded_after(text: str, q_end: int, end: int) -> bool:
 def _is_attribution(token) -> bool:
     if token.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in token.children):
         return True
+    if token.pos_ == "VERB" and any(c.dep_ in ("advmod", "prt") and c.lower_ == "back" for c in token.children):
+        return True  # a retort: "“…,” Piet Hagen shot back."
     return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
 
 
 from comparator.claims.titles import is_title  # noqa: E402  (re-export; titles imports Quote)
+from comparator.claims.leadins import after_label  # noqa: E402  (leadins imports the quote marks)

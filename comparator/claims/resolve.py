@@ -86,11 +86,85 @@ def _strip_the(text: str) -> str:
 
 
 def _appositive(subject: "Token") -> "Token | None":
-    """The name in "the campaign's manager, Brad Parlow, said" (a proper-noun appositive)."""
+    """The name in "the campaign's manager, Brad Parlow, said" (a proper-noun appositive), or
+    the name that closes a role phrase with a prepositional modifier, "A nurse at the clinic,
+    Tamsin Orue, 41, told" (see :func:`_trailing_name`)."""
     for child in subject.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return child
+    return _trailing_name(subject)
+
+
+def _trailing_name(subject: "Token") -> "Token | None":
+    """The person named after a role noun's prepositional modifier: "A nurse at the clinic,
+    Tamsin Orue, 41, told", "A driver for the company, Selma Ruiz, said".
+
+    The parser hangs such a name on the modifier's object ("clinic", also nested: "a member of
+    the board of Acme Corp, Jo Hart,"), not on the role noun.
+    It is the speaker only when it closes the subject phrase (the verb follows it, after an
+    age or its own appositives) and the object it follows is no person noun ("a
+    friend of the victim, Ana Ruiz," may name the victim: no speaker then)."""
+    if subject.lemma_.lower() in INSTITUTION_NOUNS or subject.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    last = max(t.i for t in subject.subtree if not t.is_punct)
+    if subject.head.i < last:
+        return None  # the verb comes first: "…,” said a nurse at the clinic, Tamsin Orue"
+    for name in subject.subtree:
+        obj = name.head
+        if name.dep_ != "appos" or name.pos_ != "PROPN" or obj.dep_ != "pobj" or not _closes_phrase(name, last):
+            continue
+        if not _modifies(obj, subject):
+            return None
+        if obj.ent_type_ == "PERSON" and name.ent_type_ == "PERSON":
+            return name  # "a spokeswoman for Mayor Ann Lee, Dora Kim,": a name does not rename a name
+        if obj.lemma_.lower() in PERSON_NOUNS or obj.ent_type_ == "PERSON":
+            return None
+        return name
     return None
+
+
+def _modifies(obj: "Token", subject: "Token") -> bool:
+    """``obj`` hangs on ``subject`` through prepositional phrases only ("a member [of the board
+    [of Acme Corp]]"), not inside a clause."""
+    t = obj
+    while t.i != subject.i:  # tokens are views: compare indices, not identity
+        if t.dep_ not in ("pobj", "prep") or t.head.i == t.i:
+            return False
+        t = t.head
+    return True
+
+
+def _closes_phrase(name: "Token", last: int) -> bool:
+    """Nothing but commas and an age (", 23,") follows ``name`` (its last word) up to token ``last``."""
+    return all(t.is_punct or t.like_num for t in name.doc[name.i + 1:last + 1])
+
+
+def _aged(name: "Token") -> bool:
+    """``name`` is followed by an age: "Tamsin Orue, 41,"."""
+    doc = name.doc
+    return name.i + 2 < len(doc) and doc[name.i + 1].text == "," and doc[name.i + 2].like_num
+
+
+def _modifier_name(subject: "Token", named: "Token", line: Timeline) -> str | None:
+    """"A worker at the plant, Ridgeview Steel, said" parsed with the name on "worker": an
+    organisation or place that names the modifier's object ("plant"), not the person; the
+    speaker is the role tied to it ("Ridgeview Steel worker"), as for "a DHS spokesperson"."""
+    if subject.lemma_.lower() not in PERSON_NOUNS or _is_person_name(named, line):
+        return None
+    if not any(c.dep_ == "prep" and subject.i < c.i < named.i for c in subject.children):
+        return None
+    ent = _entity_of(named)
+    if ent is None or not (ent.label_ in ("ORG", "NORP") or ent.label_ == "GPE" and len(ent) == 1):
+        return None
+    return f"{_strip_the(ent.text)} {subject.lower_}".replace("’", "'")
+
+
+def _is_person_name(name: "Token", line: Timeline) -> bool:
+    """A PERSON entity, a name followed by an age ("Tamsin Orue, 41,", which the NER may tag
+    a place) or a person the article names elsewhere."""
+    if name.ent_type_ == "PERSON" or _aged(name):
+        return True
+    return line.canonical(name.text, name.idx) is not None
 
 
 def resolve(subject: "Token", line: Timeline, quoted: Sequence[tuple[int, int]] = ()) -> str | None:
@@ -105,7 +179,12 @@ def resolve(subject: "Token", line: Timeline, quoted: Sequence[tuple[int, int]] 
     if subject.pos_ == "PRON":
         return None
     if subject.pos_ == "NOUN" and (named := _appositive(subject)) is not None:
-        return resolve(named, line, quoted)
+        if named.head.i == subject.i and (org := _modifier_name(subject, named, line)) is not None:
+            return org
+        if named.head.i == subject.i or _is_person_name(named, line):
+            return resolve(named, line, quoted)
+        if named.ent_type_ != "ORG":  # "a spokesman for the firm, Acme Corp.," stays an "Acme Corp. spokesman"
+            return None  # "a nurse at the clinic, Tamsin Orue," tagged a place: no "Tamsin Orue nurse"
     if (named := _after_title(subject)) is not None:
         return resolve(named, line, quoted)
     ent = _entity_of(subject)

@@ -6,6 +6,10 @@ A speaker is given only when the text attributes the words:
   speaker ("said", "wrote", "tweeted", "grumbled", "called … ",
   "denounced … as", "accused … of"; see :data:`REPORTING_VERBS`), or
   "according to X"; a passive verb's agent ("were circulated by X");
+- any other verb whose parse frames the quotation as its subject's words, with a person
+  as subject (:func:`_frames_quotation`): a quoted characterisation in its "as" phrase
+  ("brushed off the protesters as “a mob”", "ridiculed the claim as …") or the
+  that-clause of a retort ("shot back that her critics were “…”");
 - a colon lead-in: the subject of the clause that ends with the colon, in the
   same sentence or at the end of the previous paragraph ("Maya added:");
 - the attribution tail after the last sentence of a multi-sentence quote (the
@@ -19,11 +23,13 @@ Otherwise the quote has no speaker (the claim says ``speaker_reason =
 "unattributed"``); a new quoted paragraph never inherits a speaker.
 
 The subject is found in the dependency parse (with repairs for inverted and
-misparsed attributions) and becomes a canonical speaker
+misparsed attributions, and a run-in label the parser reads as a second subject:
+"The bottom line: “…,” Falk said") and becomes a canonical speaker
 (:func:`comparator.claims.resolve.resolve`): a person's full
 name as the article gives it ("Talwani" -> "Indira Talwani"); the person an
 appositive names ("the campaign's manager, Brad Parlow," -> "Brad Parlow");
-a pronoun's referent (:mod:`comparator.claims.referents`); a definite role
+the person named at the end of a role phrase ("A nurse at the clinic, Tamsin Orue, 41,"
+-> "Tamsin Orue"); a pronoun's referent (:mod:`comparator.claims.referents`); a definite role
 description's known person ("the judge" -> "Maria Lopez"); the author of a
 document ("Talwani's order reads"); an anonymous source tied to its
 organisation ("a Department of Homeland Security (DHS) spokesperson" -> "DHS
@@ -88,7 +94,7 @@ def _subject_of(verb: "Token") -> "Token | None":
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     head = verb
     for _ in range(3):  # "He paused, then added:", "Steele issued a statement saying:"
-        subj = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+        subj = _nearest_subject(head)
         if subj is not None and subj.dep_ == "nsubjpass" and head.lemma_.lower() != "quote":
             return None  # a passive without agent ("it was announced") names nobody
         if subj is None and head is verb and head.dep_ == "acl" and head.head.pos_ in ("PROPN", "NOUN") \
@@ -101,6 +107,18 @@ def _subject_of(verb: "Token") -> "Token | None":
             return subj
         head = head.head
     return None
+
+
+def _nearest_subject(verb: "Token") -> "Token | None":
+    """The subject of ``verb``; of two (the parser reads a lead-in label as one: "The bottom
+    line: “…,” union chief Odo Falk said"), the one nearest the verb that is no label
+    ending in a colon."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if len(subjects) > 1:
+        labels = [s for s in subjects if any(c.text == ":" and c.dep_ == "punct" for c in s.rights)]
+        subjects = [s for s in subjects if s not in labels] or subjects
+        subjects.sort(key=lambda s: abs(s.i - verb.i))
+    return subjects[0] if subjects else None
 
 
 def _inverted(verb: "Token") -> "Token | None":
@@ -182,7 +200,8 @@ def find_attributions(doc: "Doc", quotes: Sequence[Quote], sentences: Sequence[S
     out = []
     for token in doc:
         lemma = token.lemma_.lower()
-        if lemma not in REPORTING_VERBS and lemma != "accord":
+        listed = lemma in REPORTING_VERBS or lemma == "accord"
+        if not listed and not (quoted and _frames_quotation(token, quoted)):
             continue
         if inside(token.idx, quoted):
             continue
@@ -191,10 +210,52 @@ def find_attributions(doc: "Doc", quotes: Sequence[Quote], sentences: Sequence[S
             continue
         i = bisect.bisect_right(starts, token.idx) - 1
         if i >= 0:
+            speaker = resolve(subject, line, quoted)
+            if speaker is None and not listed:
+                continue  # "the storm left the town as “a ghost town”": no speech act without a speaker
             content = any(c.dep_ in ("ccomp", "dobj") and not inside(c.idx, quoted) for c in token.children)
-            out.append(Attribution(token.idx, sentences[i].paragraph, i, resolve(subject, line, quoted),
+            out.append(Attribution(token.idx, sentences[i].paragraph, i, speaker,
                                    content, _reported(token, quoted)))
     return tuple(out)
+
+
+#: Verbs of comparison whose "to" phrase carries the subject's characterisation ("likened the
+#: plan to “a Ponzi scheme”"); a short list because "to" is mostly a plain direction.
+_COMPARING = frozenset({"liken", "compare", "equate"})
+#: Adverbs/particles that make a verb a retort: "shot back", "fired back", "hit back" that … .
+_RETORT_PARTICLES = frozenset({"back"})
+
+
+def _frames_quotation(verb: "Token", quoted: Sequence[tuple[int, int]]) -> bool:
+    """A verb outside :data:`REPORTING_VERBS` that still credits quoted words to its subject,
+    read from the parse rather than a word list (issue: non-reporting-verb attribution):
+
+    - a characterisation in quotes in its "as" phrase, with an object: "brushed off the
+      protesters as “a mob”", "ridiculed the claim as “pure fantasy”", "hit out at the plan
+      as …" (the "as" may hang on the verb or on its object), or in the "to" phrase of a verb
+      of comparison ("likened the plan to “a Ponzi scheme”");
+    - a retort, the verb with "back" and a that-clause holding the quote: "shot back that her
+      critics were “radical extremists”", "fired back that …".
+    """
+    if verb.pos_ != "VERB":
+        return False
+
+    def quotes_in(token: "Token") -> bool:
+        return any(inside(t.idx, quoted) for t in token.subtree if not t.is_punct)
+
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+        o for p in verb.children if p.dep_ == "prt" or p.dep_ == "prep" and p.lower_ == "at"
+        for o in p.children if o.dep_ == "pobj"]  # brushed off [X], hit out at [X]
+    framing = ("as", "to") if verb.lemma_.lower() in _COMPARING else ("as",)
+    if objects:
+        for head in [verb] + objects:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in framing and not inside(prep.idx, quoted) \
+                        and any(o.dep_ == "pobj" and quotes_in(o) for o in prep.children):
+                    return True
+    if any(c.dep_ in ("advmod", "prt") and c.lower_ in _RETORT_PARTICLES for c in verb.children):
+        return any(c.dep_ == "ccomp" and quotes_in(c) for c in verb.children)
+    return False
 
 
 def assign_speakers(text: str, doc: "Doc", quotes: Sequence[Quote],
