@@ -20,15 +20,33 @@ from __future__ import annotations
 from functools import lru_cache
 
 
+def _lexicon_text() -> str | None:
+    """``textblob/en/en-sentiment.xml`` read from the installed package's folder, or None.
+
+    The file is located with ``importlib.util.find_spec``, which does not run the
+    package: importing textblob imports NLTK, several seconds for one data file.
+    """
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    try:
+        spec = find_spec("textblob")
+    except (ImportError, ValueError):  # pragma: no cover - broken install
+        return None
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        try:
+            return (Path(folder) / "en" / "en-sentiment.xml").read_text(encoding="utf-8")
+        except OSError:
+            continue
+    return None
+
+
 @lru_cache(maxsize=1)
 def pattern_lexicon() -> dict[str, tuple[float, float]]:
     """word -> (mean polarity in [-1, 1], mean subjectivity in [0, 1]) over its adjective senses;
     {} when textblob is absent."""
-    try:
-        from importlib.resources import files
-
-        text = files("textblob").joinpath("en", "en-sentiment.xml").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):  # pragma: no cover - optional dependency
+    text = _lexicon_text()
+    if text is None:  # pragma: no cover - optional dependency
         return {}
     from xml.etree import ElementTree  # the package's own data file, not user input
 
