@@ -60,15 +60,14 @@ class Corpus:
         if name in TABLES:
             return pd.read_parquet(self.out_dir / "tables" / f"{name}.parquet")
         if name in EVENT_TABLES:
-            import dask.dataframe as dd
+            from comparator.corpus.aggregates import read_events
 
             folder = self.out_dir / "data" / name
             if not any(folder.glob("event=*/*.parquet")):
                 return pd.DataFrame()
-            frame = dd.read_parquet(str(folder), dataset={"partitioning": "hive"}).compute()
+            frame = read_events(folder, keys=live_keys(self.out_dir))  # not an earlier input's events
             frame["event"] = frame["event"].astype("string")
-            frame = frame[frame["event"].isin(live_keys(self.out_dir))]  # not an earlier input's events
-            return frame.reset_index(drop=True)
+            return frame
         raise ConfigError(f"unknown corpus table {name!r}.",
                           hint=f"Choose one of: {', '.join(TABLES + EVENT_TABLES)}.")
 

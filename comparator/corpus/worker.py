@@ -1,6 +1,6 @@
 """One event through ``compare``'s pipeline, its rows written to the Parquet datasets.
 
-:func:`run_event` is what every scheduler runs (in-process, a process pool or a
+:func:`run_events` is what every scheduler runs (in-process, a process pool or a
 Dask worker). The encoder is passed in, loaded once per worker process
 (:func:`worker_encoder`); spaCy is cached by :func:`comparator.nlp.load_nlp`.
 No exception escapes: a failed event comes back as an outcome with its reason.
@@ -14,7 +14,11 @@ from typing import Any
 
 from comparator.corpus.events import EventOutcome, EventTask, write_marker
 
-__all__ = ["EVENT_TABLES", "run_event", "worker_encoder"]
+__all__ = ["BATCH_EVENTS", "EVENT_TABLES", "run_event", "run_events", "worker_encoder"]
+
+#: Events compared together by :func:`run_events` (one spaCy stream, one encoder call; see
+#: :mod:`comparator.batched`). Memory grows with it (the docs of a batch); speed levels off above ~8.
+BATCH_EVENTS = 8
 
 #: Per-event Parquet datasets written under ``data/`` (partitioned by event).
 EVENT_TABLES = ("claims", "alignments", "findings", "evidence", "entities",
@@ -97,3 +101,60 @@ def run_event(task: EventTask, out: str | Path, settings: Any, encoder: Any | No
         outcome = EventOutcome(**base, status="failed", reason=f"{type(exc).__name__}: {exc}")
     write_marker(out, outcome)
     return outcome
+
+
+def run_events(tasks: list[EventTask], out: str | Path, settings: Any, encoder: Any | None = None
+               ) -> list[EventOutcome]:
+    """:func:`run_event` for several events, compared together (:func:`comparator.batched.compare_events`).
+
+    The same tables, markers and outcomes as running each event alone, in the
+    order of ``tasks``; each event's marker is written once its tables are.
+    """
+    from comparator.batched import compare_events
+    from comparator.errors import ComparatorError
+
+    out = Path(out)
+    started = time.perf_counter()
+    outcomes: dict[int, EventOutcome] = {}
+    ready: dict[int, tuple[Any, ...]] = {}
+    for i, task in enumerate(tasks):
+        base = {"key": task.key, "name": task.name, "fingerprint": task.fingerprint}
+        try:
+            articles = _articles(task)
+        except ComparatorError as exc:
+            outcomes[i] = EventOutcome(**base, status="failed", reason=str(exc))
+            continue
+        except Exception as exc:  # noqa: BLE001 - as in run_event
+            outcomes[i] = EventOutcome(**base, status="failed", reason=f"{type(exc).__name__}: {exc}")
+            continue
+        outlets = len({a.outlet for a in articles})
+        if outlets < 2:
+            outcomes[i] = EventOutcome(**base, status="skipped", articles=len(articles), outlets=outlets,
+                                       reason=f"{len(articles)} article(s) from one outlet: nothing to compare")
+        else:
+            ready[i] = articles
+    order = sorted(ready)
+    comps = compare_events([list(ready[i]) for i in order], settings=settings,
+                           encoder=encoder or worker_encoder(settings)) if order else []
+    shared = (time.perf_counter() - started) / max(1, len(order))
+    for i, comp in zip(order, comps):
+        task, t0 = tasks[i], time.perf_counter()
+        base = {"key": task.key, "name": task.name, "fingerprint": task.fingerprint}
+        articles = ready[i]
+        try:
+            if isinstance(comp, BaseException):
+                raise comp
+            _write(out, task.key, _frames(comp))
+            outcomes[i] = EventOutcome(**base, status="done", articles=len(articles),
+                                       outlets=len({a.outlet for a in articles}),
+                                       sentences=sum(1 for c in comp.claims),
+                                       seconds=round(shared + time.perf_counter() - t0, 3))
+        except ComparatorError as exc:
+            outcomes[i] = EventOutcome(**base, status="failed", reason=str(exc))
+        except Exception as exc:  # noqa: BLE001 - one event's bug must not stop the corpus; the reason is kept
+            outcomes[i] = EventOutcome(**base, status="failed", reason=f"{type(exc).__name__}: {exc}")
+        write_marker(out, outcomes[i])
+    for i, outcome in outcomes.items():
+        if i not in ready:
+            write_marker(out, outcome)
+    return [outcomes[i] for i in range(len(tasks))]
