@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from comparator.corpus.events import EventOutcome, EventTask
-from comparator.corpus.worker import BATCH_EVENTS, run_events, worker_encoder
+from comparator.corpus.worker import BATCH_EVENTS, iter_events, run_events, worker_encoder
 from comparator.errors import ConfigError
 
 __all__ = ["IN_FLIGHT", "SCHEDULERS", "check_scheduler", "run_tasks"]
@@ -114,7 +114,7 @@ def run_tasks(tasks: Iterable[EventTask], *, out: Path, settings: Any, scheduler
     elif workers == 1:
         encoder = encoder or worker_encoder(settings)
         for batch in _batches(tasks):
-            for outcome in run_events(batch, out, settings, encoder):
+            for outcome in iter_events(batch, out, settings, encoder):
                 report(outcome)
     else:
         _run_pool(iter(tasks), out=out, settings=settings, workers=workers, report=report)

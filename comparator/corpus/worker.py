@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from comparator.corpus.events import EventOutcome, EventTask, write_marker
 
-__all__ = ["BATCH_EVENTS", "EVENT_TABLES", "run_event", "run_events", "worker_encoder"]
+__all__ = ["BATCH_EVENTS", "EVENT_TABLES", "iter_events", "run_event", "run_events", "worker_encoder"]
 
 #: Events compared together by :func:`run_events` (one spaCy stream, one encoder call; see
 #: :mod:`comparator.batched`). Memory grows with it (the docs of a batch); speed levels off above ~8.
@@ -75,6 +75,16 @@ def _frames(comp: Any) -> dict[str, Any]:
     return frames
 
 
+#: ``Comparison.timings`` keys that are pipeline stages (the encoder's own keys are process totals).
+STAGES = ("load", "parse", "claims", "facts", "embed", "align", "detect")
+
+
+def _stages(comp: Any, write_s: float) -> dict[str, float]:
+    stages = {k: round(float(comp.timings[k]), 4) for k in STAGES if k in (comp.timings or {})}
+    stages["write"] = round(write_s, 4)
+    return stages
+
+
 def run_event(task: EventTask, out: str | Path, settings: Any, encoder: Any | None = None) -> EventOutcome:
     """Compare one event and write its tables and done marker; failures come back with a reason."""
     from comparator.errors import ComparatorError
@@ -91,10 +101,12 @@ def run_event(task: EventTask, out: str | Path, settings: Any, encoder: Any | No
                                    reason=f"{len(articles)} article(s) from one outlet: nothing to compare")
         else:
             comp = compare(list(articles), settings=settings, encoder=encoder or worker_encoder(settings))
+            t0 = time.perf_counter()
             _write(out, task.key, _frames(comp))
             outcome = EventOutcome(**base, status="done", articles=len(articles), outlets=outlets,
                                    sentences=sum(1 for c in comp.claims),
-                                   seconds=round(time.perf_counter() - started, 3))
+                                   seconds=round(time.perf_counter() - started, 3),
+                                   stages=_stages(comp, time.perf_counter() - t0))
     except ComparatorError as exc:
         outcome = EventOutcome(**base, status="failed", reason=str(exc))
     except Exception as exc:  # noqa: BLE001 - one event's bug must not stop the corpus; the reason is kept
@@ -105,56 +117,67 @@ def run_event(task: EventTask, out: str | Path, settings: Any, encoder: Any | No
 
 def run_events(tasks: list[EventTask], out: str | Path, settings: Any, encoder: Any | None = None
                ) -> list[EventOutcome]:
+    """:func:`iter_events` as a list (for process pools and Dask workers)."""
+    return list(iter_events(tasks, out, settings, encoder))
+
+
+def iter_events(tasks: list[EventTask], out: str | Path, settings: Any, encoder: Any | None = None
+                ) -> Iterator[EventOutcome]:
     """:func:`run_event` for several events, compared together (:func:`comparator.batched.compare_events`).
 
-    The same tables, markers and outcomes as running each event alone, in the
-    order of ``tasks``; each event's marker is written once its tables are.
+    The same tables, markers and outcomes as running each event alone, yielded
+    in the order of ``tasks``, each right after its marker is written (its
+    tables first): a consumer that stops early leaves no later event marked.
     """
     from comparator.batched import compare_events
     from comparator.errors import ComparatorError
 
     out = Path(out)
     started = time.perf_counter()
-    outcomes: dict[int, EventOutcome] = {}
+    early: dict[int, EventOutcome] = {}
     ready: dict[int, tuple[Any, ...]] = {}
     for i, task in enumerate(tasks):
         base = {"key": task.key, "name": task.name, "fingerprint": task.fingerprint}
         try:
             articles = _articles(task)
         except ComparatorError as exc:
-            outcomes[i] = EventOutcome(**base, status="failed", reason=str(exc))
+            early[i] = EventOutcome(**base, status="failed", reason=str(exc))
             continue
         except Exception as exc:  # noqa: BLE001 - as in run_event
-            outcomes[i] = EventOutcome(**base, status="failed", reason=f"{type(exc).__name__}: {exc}")
+            early[i] = EventOutcome(**base, status="failed", reason=f"{type(exc).__name__}: {exc}")
             continue
         outlets = len({a.outlet for a in articles})
         if outlets < 2:
-            outcomes[i] = EventOutcome(**base, status="skipped", articles=len(articles), outlets=outlets,
-                                       reason=f"{len(articles)} article(s) from one outlet: nothing to compare")
+            early[i] = EventOutcome(**base, status="skipped", articles=len(articles), outlets=outlets,
+                                    reason=f"{len(articles)} article(s) from one outlet: nothing to compare")
         else:
             ready[i] = articles
     order = sorted(ready)
-    comps = compare_events([list(ready[i]) for i in order], settings=settings,
-                           encoder=encoder or worker_encoder(settings)) if order else []
+    comps = dict(zip(order, compare_events([list(ready[i]) for i in order], settings=settings,
+                                           encoder=encoder or worker_encoder(settings)) if order else []))
     shared = (time.perf_counter() - started) / max(1, len(order))
-    for i, comp in zip(order, comps):
-        task, t0 = tasks[i], time.perf_counter()
-        base = {"key": task.key, "name": task.name, "fingerprint": task.fingerprint}
-        articles = ready[i]
-        try:
-            if isinstance(comp, BaseException):
-                raise comp
-            _write(out, task.key, _frames(comp))
-            outcomes[i] = EventOutcome(**base, status="done", articles=len(articles),
-                                       outlets=len({a.outlet for a in articles}),
-                                       sentences=sum(1 for c in comp.claims),
-                                       seconds=round(shared + time.perf_counter() - t0, 3))
-        except ComparatorError as exc:
-            outcomes[i] = EventOutcome(**base, status="failed", reason=str(exc))
-        except Exception as exc:  # noqa: BLE001 - one event's bug must not stop the corpus; the reason is kept
-            outcomes[i] = EventOutcome(**base, status="failed", reason=f"{type(exc).__name__}: {exc}")
-        write_marker(out, outcomes[i])
-    for i, outcome in outcomes.items():
-        if i not in ready:
-            write_marker(out, outcome)
-    return [outcomes[i] for i in range(len(tasks))]
+    for i, task in enumerate(tasks):
+        outcome = early.get(i)
+        if outcome is None:
+            outcome = _finish_event(task, ready[i], comps[i], out, shared)
+        write_marker(out, outcome)
+        yield outcome
+
+
+def _finish_event(task: EventTask, articles: tuple[Any, ...], comp: Any, out: Path, shared: float) -> EventOutcome:
+    """Write a compared event's tables; its outcome (failed with the reason if ``comp`` is an exception)."""
+    from comparator.errors import ComparatorError
+
+    base = {"key": task.key, "name": task.name, "fingerprint": task.fingerprint}
+    t0 = time.perf_counter()
+    try:
+        if isinstance(comp, BaseException):
+            raise comp
+        _write(out, task.key, _frames(comp))
+        return EventOutcome(**base, status="done", articles=len(articles), outlets=len({a.outlet for a in articles}),
+                            sentences=sum(1 for c in comp.claims), seconds=round(shared + time.perf_counter() - t0, 3),
+                            stages=_stages(comp, time.perf_counter() - t0))
+    except ComparatorError as exc:
+        return EventOutcome(**base, status="failed", reason=str(exc))
+    except Exception as exc:  # noqa: BLE001 - one event's bug must not stop the corpus; the reason is kept
+        return EventOutcome(**base, status="failed", reason=f"{type(exc).__name__}: {exc}")
