@@ -142,3 +142,14 @@ def test_pattern_lexicon_does_not_import_textblob():
             "print(n, 'textblob' in sys.modules, 'nltk' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert int(out[0]) > 1000 and out[1:] == ["False", "False"]
+
+
+def test_encoder_calls_hold_few_padded_pieces():
+    from comparator.embed.windows import TOKENS_PER_CALL, _calls
+
+    lengths = [30, 5, 5, 200, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12]
+    calls = _calls(lengths, batch=64)
+    assert sorted(k for c in calls for k in c) == list(range(len(lengths)))
+    assert all(len(c) * max(lengths[k] for k in c) <= TOKENS_PER_CALL or len(c) == 1 for c in calls)
+    assert [lengths[k] for c in calls for k in c] == sorted(lengths)  # ascending length
+    assert max(len(c) for c in _calls([5] * 100, batch=8)) == 8  # the row cap still holds
