@@ -153,3 +153,17 @@ def test_encoder_calls_hold_few_padded_pieces():
     assert all(len(c) * max(lengths[k] for k in c) <= TOKENS_PER_CALL or len(c) == 1 for c in calls)
     assert [lengths[k] for c in calls for k in c] == sorted(lengths)  # ascending length
     assert max(len(c) for c in _calls([5] * 100, batch=8)) == 8  # the row cap still holds
+
+
+def test_onnx_threads_sleep_instead_of_spinning_on_a_busy_machine(monkeypatch):
+    import os
+
+    from comparator.embed import onnx
+
+    monkeypatch.delenv(onnx.SPIN_ENV, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (50.0, 50.0, 50.0))
+    assert not onnx.spinning(0) and onnx.spinning(1)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert onnx.spinning(0)
+    monkeypatch.setenv(onnx.SPIN_ENV, "0")
+    assert not onnx.spinning(0)
