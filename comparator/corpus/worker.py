@@ -50,16 +50,33 @@ def _articles(task: EventTask) -> tuple[Any, ...]:
         return unique_ids(article_from_json(line) for line in handle if line.strip())
 
 
-def _write(out: Path, key: str, frames: dict[str, Any]) -> None:
+#: Tables of one event written at once: each file is still written, fsynced and renamed (and its folder
+#: fsynced) before the event's marker, but the waits overlap (3x faster per event, issue 16).
+WRITE_THREADS = 9
+_POOL: list[Any] = []
+
+
+def _write_one(out: Path, key: str, name: str, frame: Any) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     from comparator.render.atomic import atomic_path, ensure_dir
 
-    for name, frame in frames.items():
-        folder = ensure_dir(out / "data" / name / f"event={key}")
-        with atomic_path(folder / "part-0.parquet") as tmp:
-            pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp)
+    folder = ensure_dir(out / "data" / name / f"event={key}")
+    with atomic_path(folder / "part-0.parquet") as tmp:
+        pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp)
+
+
+def _write(out: Path, key: str, frames: dict[str, Any]) -> None:
+    """Write every table of the event atomically; returns once all are on disk (raises the first error)."""
+    from concurrent.futures import ThreadPoolExecutor, wait
+
+    if not _POOL:
+        _POOL.append(ThreadPoolExecutor(max_workers=WRITE_THREADS, thread_name_prefix="comparator-write"))
+    futures = [_POOL[0].submit(_write_one, out, key, name, frame) for name, frame in frames.items()]
+    wait(futures)
+    for future in futures:
+        future.result()
 
 
 def _frames(comp: Any) -> dict[str, Any]:
