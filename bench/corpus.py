@@ -12,6 +12,9 @@ Every run is a fresh ``python -m comparator corpus ... --no-cache`` process:
 * a two-worker Dask LocalCluster on ``--cluster`` events (``--scheduler dask
   --workers 2``) and a two-process pool on ``--pool`` events (``--workers 2``):
   wall clock and sentences per second;
+* CPU seconds of every run (user + system of the process and the workers it
+  reaped, from ``wait4``) and per sentence: on a shared machine far steadier
+  than the wall clock, which other jobs stretch;
 * for every corpus run, the seconds per pipeline stage summed over events (from
   the events' done markers: load, parse, claims, facts, embed, align, detect,
   write; with two workers the sum exceeds the wall clock) and ``other`` (wall
@@ -42,7 +45,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench._data import add_data_argument, data_dir  # noqa: E402
-from bench.speed import FLOOR, _env, run  # noqa: E402
+from bench.speed import FLOOR, LAST_CPU, _env, run  # noqa: E402
 
 
 def build(rows: list[dict], events: int, path: Path) -> Path:
@@ -94,7 +97,8 @@ def timed(label: str, corpus: Path, out: Path, *extra: str) -> dict:
     n = sentences(out)
     by_stage = stages(out)
     result = {"run": label, "wall_s": round(wall, 1), "sentences": n, "sentences_per_s": round(n / wall, 1),
-              "peak_rss_mb": round(peak), "stages_s": by_stage,
+              "peak_rss_mb": round(peak), "cpu_s": round(LAST_CPU[0], 1),
+              "cpu_ms_per_sentence": round(1000 * LAST_CPU[0] / max(1, n), 1), "stages_s": by_stage,
               "other_s": round(wall - sum(by_stage.values()), 1), "load_before_after": [load, _load()]}
     print(json.dumps(result), flush=True)
     return result
@@ -121,6 +125,7 @@ def floor(corpus: Path, out: Path, tmp: Path) -> dict:
               "parse_encode_s": round(work, 1), "sentences": len(claims),
               "sentences_per_s": round(len(claims) / wall, 1),
               "sentences_per_s_without_startup": round(len(claims) / work, 1), "peak_rss_mb": round(peak),
+              "cpu_s": round(LAST_CPU[0], 1), "cpu_ms_per_sentence": round(1000 * LAST_CPU[0] / len(claims), 1),
               "load_before_after": [load, _load()]}
     print(json.dumps(result), flush=True)
     return result
