@@ -24,7 +24,6 @@ _TIMING_LINE = re.compile(r"\b\d+(\.\d+)?\s*s\b|sentences/s|seconds")
 
 
 def _frame(path: Path, dataset: bool):  # type: ignore[no-untyped-def]
-    import pandas as pd
     import pyarrow.dataset as ds
 
     if dataset:
