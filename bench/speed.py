@@ -103,9 +103,11 @@ def _env() -> dict[str, str]:
 
 
 class _Popen(subprocess.Popen):
-    """Popen that records the child's peak RSS (MB) from ``wait4`` when it is reaped."""
+    """Popen that records the child's peak RSS (MB) and CPU seconds (user + system, its reaped children
+    included) from ``wait4`` when it is reaped."""
 
     peak_mb = 0.0
+    cpu_s = 0.0
 
     def _try_wait(self, wait_flags):  # type: ignore[override]
         try:
@@ -115,7 +117,12 @@ class _Popen(subprocess.Popen):
         else:
             if pid == self.pid:
                 self.peak_mb = usage.ru_maxrss / 1024.0
+                self.cpu_s = usage.ru_utime + usage.ru_stime
         return pid, sts
+
+
+#: CPU seconds of the last :func:`run` (less sensitive than wall clock to other jobs on a shared machine).
+LAST_CPU = [0.0]
 
 
 def run(cmd: list[str]) -> tuple[float, float, str]:
@@ -124,6 +131,7 @@ def run(cmd: list[str]) -> tuple[float, float, str]:
     proc = _Popen(cmd, cwd=REPO, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     stdout, stderr = proc.communicate()
     elapsed = time.perf_counter() - t0
+    LAST_CPU[0] = proc.cpu_s
     if proc.returncode != 0:
         sys.exit(f"error: {' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-2000:]}")
     return elapsed, proc.peak_mb, stdout

@@ -145,6 +145,19 @@ def parse_articles(articles: Sequence[Article]) -> dict[str, "Doc"]:
     return {a.id: doc for a, doc in zip(articles, docs)}
 
 
+def parse_many(events: Sequence[Sequence[Article]]) -> list[dict[str, "Doc"]]:
+    """:func:`parse_articles` for several events in one ``nlp.pipe`` stream (one dict per event).
+
+    spaCy parses each text on its own (batching changes speed, not the Doc:
+    tags, parse, entities and lemmas are the same), so this equals
+    ``[parse_articles(a) for a in events]`` at a fraction of the per-call cost.
+    """
+    from comparator.chunks import pipe_texts
+
+    docs = iter(pipe_texts(load_nlp(), [a.text for articles in events for a in articles]))
+    return [{a.id: next(docs) for a in articles} for articles in events]
+
+
 @functools.lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """spaCy's English stop words (no pipeline load), for content-word overlap in scorers."""

@@ -131,15 +131,7 @@ def compare(
     (JSON/JSONL/CSV) holding several. ``encoder`` replaces the embedding model
     (anything with ``name``, ``sha256`` and ``encode(texts) -> ndarray``).
     """
-    from comparator import __version__
-    from comparator.align import align_claims
-    from comparator.claims import extract_claims
-    from comparator.facts import attach_facts
-    from comparator.framing.lexicon import lexicon_for
-    from comparator.load import check_articles, load_articles
-    from comparator.load.headline import with_headline
-    from comparator.load.syndicated import drop_syndicated, syndicated_findings
-    from comparator.nlp import nlp_model_name, parse_articles
+    from comparator.nlp import parse_articles
 
     if settings is None:
         settings = load_settings(overrides_source="compare()", **overrides)
@@ -155,19 +147,51 @@ def compare(
 
     clock = _Clock()
     with clock.stage("load"):
-        articles = load_articles(sources, settings=settings, event=event)
-        articles, syndicated = drop_syndicated(articles)  # copies are a finding, not an error
-        check_articles(articles)
-        _check_size_early(articles, settings)
-        articles = tuple(with_headline(a) for a in articles)  # headline claims index the text too
-        lexicon_for(settings)  # a broken --lexicon fails now, not after the model loads
+        articles, syndicated = _load(sources, settings, event)
     with clock.stage("parse"):
         docs = parse_articles(articles)
+    claims = _extract(articles, docs, settings, clock)
+    return _finish(articles, syndicated, docs, claims, settings, clock, encoder, progress)
+
+
+def _load(sources: Sequence[Source], settings: Settings, event: str | None) -> tuple[tuple[Article, ...], Any]:
+    """The load stage: articles (syndicated copies set apart, headlines indexed) and the copies."""
+    from comparator.framing.lexicon import lexicon_for
+    from comparator.load import check_articles, load_articles
+    from comparator.load.headline import with_headline
+    from comparator.load.syndicated import drop_syndicated
+
+    articles = load_articles(sources, settings=settings, event=event)
+    articles, syndicated = drop_syndicated(articles)  # copies are a finding, not an error
+    check_articles(articles)
+    _check_size_early(articles, settings)
+    articles = tuple(with_headline(a) for a in articles)  # headline claims index the text too
+    lexicon_for(settings)  # a broken --lexicon fails now, not after the model loads
+    return articles, syndicated
+
+
+def _extract(articles: Sequence[Article], docs: dict[str, Any], settings: Settings, clock: _Clock
+             ) -> tuple[Claim, ...]:
+    """The claims and facts stages."""
+    from comparator.claims import extract_claims
+    from comparator.facts import attach_facts
+
     with clock.stage("claims"):
         claims = tuple(c for a in articles for c in extract_claims(a, docs[a.id]))
         _check_size(claims, articles, settings)
     with clock.stage("facts"):
         claims = attach_facts(claims, docs, articles)
+    return claims
+
+
+def _finish(articles: tuple[Article, ...], syndicated: Any, docs: dict[str, Any], claims: tuple[Claim, ...],
+            settings: Settings, clock: _Clock, encoder: Any | None, progress: bool) -> Comparison:
+    """embed -> align -> enrich -> detect, and the :class:`Comparison`."""
+    from comparator import __version__
+    from comparator.align import align_claims
+    from comparator.load.syndicated import syndicated_findings
+    from comparator.nlp import nlp_model_name
+
     with clock.stage("embed"):
         if encoder is None:
             from comparator.embed import load_encoder

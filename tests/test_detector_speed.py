@@ -211,9 +211,9 @@ def test_pattern_lexicon_is_read_without_importing_textblob():
     pytest.importorskip("textblob")
     from importlib.resources import files
 
-    from comparator.framing.subjectivity import _sentiment_xml
+    from comparator.framing.subjectivity import _lexicon_text
 
-    assert _sentiment_xml() == files("textblob").joinpath("en", "en-sentiment.xml").read_text(encoding="utf-8")
+    assert _lexicon_text() == files("textblob").joinpath("en", "en-sentiment.xml").read_text(encoding="utf-8")
     root = Path(__file__).resolve().parent.parent
     code = ("import sys; from comparator.framing.subjectivity import pattern_lexicon; "
             "print(len(pattern_lexicon()) > 1000, 'textblob' in sys.modules, 'nltk' in sys.modules)")

@@ -11,8 +11,9 @@ Intervals from fewer than :data:`MIN_EVENTS` events are left empty ("too few
 events"), never guessed. Outlets are compared statistic by statistic, never
 ranked on one "bias" score.
 
-The per-event counts are read from the Parquet dataset with dask.dataframe and
-reduced to one row per (event, outlet, metric, category) before the bootstrap.
+The per-event counts are read from the Parquet dataset (:func:`read_events`:
+pyarrow straight into pandas up to :data:`DASK_MIN_EVENTS` events, dask.dataframe
+beyond) and reduced to one row per (event, outlet, metric, category) before the bootstrap.
 Only the current input's events count (:func:`comparator.corpus.events.live_keys`).
 """
 
@@ -28,7 +29,7 @@ from comparator.corpus.events import live_keys
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["MIN_EVENTS", "RESAMPLES", "STATISTICS", "Statistic", "event_counts", "framing_map", "lead_entities",
+__all__ = ["DASK_MIN_EVENTS", "MIN_EVENTS", "read_events", "RESAMPLES", "STATISTICS", "Statistic", "event_counts", "framing_map", "lead_entities",
            "outlet_statistics"]
 
 RESAMPLES = 2000
@@ -63,19 +64,66 @@ COLUMNS = {"outlet": "string", "statistic": "string", "category": "string", "val
            "denominator": "Float64", "unit": "string"}
 
 
+#: From this many event partitions on, datasets are read and reduced with dask.dataframe (partition by
+#: partition, in parallel); below it pyarrow reads them straight into pandas: on a few hundred events
+#: dask's import, graph and scheduler cost more than the read itself (2.8 s of a 60-event run's report
+#: against 0.1 s; issue 16), and the numbers are the same (``tests/test_corpus_speed.py``).
+DASK_MIN_EVENTS = 2000
+
+
+def _event_parts(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("event=*") if any(p.glob("*.parquet")))
+
+
+def read_events(folder: Path, columns: list[str] | None = None, keys: set[str] | None = None) -> "pd.DataFrame":
+    """A per-event dataset (hive-partitioned by ``event``) as one pandas frame, ``event`` as strings.
+
+    ``keys`` keeps only those events. Small datasets are read with pyarrow, those
+    of :data:`DASK_MIN_EVENTS` events or more with dask.dataframe; an empty frame
+    when no event has a file.
+    """
+    import pandas as pd
+
+    parts = _event_parts(folder)
+    if not parts:
+        return pd.DataFrame(columns=columns or [])
+    if len(parts) >= DASK_MIN_EVENTS:
+        import dask.dataframe as dd
+
+        frame = dd.read_parquet(str(folder), dataset={"partitioning": "hive"}, columns=columns).compute()
+    else:
+        import pyarrow as pa
+        import pyarrow.dataset as ds
+
+        partitioning = ds.partitioning(pa.schema([("event", pa.string())]), flavor="hive")
+        data = ds.dataset([str(f) for p in parts for f in sorted(p.glob("*.parquet"))], format="parquet",
+                          partitioning=partitioning, partition_base_dir=str(folder))
+        frame = data.to_table(columns=columns).to_pandas()
+    frame["event"] = frame["event"].astype(str)
+    if keys is not None:
+        frame = frame[frame["event"].isin(keys)]
+    return frame.reset_index(drop=True)
+
+
 def event_counts(out: Path) -> "pd.DataFrame":
-    """One row per (event, outlet, metric, category) with the summed value (dask.dataframe)."""
-    import dask.dataframe as dd
+    """One row per (event, outlet, metric, category) with the summed value."""
     import pandas as pd
 
     folder = out / "data" / "outlet_events"
-    if not any(folder.glob("event=*/*.parquet")):
+    if not _event_parts(folder):
         return pd.DataFrame(columns=["event", "outlet", "metric", "category", "value"])
-    frame = dd.read_parquet(str(folder), dataset={"partitioning": "hive"})
-    frame = frame.assign(category=frame["category"].fillna(""), event=frame["event"].astype(str))
-    frame = frame[frame["event"].isin(sorted(live_keys(out)))]
-    summed = frame.groupby(["event", "outlet", "metric", "category"])["value"].sum().reset_index()
-    return summed.compute().sort_values(["outlet", "metric", "category", "event"]).reset_index(drop=True)
+    if len(_event_parts(folder)) >= DASK_MIN_EVENTS:
+        import dask.dataframe as dd
+
+        lazy = dd.read_parquet(str(folder), dataset={"partitioning": "hive"})
+        lazy = lazy.assign(category=lazy["category"].fillna(""), event=lazy["event"].astype(str))
+        lazy = lazy[lazy["event"].isin(sorted(live_keys(out)))]
+        summed = lazy.groupby(["event", "outlet", "metric", "category"])["value"].sum().reset_index().compute()
+    else:
+        frame = read_events(folder, keys=live_keys(out))
+        frame = frame.assign(category=frame["category"].fillna(""))
+        summed = frame.groupby(["event", "outlet", "metric", "category"])["value"].sum().reset_index()
+    return summed.sort_values(["outlet", "metric", "category", "event"]).reset_index(drop=True)
 
 
 def _seed(*parts: str) -> int:
@@ -151,17 +199,12 @@ TOP_LABELS = 3
 
 def framing_map(out: Path) -> "pd.DataFrame":
     """The labels each outlet uses in its own voice for recurring entities (in >= 2 events), top 3 each."""
-    import dask.dataframe as dd
     import pandas as pd
 
     folder = out / "data" / "labels"
-    if not any(folder.glob("event=*/*.parquet")):
+    if not _event_parts(folder):
         return pd.DataFrame(columns=list(MAP_COLUMNS)).astype(MAP_COLUMNS)
-    frame = dd.read_parquet(str(folder), dataset={"partitioning": "hive"},
-                            columns=["entity", "outlet", "label", "event"])
-    labels = frame.dropna(subset=["entity"]).compute()
-    labels["event"] = labels["event"].astype(str)
-    labels = labels[labels["event"].isin(live_keys(out))]
+    labels = read_events(folder, ["entity", "outlet", "label", "event"], live_keys(out)).dropna(subset=["entity"])
     spread = labels.groupby("entity")["event"].nunique().rename("entity_events")
     recurring = spread[spread >= RECURRING_EVENTS]
     labels = labels[labels["entity"].isin(recurring.index)]
@@ -177,15 +220,12 @@ LEAD_COLUMNS = {"outlet": "string", "entity": "string", "ledes": "Int64", "event
 
 def lead_entities(out: Path) -> "pd.DataFrame":
     """Emphasis: the entities each outlet's ledes name most often (top 5), with the share of its events."""
-    import dask.dataframe as dd
     import pandas as pd
 
     folder = out / "data" / "leads"
-    if not any(folder.glob("event=*/*.parquet")):
+    if not _event_parts(folder):
         return pd.DataFrame(columns=list(LEAD_COLUMNS)).astype(LEAD_COLUMNS)
-    leads = dd.read_parquet(str(folder), dataset={"partitioning": "hive"},
-                            columns=["outlet", "entities", "event"]).compute()
-    leads = leads[leads["event"].astype(str).isin(live_keys(out))]
+    leads = read_events(folder, ["outlet", "entities", "event"], live_keys(out))
     events = leads.groupby("outlet").size().rename("events")
     named = leads.assign(entity=leads["entities"].fillna("").str.split("; ")).explode("entity")
     named = named[named["entity"].fillna("") != ""]

@@ -51,6 +51,9 @@ class Corpus:
     sentences: int
     seconds: float
     written: tuple[Path, ...] = field(default=(), compare=False)
+    #: Seconds per stage summed over this run's compared events (``parse``, ``embed``... ``write``, see
+    #: :class:`EventOutcome`), plus ``spool`` and ``report`` for the whole run; wall clock, not outputs.
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
 
     def to_frame(self, name: str) -> "pd.DataFrame":
         import pandas as pd
@@ -60,15 +63,14 @@ class Corpus:
         if name in TABLES:
             return pd.read_parquet(self.out_dir / "tables" / f"{name}.parquet")
         if name in EVENT_TABLES:
-            import dask.dataframe as dd
+            from comparator.corpus.aggregates import read_events
 
             folder = self.out_dir / "data" / name
             if not any(folder.glob("event=*/*.parquet")):
                 return pd.DataFrame()
-            frame = dd.read_parquet(str(folder), dataset={"partitioning": "hive"}).compute()
+            frame = read_events(folder, keys=live_keys(self.out_dir))  # not an earlier input's events
             frame["event"] = frame["event"].astype("string")
-            frame = frame[frame["event"].isin(live_keys(self.out_dir))]  # not an earlier input's events
-            return frame.reset_index(drop=True)
+            return frame
         raise ConfigError(f"unknown corpus table {name!r}.",
                           hint=f"Choose one of: {', '.join(TABLES + EVENT_TABLES)}.")
 
@@ -152,8 +154,10 @@ def compare_corpus(
                           hint="Use workers=1 with the processes scheduler, or drop encoder=.")
     _check_out(out, inputs)
     started = time.perf_counter()
+    timings: dict[str, float] = {}
     stats = spool_inputs(inputs, out, encoder_factory=lambda: encoder or worker_encoder(settings), event_field=event_field,
                          date_field=date_field, grouping=grouping)
+    timings["spool"] = time.perf_counter() - started
     log.info("spooled %d articles into %d events (%d grouped by story, %d bad records)",
              stats.articles, stats.events, stats.grouped, stats.bad_records)
     if stats.events == 0:
@@ -168,6 +172,9 @@ def compare_corpus(
     def report(outcome: EventOutcome) -> None:
         tally[outcome.status] += 1
         tally["sentences"] += outcome.sentences if outcome.status in ("done",) else 0
+        if outcome.status == "done":
+            for stage, seconds in (outcome.stages or {}).items():
+                timings[stage] = timings.get(stage, 0.0) + seconds
         if outcome.status == "failed":
             log.warning("event %r failed and was skipped: %s", outcome.name, outcome.reason)
         if bar is not None:
@@ -190,13 +197,15 @@ def compare_corpus(
     finally:
         if bar is not None:
             bar.render_finish()
+    t0 = time.perf_counter()
     written = write_corpus_report(out)
+    timings["report"] = time.perf_counter() - t0
     if tally["done"] + tally["resumed"] == 0:
         _refuse_incomparable(inputs, out, tally)
     return Corpus(out_dir=out, events=stats.events, done=tally["done"], resumed=tally["resumed"],
                   skipped=tally["skipped"], failed=tally["failed"], bad_records=stats.bad_records,
                   sentences=tally["sentences"], seconds=round(time.perf_counter() - started, 3),
-                  written=tuple(written))
+                  written=tuple(written), timings={k: round(v, 3) for k, v in timings.items()})
 
 
 def _progress(total: int) -> Any:

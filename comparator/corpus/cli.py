@@ -64,4 +64,6 @@ def corpus(inputs: tuple[str, ...], output: str, event_field: str, date_field: s
                    f"{result.skipped} skipped, {result.failed} failed"
                    + (f"; {result.bad_records} unreadable records" if result.bad_records else "")
                    + f" ({result.sentences:,} sentences in {result.seconds:.1f} s).")
+        if result.timings:
+            click.echo("time by stage: " + ", ".join(f"{k} {v:.1f} s" for k, v in result.timings.items()) + ".")
         click.echo(f"report: {inert(str(result.out_dir / 'corpus.html'))}")

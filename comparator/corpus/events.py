@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -38,7 +38,12 @@ class EventTask:
 
 @dataclass(frozen=True)
 class EventOutcome:
-    """What became of one event: ``status`` is ``done``, ``resumed``, ``skipped`` or ``failed``."""
+    """What became of one event: ``status`` is ``done``, ``resumed``, ``skipped`` or ``failed``.
+
+    ``stages``: seconds per pipeline stage of a compared event (``load``, ``parse``,
+    ``claims``, ``facts``, ``embed``, ``align``, ``detect``, and ``write`` for its
+    Parquet files; batched stages are shared out, see :mod:`comparator.batched`).
+    """
 
     key: str
     name: str
@@ -49,6 +54,7 @@ class EventOutcome:
     sentences: int = 0
     seconds: float = 0.0
     reason: str | None = None
+    stages: dict[str, float] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

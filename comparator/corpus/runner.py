@@ -1,8 +1,11 @@
 """Run events on a scheduler: in this process, a local process pool, or a Dask cluster.
 
-Events are the unit of work. Every scheduler keeps a bounded number of events
-in flight (:data:`IN_FLIGHT` per worker) while the task list is read lazily, so
-memory does not grow with the corpus. Each worker process loads the models
+Events are the unit of work, sent to workers in batches of
+:data:`~comparator.corpus.worker.BATCH_EVENTS` (compared together, see
+:mod:`comparator.batched`; each event still gets its own tables, marker and
+outcome). Every scheduler keeps a bounded number of batches in flight
+(:data:`IN_FLIGHT` per worker) while the task list is read lazily, so memory
+does not grow with the corpus. Each worker process loads the models
 once: the process pool through its initializer, Dask through
 :class:`comparator.corpus.dask_plugin.ModelPlugin` (a ``distributed.WorkerPlugin``). Workers write their
 event's Parquet files and markers themselves (the output folder must be shared
@@ -17,14 +20,14 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from comparator.corpus.events import EventOutcome, EventTask
-from comparator.corpus.worker import run_event, worker_encoder
+from comparator.corpus.worker import BATCH_EVENTS, iter_events, run_events, worker_encoder
 from comparator.errors import ConfigError
 
 __all__ = ["IN_FLIGHT", "SCHEDULERS", "check_scheduler", "run_tasks"]
 
 log = logging.getLogger("comparator")
 SCHEDULERS = ("processes", "dask")
-#: Events queued per worker beyond the one it is running.
+#: Batches of events queued per worker beyond the one it is running.
 IN_FLIGHT = 2
 PLUGIN_NAME = "comparator-models"
 #: Seconds to wait for a remote Dask scheduler before giving up.
@@ -52,17 +55,31 @@ def init_process(settings: Any) -> None:
     load_nlp()
 
 
-def _run_in_pool(task: EventTask, out: str, settings: Any) -> EventOutcome:
-    return run_event(task, out, settings)
+def _run_in_pool(tasks: list[EventTask], out: str, settings: Any) -> list[EventOutcome]:
+    return run_events(tasks, out, settings)
 
 
-def _run_on_dask_worker(task: EventTask, out: str, settings: Any) -> EventOutcome:
-    return run_event(task, out, settings)  # the plugin already loaded the models in this process
+def _run_on_dask_worker(tasks: list[EventTask], out: str, settings: Any) -> list[EventOutcome]:
+    return run_events(tasks, out, settings)  # the plugin already loaded the models in this process
+
+
+def _batches(tasks: Iterable[EventTask], size: int = BATCH_EVENTS) -> Iterator[list[EventTask]]:
+    batch: list[EventTask] = []
+    for task in tasks:
+        batch.append(task)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _failed(task: EventTask, reason: str, out: Path) -> EventOutcome:
-    from comparator.corpus.events import write_marker
+    from comparator.corpus.events import read_marker, write_marker
 
+    marker = read_marker(out, "done", task.key)  # finished before its batch's worker died: keep it
+    if marker is not None and marker.get("fingerprint") == task.fingerprint:
+        return EventOutcome(**marker)
     outcome = EventOutcome(key=task.key, name=task.name, status="failed", fingerprint=task.fingerprint,
                            reason=reason)
     write_marker(out, outcome)
@@ -96,8 +113,9 @@ def run_tasks(tasks: Iterable[EventTask], *, out: Path, settings: Any, scheduler
         _run_dask(iter(tasks), out=out, settings=settings, workers=workers, address=address, report=report)
     elif workers == 1:
         encoder = encoder or worker_encoder(settings)
-        for task in tasks:
-            report(run_event(task, out, settings, encoder))
+        for batch in _batches(tasks):
+            for outcome in iter_events(batch, out, settings, encoder):
+                report(outcome)
     else:
         _run_pool(iter(tasks), out=out, settings=settings, workers=workers, report=report)
 
@@ -109,16 +127,16 @@ def _run_pool(tasks: Iterator[EventTask], *, out: Path, settings: Any, workers: 
     context = multiprocessing.get_context("spawn")  # no fork after threads/onnxruntime started
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_process,
                              initargs=(settings,)) as pool:
-        running: dict[Any, EventTask] = {}
-        for task in _chain_limit(tasks, running, workers * IN_FLIGHT, lambda: _drain(running, report, out, wait,
-                                                                                      FIRST_COMPLETED)):
-            running[pool.submit(_run_in_pool, task, str(out), settings)] = task
+        running: dict[Any, list[EventTask]] = {}
+        for batch in _chain_limit(_batches(tasks), running, workers * IN_FLIGHT,
+                                  lambda: _drain(running, report, out, wait, FIRST_COMPLETED)):
+            running[pool.submit(_run_in_pool, batch, str(out), settings)] = batch
         while running:
             _drain(running, report, out, wait, FIRST_COMPLETED)
 
 
-def _chain_limit(tasks: Iterator[EventTask], running: dict, limit: int, drain: Callable[[], None]
-                 ) -> Iterator[EventTask]:
+def _chain_limit(tasks: Iterator[list[EventTask]], running: dict, limit: int, drain: Callable[[], None]
+                 ) -> Iterator[list[EventTask]]:
     for task in tasks:
         while len(running) >= limit:
             drain()
@@ -128,12 +146,13 @@ def _chain_limit(tasks: Iterator[EventTask], running: dict, limit: int, drain: C
 def _drain(running: dict, report: Report, out: Path, wait: Any, first: Any) -> None:
     done, _ = wait(list(running), return_when=first)
     for future in done:
-        task = running.pop(future)
+        batch = running.pop(future)
         try:
-            outcome = future.result()
+            outcomes = future.result()
         except Exception as exc:  # a worker process died (killed, out of memory): keep the reason
-            outcome = _failed(task, f"worker process failed: {type(exc).__name__}: {exc}", out)
-        report(outcome)
+            outcomes = [_failed(task, f"worker process failed: {type(exc).__name__}: {exc}", out) for task in batch]
+        for outcome in outcomes:
+            report(outcome)
 
 
 def _run_dask(tasks: Iterator[EventTask], *, out: Path, settings: Any, workers: int, address: str | None,
@@ -161,17 +180,17 @@ def _run_dask(tasks: Iterator[EventTask], *, out: Path, settings: Any, workers: 
 
         client.register_plugin(ModelPlugin(settings), name=PLUGIN_NAME)
         slots = max(1, len(client.scheduler_info().get("workers", {})) or workers) * IN_FLIGHT
-        pending: dict[Any, EventTask] = {}
+        pending: dict[Any, list[EventTask]] = {}
         queue = as_completed()
 
-        def submit(task: EventTask) -> None:
-            future = client.submit(_run_on_dask_worker, task, str(out), settings, key=f"event-{task.key}",
+        def submit(batch: list[EventTask]) -> None:
+            future = client.submit(_run_on_dask_worker, batch, str(out), settings, key=f"events-{batch[0].key}",
                                    pure=False, retries=0)
-            pending[future] = task
+            pending[future] = batch
             queue.add(future)
 
-        for task in tasks:
-            submit(task)
+        for batch in _batches(tasks):
+            submit(batch)
             if len(pending) >= slots:
                 _collect(next(queue), pending, report, out)
         for future in queue:
@@ -183,10 +202,11 @@ def _run_dask(tasks: Iterator[EventTask], *, out: Path, settings: Any, workers: 
 
 
 def _collect(future: Any, pending: dict, report: Report, out: Path) -> None:
-    task = pending.pop(future)
+    batch = pending.pop(future)
     try:
-        outcome = future.result()
-    except Exception as exc:  # KilledWorker and friends: the event is failed, with the reason
-        outcome = _failed(task, f"dask worker failed: {type(exc).__name__}: {exc}", out)
+        outcomes = future.result()
+    except Exception as exc:  # KilledWorker and friends: the batch's unfinished events fail, with the reason
+        outcomes = [_failed(task, f"dask worker failed: {type(exc).__name__}: {exc}", out) for task in batch]
     future.release()
-    report(outcome)
+    for outcome in outcomes:
+        report(outcome)

@@ -20,13 +20,33 @@ from __future__ import annotations
 from functools import lru_cache
 
 
+def _lexicon_text() -> str | None:
+    """``textblob/en/en-sentiment.xml`` read from the installed package's folder, or None.
+
+    The file is located with ``importlib.util.find_spec``, which does not run the
+    package: importing textblob imports NLTK, several seconds for one data file.
+    """
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    try:
+        spec = find_spec("textblob")
+    except (ImportError, ValueError):  # pragma: no cover - broken install
+        return None
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        try:
+            return (Path(folder) / "en" / "en-sentiment.xml").read_text(encoding="utf-8")
+        except OSError:
+            continue
+    return None
+
+
 @lru_cache(maxsize=1)
 def pattern_lexicon() -> dict[str, tuple[float, float]]:
     """word -> (mean polarity in [-1, 1], mean subjectivity in [0, 1]) over its adjective senses;
     {} when textblob is absent."""
-    try:
-        text = _sentiment_xml()
-    except (ModuleNotFoundError, FileNotFoundError, OSError):  # pragma: no cover - optional dependency
+    text = _lexicon_text()
+    if text is None:  # pragma: no cover - optional dependency
         return {}
     from xml.etree import ElementTree  # the package's own data file, not user input
 
@@ -44,24 +64,6 @@ def pattern_lexicon() -> dict[str, tuple[float, float]]:
         acc[1] += subjectivity
         acc[2] += 1
     return {w: (p / n, s / n) for w, (p, s, n) in sums.items()}
-
-
-def _sentiment_xml() -> str:
-    """The text of textblob's ``en/en-sentiment.xml``, found without importing textblob (whose import
-    loads NLTK: about 3.5 s per process, for one data file)."""
-    from importlib.util import find_spec
-    from pathlib import Path
-
-    spec = find_spec("textblob")
-    if spec is None:
-        raise ModuleNotFoundError("textblob")
-    for folder in spec.submodule_search_locations or ():
-        path = Path(folder) / "en" / "en-sentiment.xml"
-        if path.is_file():
-            return path.read_text(encoding="utf-8")
-    from importlib.resources import files  # a zipped install: let the package resolve its data
-
-    return files("textblob").joinpath("en", "en-sentiment.xml").read_text(encoding="utf-8")
 
 
 def subjectivity_of(token) -> tuple[float, float] | None:
