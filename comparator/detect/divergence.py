@@ -74,9 +74,14 @@ def find_divergences(comp: "Comparison", ctx: Context) -> list[Finding]:
         if key not in seen:  # facts of sentences that do not align, and titles "former" against current
             seen.add(key)
             out.append(f)
+    stated: dict[str, list[Fact]] = {}
+    for c in comp.claims:
+        if not c.boilerplate:
+            stated.setdefault(c.article, []).extend(f for f in c.facts if f.kind in DETAIL_KINDS)
     for (claim_id, other_article), (side, other, facts, score) in sorted(lacking.items()):
         done = matched_in.get((side.claim.article, other_article), set())
-        keep = [f for span, f in sorted(facts.items()) if span not in done]
+        keep = [f for span, f in sorted(facts.items()) if span not in done
+                and not _stated_elsewhere(f, stated.get(other_article, []))]
         if keep:  # a fact no aligned claim of the other article carries
             out.append(_detail_finding(side, other, keep, score))
     return out
@@ -159,7 +164,8 @@ def _compare_pair(a: roles.Side, b: roles.Side, score: float = 1.0) -> tuple[lis
     for side, other, facts, done in ((a, b, fa, agreed_a | used_a | ages_a), (b, a, fb, agreed_b | used_b | ages_b)):
         kinds = {(f.kind, f.unit if f.kind == "name" else None) for f in _facts(other)}
         lacking = [f for k, f in enumerate(facts) if k not in done and _worth_detail(f, other)
-                   and (f.kind, f.unit if f.kind == "name" else None) not in kinds]
+                   and (f.kind, f.unit if f.kind == "name" else None) not in kinds
+                   and not _value_in(f, _facts(other))]
         if lacking:
             extra.append((side, other, lacking))
     matched = {
@@ -227,6 +233,31 @@ def _divergence(a: roles.Side, x: Fact, b: roles.Side, y: Fact, role: float, sco
     )
 
 
+def _stated_elsewhere(fact: Fact, others: list[Fact]) -> bool:
+    """Whether the other article states the same value in another sentence ("The final score was 3-2." apart
+    from the sentence that matches): then the detail is not one only one outlet gives. Bare single figures
+    (a lone "3") are too common to count as the same detail, so only facts of some weight are matched:
+    scores, amounts, percentages, durations, dates and figures with four or more digits or a qualifier."""
+    if fact.kind == "quantity" and fact.unit != "score" and isinstance(fact.value, (int, float)) \
+            and abs(fact.value) < 1000:
+        return False
+    return any(g.kind == fact.kind and facts_agree(fact, g) for g in others) or _value_in(fact, others)
+
+
+def _value_in(fact: Fact, others: list[Fact]) -> bool:
+    """Whether ``others`` state the value of ``fact`` as another kind: an amount NER read without its currency
+    ("three-quarters of a billion" / "$750 million") is the same figure, not a detail one side lacks."""
+    if fact.kind not in ("quantity", "money"):
+        return False
+    for g in others:
+        if g.kind in ("quantity", "money") and g.kind != fact.kind and g.unit != "score" and fact.unit != "score":
+            as_other = Fact(kind=g.kind, text=fact.text, start=fact.start, end=fact.end, normal=fact.normal,
+                            value=fact.value, unit=g.unit, qualifier=fact.qualifier, approximate=fact.approximate)
+            if facts_agree(as_other, g):
+                return True
+    return False
+
+
 def _worth_detail(fact: Fact, other: roles.Side) -> bool:
     """Dates and numbers always; laws and people only when the other article never names them."""
     if fact.kind == "name":
@@ -243,6 +274,8 @@ def _describe(f: Fact) -> str:
     """'the date “in November”', 'the law “Tax Act of 1976”', 'the figure “7.3 million”'."""
     what = {"date": "the date", "time": "the time", "duration": "the duration", "money": "the amount",
             "percent": "the percentage", "quantity": "the figure"}.get(f.kind)
+    if f.kind == "quantity" and f.unit == "score":
+        what = "the score"
     if f.kind == "name":
         what = {"LAW": "the law", "PERSON": "the name"}.get(f.unit or "", "the name")
     return f"{what} “{f.text}”"
