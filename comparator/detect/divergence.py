@@ -12,6 +12,7 @@ agreeing facts next to both. A pair in the same role whose values disagree is a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -158,6 +159,7 @@ def _compare_pair(a: roles.Side, b: roles.Side, score: float = 1.0) -> tuple[lis
     findings = [f for f in findings if f.details.get("type") != "name" or not (any(
         e.article == art and s0 <= e.start and e.end <= e1 for e in f.evidence for art, s0, e1 in spans) or any(
         _AFTER_INSERTION.search(texts[e.article][max(0, e.start - 3):e.start]) for e in f.evidence))]
+    findings, quoted = _fold_quote_wording(findings, quoted)
     findings.extend(quoted)
     ages_a, ages_b = _age_and_year(fa, fb), _age_and_year(fb, fa)
     extra = []
@@ -324,6 +326,37 @@ def _quotation_findings(a: roles.Side, b: roles.Side, score: float, pairs: list 
                 details={"type": "attribution", "fact": "speaker",
                          "speaker": [a.claim.speaker, b.claim.speaker], "shared_words": shared}))
     return out
+
+
+def _overlaps(x: Evidence, y: Evidence) -> bool:
+    return x.article == y.article and x.start < y.end and y.start < x.end
+
+
+def _fold_quote_wording(findings: list[Finding], quoted: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """One changed word inside the same quotation is one finding: a number or date divergence whose two
+    spans overlap the two spans of a ``quote_wording`` difference ("eleven years" / "twelve years" inside
+    "program eleven years" / "program twelve years") keeps the typed divergence (its values can be checked;
+    the wording finding says only that words differ) and takes the wording in: ``details.quote_wording``
+    holds the quotation's differing words, the message opens "In the same quotation," and the
+    ``quote_wording`` finding is dropped. Names already go the other way (told once, as the quotation's
+    wording, above)."""
+    out = list(findings)
+    kept: list[Finding] = []
+    for q in quoted:
+        host = None
+        if q.details.get("type") == "quote_wording" and len(q.evidence) == 2:
+            host = next((k for k, f in enumerate(out) if f.details.get("type") in ("number", "date")
+                         and len(f.evidence) == 2 and all(_overlaps(e, qe) for e, qe in zip(f.evidence, q.evidence))),
+                        None)
+        if host is None:
+            kept.append(q)
+            continue
+        f = out[host]
+        details = dict(f.details)
+        details.setdefault("quote_wording", list(q.details.get("diff", [])))
+        out[host] = dataclasses.replace(f, confidence=max(f.confidence, q.confidence), details=details,
+                                        message="In the same quotation, " + f.message)
+    return out, kept
 
 
 def _named_outside_quotes(side: roles.Side) -> bool:
