@@ -163,6 +163,8 @@ def _compare_pair(a: roles.Side, b: roles.Side, score: float = 1.0) -> tuple[lis
     findings.extend(quoted)
     ages_a, ages_b = _age_and_year(fa, fb), _age_and_year(fb, fa)
     extra = []
+    if any(f.details.get("type") == "status" for f in findings):  # "arrested a 34-year-old man" / "no arrests": the details of an outcome the other side denies
+        ages_a, ages_b = set(range(len(fa))), set(range(len(fb)))  # are that contradiction, not missing details
     for side, other, facts, done in ((a, b, fa, agreed_a | used_a | ages_a), (b, a, fb, agreed_b | used_b | ages_b)):
         kinds = {(f.kind, f.unit if f.kind == "name" else None) for f in _facts(other)}
         lacking = [f for k, f in enumerate(facts) if k not in done and _worth_detail(f, other)
