@@ -143,3 +143,11 @@ def test_durations_compare_in_days():
     decade = in_days(parse_number("1"), "decade")
     assert numbers_agree(decade, in_days(parse_number("ten"), "year"), 0.04)
     assert not numbers_agree(decade, in_days(parse_number("five"), "year"), 0.04)
+
+
+@pytest.mark.parametrize("text", ["Sales fell in the second half of the year.",
+                                  "The other half of the squad trained in Lyon.",
+                                  "The team won 2 in 2019."])
+def test_a_part_or_a_year_is_not_a_share(nlp, text):
+    _, comp = findings(nlp, text, text)
+    assert [f.text for f in comp.claims[0].facts if f.kind == "percent"] == []

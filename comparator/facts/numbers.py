@@ -255,8 +255,8 @@ def parse_ratio(text: str) -> float | None:
     if not m:
         return None
     top, bottom = (words_to_number(g.split()) for g in m.groups())
-    if not top or not bottom or not 0 < top[0] < bottom[0]:
-        return None
+    if not top or not bottom or not 0 < top[0] < bottom[0] or 1800 <= bottom[0] <= 2100:
+        return None  # "won 2 in 2019": a year, not a ratio
     return top[0] / bottom[0]
 
 

@@ -33,6 +33,10 @@ _SHARE_OF = re.compile(
     re.I)
 _SHARE_VALUE = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25, "fifth": 0.2,
                 "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
+#: words before "half of" / "a third of" that make it a part of something, not a share of a group
+_NOT_A_SHARE = frozenset({"first", "second", "third", "final", "last", "latter", "former", "other", "top", "bottom",
+                          "back", "front", "early", "late", "better", "next", "previous", "northern", "southern",
+                          "eastern", "western", "upper", "lower"})
 #: a fortnight, which spaCy's NER does not tag as a DATE
 _FORTNIGHT = re.compile(r"\b(a|one|two|three|four|\d{1,2})\s+fortnights?\b", re.I)
 #: currency words after a number written in words: "three-quarters of a billion dollars"
@@ -120,6 +124,9 @@ def _shares(doc: Any, text: str, start: int, end: int, facts: list[Fact]) -> lis
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
+        before = text[max(start, s - 12):s].lower().split()
+        if before and before[-1] in _NOT_A_SHARE:
+            continue  # "the second half of the year", "the other half of the team": a part, not a share
         words = m.group().lower().replace("-", " ").split()
         if words[-1] in _SHARE_VALUE:
             count = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}.get(words[0], 1)
