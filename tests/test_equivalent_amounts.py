@@ -151,3 +151,9 @@ def test_durations_compare_in_days():
 def test_a_part_or_a_year_is_not_a_share(nlp, text):
     _, comp = findings(nlp, text, text)
     assert [f.text for f in comp.claims[0].facts if f.kind == "percent"] == []
+
+
+@pytest.mark.parametrize("text", ["The plant costs $5 million a year to run.", "The board meets twice a year."])
+def test_a_rate_is_not_a_duration(nlp, text):
+    _, comp = findings(nlp, text, text)
+    assert [f.text for f in comp.claims[0].facts if f.kind == "duration"] == []

@@ -51,6 +51,7 @@ _TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "deca
 UNIT_ABBREVIATIONS = {"kg": "kilogram", "kilo": "kilogram", "km": "kilometre", "kilometer": "kilometre",
                        "lb": "pound", "lbs": "pound", "mi": "mile", "ft": "foot", "feet": "foot", "m": "metre",
                        "meter": "metre", "cm": "centimetre", "mm": "millimetre", "in": "inch", "oz": "ounce"}
+_RATE_WORDS = frozenset({"once", "twice", "thrice", "times", "percent", "cent", "dollars", "euros", "pounds"})
 _RELATIVE_WORDS = ("ago", "later", "earlier", "before", "after")  # "two years ago" is a date
 _APPROX = ("about", "around", "roughly", "approximately", "nearly", "almost", "some", "estimated",
            "an estimated", "close to", "more or less")
@@ -387,6 +388,10 @@ def _duration(span: Any) -> tuple[Number, str] | None:
         return None
     num = parse_number(number_words(span.text))
     if num is None and any(w in ("a", "an") for w in lows):
+        prev = span.doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and (prev.like_num or prev.lower_ in _RATE_WORDS or prev.ent_type_ == "MONEY"
+                                 or not prev.is_alpha and prev.lower_ in ("$", "€", "£", "%")):
+            return None  # "$5 million a year", "twice a week": a rate, not a length of time
         num = Number(1.0)  # "a decade", "an hour"
     if num is None:
         return None
