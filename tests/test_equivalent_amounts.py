@@ -157,3 +157,10 @@ def test_a_part_or_a_year_is_not_a_share(nlp, text):
 def test_a_rate_is_not_a_duration(nlp, text):
     _, comp = findings(nlp, text, text)
     assert [f.text for f in comp.claims[0].facts if f.kind == "duration"] == []
+
+
+@pytest.mark.parametrize("a, b", [("Half of the 200 workers were laid off.", "100 of the 200 workers were laid off."),
+                                  ("A quarter of the 80 stalls stayed shut.", "20 of the 80 stalls stayed shut.")])
+def test_a_share_told_as_two_counts_is_no_detail(nlp, a, b):
+    found, _ = findings(nlp, a, b)
+    assert [f.message for f in found if f.kind == "detail_only"] == []

@@ -250,7 +250,12 @@ def _stated_elsewhere(fact: Fact, others: list[Fact]) -> bool:
 
 def _value_in(fact: Fact, others: list[Fact]) -> bool:
     """Whether ``others`` state the value of ``fact`` as another kind: an amount NER read without its currency
-    ("three-quarters of a billion" / "$750 million") is the same figure, not a detail one side lacks."""
+    ("three-quarters of a billion" / "$750 million") is the same figure, not a detail one side lacks; a
+    share ("half of the workers") is told by two counts of the other side ("100 of the 200 workers")."""
+    if fact.kind == "percent" and fact.unit == "%" and isinstance(fact.value, (int, float)):
+        counts = sorted({float(g.value) for g in others if g.kind == "quantity" and isinstance(g.value, (int, float))
+                         and g.value > 0 and g.unit != "score"})
+        return any(abs(100 * x / y - fact.value) <= 2.0 for i, x in enumerate(counts) for y in counts[i + 1:])
     if fact.kind not in ("quantity", "money"):
         return False
     for g in others:
