@@ -12,11 +12,10 @@ agreeing facts next to both. A pair in the same role whose values disagree is a
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import TYPE_CHECKING, Any, Iterable
 
-from comparator.detect import Context, and_list, roles, sameness
+from comparator.detect import Context, and_list, roles, same_value, sameness
 from comparator.detect.severity import severity_of, type_of
 from comparator.detect.statuses import status_findings
 from comparator.facts import facts_agree
@@ -82,7 +81,7 @@ def find_divergences(comp: "Comparison", ctx: Context) -> list[Finding]:
     for (claim_id, other_article), (side, other, facts, score) in sorted(lacking.items()):
         done = matched_in.get((side.claim.article, other_article), set())
         keep = [f for span, f in sorted(facts.items()) if span not in done
-                and not _stated_elsewhere(f, stated.get(other_article, []))]
+                and not same_value.stated_elsewhere(f, stated.get(other_article, []))]
         if keep:  # a fact no aligned claim of the other article carries
             out.append(_detail_finding(side, other, keep, score))
     return out
@@ -159,7 +158,7 @@ def _compare_pair(a: roles.Side, b: roles.Side, score: float = 1.0) -> tuple[lis
     findings = [f for f in findings if f.details.get("type") != "name" or not (any(
         e.article == art and s0 <= e.start and e.end <= e1 for e in f.evidence for art, s0, e1 in spans) or any(
         _AFTER_INSERTION.search(texts[e.article][max(0, e.start - 3):e.start]) for e in f.evidence))]
-    findings, quoted = _fold_quote_wording(findings, quoted)
+    findings, quoted = same_value.fold_quote_wording(findings, quoted)
     findings.extend(quoted)
     ages_a, ages_b = _age_and_year(fa, fb), _age_and_year(fb, fa)
     extra = []
@@ -169,7 +168,7 @@ def _compare_pair(a: roles.Side, b: roles.Side, score: float = 1.0) -> tuple[lis
         kinds = {(f.kind, f.unit if f.kind == "name" else None) for f in _facts(other)}
         lacking = [f for k, f in enumerate(facts) if k not in done and _worth_detail(f, other)
                    and (f.kind, f.unit if f.kind == "name" else None) not in kinds
-                   and not _value_in(f, _facts(other))]
+                   and not same_value.value_in(f, _facts(other))]
         if lacking:
             extra.append((side, other, lacking))
     matched = {
@@ -235,36 +234,6 @@ def _divergence(a: roles.Side, x: Fact, b: roles.Side, y: Fact, role: float, sco
                  "anchor": [x.anchor, y.anchor], "qualifier": [x.qualifier, y.qualifier],
                  "role_score": round(role, 4)},
     )
-
-
-def _stated_elsewhere(fact: Fact, others: list[Fact]) -> bool:
-    """Whether the other article states the same value in another sentence ("The final score was 3-2." apart
-    from the sentence that matches): then the detail is not one only one outlet gives. Bare single figures
-    (a lone "3") are too common to count as the same detail, so only facts of some weight are matched:
-    scores, amounts, percentages, durations, dates and figures with four or more digits or a qualifier."""
-    if fact.kind == "quantity" and fact.unit != "score" and isinstance(fact.value, (int, float)) \
-            and abs(fact.value) < 1000:
-        return False
-    return any(g.kind == fact.kind and facts_agree(fact, g) for g in others) or _value_in(fact, others)
-
-
-def _value_in(fact: Fact, others: list[Fact]) -> bool:
-    """Whether ``others`` state the value of ``fact`` as another kind: an amount NER read without its currency
-    ("three-quarters of a billion" / "$750 million") is the same figure, not a detail one side lacks; a
-    share ("half of the workers") is told by two counts of the other side ("100 of the 200 workers")."""
-    if fact.kind == "percent" and fact.unit == "%" and isinstance(fact.value, (int, float)):
-        counts = sorted({float(g.value) for g in others if g.kind == "quantity" and isinstance(g.value, (int, float))
-                         and g.value > 0 and g.unit != "score"})
-        return any(abs(100 * x / y - fact.value) <= 2.0 for i, x in enumerate(counts) for y in counts[i + 1:])
-    if fact.kind not in ("quantity", "money"):
-        return False
-    for g in others:
-        if g.kind in ("quantity", "money") and g.kind != fact.kind and g.unit != "score" and fact.unit != "score":
-            as_other = Fact(kind=g.kind, text=fact.text, start=fact.start, end=fact.end, normal=fact.normal,
-                            value=fact.value, unit=g.unit, qualifier=fact.qualifier, approximate=fact.approximate)
-            if facts_agree(as_other, g):
-                return True
-    return False
 
 
 def _worth_detail(fact: Fact, other: roles.Side) -> bool:
@@ -333,37 +302,6 @@ def _quotation_findings(a: roles.Side, b: roles.Side, score: float, pairs: list 
                 details={"type": "attribution", "fact": "speaker",
                          "speaker": [a.claim.speaker, b.claim.speaker], "shared_words": shared}))
     return out
-
-
-def _overlaps(x: Evidence, y: Evidence) -> bool:
-    return x.article == y.article and x.start < y.end and y.start < x.end
-
-
-def _fold_quote_wording(findings: list[Finding], quoted: list[Finding]) -> tuple[list[Finding], list[Finding]]:
-    """One changed word inside the same quotation is one finding: a number or date divergence whose two
-    spans overlap the two spans of a ``quote_wording`` difference ("eleven years" / "twelve years" inside
-    "program eleven years" / "program twelve years") keeps the typed divergence (its values can be checked;
-    the wording finding says only that words differ) and takes the wording in: ``details.quote_wording``
-    holds the quotation's differing words, the message opens "In the same quotation," and the
-    ``quote_wording`` finding is dropped. Names already go the other way (told once, as the quotation's
-    wording, above)."""
-    out = list(findings)
-    kept: list[Finding] = []
-    for q in quoted:
-        host = None
-        if q.details.get("type") == "quote_wording" and len(q.evidence) == 2:
-            host = next((k for k, f in enumerate(out) if f.details.get("type") in ("number", "date")
-                         and len(f.evidence) == 2 and all(_overlaps(e, qe) for e, qe in zip(f.evidence, q.evidence))),
-                        None)
-        if host is None:
-            kept.append(q)
-            continue
-        f = out[host]
-        details = dict(f.details)
-        details.setdefault("quote_wording", list(q.details.get("diff", [])))
-        out[host] = dataclasses.replace(f, confidence=max(f.confidence, q.confidence), details=details,
-                                        message="In the same quotation, " + f.message)
-    return out, kept
 
 
 def _named_outside_quotes(side: roles.Side) -> bool:

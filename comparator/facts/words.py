@@ -93,7 +93,7 @@ def word_numbers(doc: Any, start: int, end: int, facts: list[Fact]) -> list[Fact
 
 def _as_money(text: str, fact: Fact, end: int) -> Fact:
     """A word quantity with a currency next to it is an amount: "three-quarters of a billion dollars"."""
-    from comparator.facts.numbers import CURRENCIES, format_value
+    from comparator.facts.numbers import CURRENCIES
 
     after = _CURRENCY_AFTER.match(text, fact.end, end)
     before = _CURRENCY_BEFORE.search(text, max(0, fact.start - 3), fact.start)
