@@ -78,3 +78,12 @@ def test_other_decisions_are_not_a_contradiction(nlp, a, b):
 
 def test_the_antonym_table_is_symmetric():
     assert all((y, x) in OPPOSITE for x, y in OUTCOME_ANTONYMS)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The shelter is scheduled to open on March 1.", "The shelter will hold 320 beds and open in mid-March."),
+    ("The Vell bridge is set to close for repairs in June.", "The Vell bridge closed for repairs in June."),
+])
+def test_a_scheduled_outcome_against_a_done_one_is_not_a_contradiction(nlp, a, b):
+    got = [f for f in found(nlp, a, b) if f.details.get("type") == "status"]
+    assert got == [], [f.message for f in got]
