@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Iterable
 
-from comparator.detect import Context, and_list, roles, sameness
+from comparator.detect import Context, and_list, roles, same_value, sameness
 from comparator.detect.severity import severity_of, type_of
 from comparator.detect.statuses import status_findings
 from comparator.facts import facts_agree
@@ -86,9 +86,14 @@ def _find_divergences(comp: "Comparison", ctx: Context) -> list[Finding]:
         if key not in seen:  # facts of sentences that do not align, and titles "former" against current
             seen.add(key)
             out.append(f)
+    stated: dict[str, list[Fact]] = {}
+    for c in comp.claims:
+        if not c.boilerplate:
+            stated.setdefault(c.article, []).extend(f for f in c.facts if f.kind in DETAIL_KINDS)
     for (claim_id, other_article), (side, other, facts, score) in sorted(lacking.items()):
         done = matched_in.get((side.claim.article, other_article), set())
-        keep = [f for span, f in sorted(facts.items()) if span not in done]
+        keep = [f for span, f in sorted(facts.items()) if span not in done
+                and not same_value.stated_elsewhere(f, stated.get(other_article, []))]
         if keep:  # a fact no aligned claim of the other article carries
             out.append(_detail_finding(side, other, keep, score))
     return out
@@ -165,13 +170,17 @@ def _compare_pair(a: roles.Side, b: roles.Side, score: float = 1.0) -> tuple[lis
     findings = [f for f in findings if f.details.get("type") != "name" or not (any(
         e.article == art and s0 <= e.start and e.end <= e1 for e in f.evidence for art, s0, e1 in spans) or any(
         _AFTER_INSERTION.search(texts[e.article][max(0, e.start - 3):e.start]) for e in f.evidence))]
+    findings, quoted = same_value.fold_quote_wording(findings, quoted)
     findings.extend(quoted)
     ages_a, ages_b = _age_and_year(fa, fb), _age_and_year(fb, fa)
     extra = []
+    if any(f.details.get("type") == "status" for f in findings):  # "arrested a 34-year-old man" / "no arrests": the details of an outcome the other side denies
+        ages_a, ages_b = set(range(len(fa))), set(range(len(fb)))  # are that contradiction, not missing details
     for side, other, facts, done in ((a, b, fa, agreed_a | used_a | ages_a), (b, a, fb, agreed_b | used_b | ages_b)):
         kinds = {(f.kind, f.unit if f.kind == "name" else None) for f in _facts(other)}
         lacking = [f for k, f in enumerate(facts) if k not in done and _worth_detail(f, other)
-                   and (f.kind, f.unit if f.kind == "name" else None) not in kinds]
+                   and (f.kind, f.unit if f.kind == "name" else None) not in kinds
+                   and not same_value.value_in(f, _facts(other))]
         if lacking:
             extra.append((side, other, lacking))
     matched = {
@@ -255,6 +264,8 @@ def _describe(f: Fact) -> str:
     """'the date “in November”', 'the law “Tax Act of 1976”', 'the figure “7.3 million”'."""
     what = {"date": "the date", "time": "the time", "duration": "the duration", "money": "the amount",
             "percent": "the percentage", "quantity": "the figure"}.get(f.kind)
+    if f.kind == "quantity" and f.unit == "score":
+        what = "the score"
     if f.kind == "name":
         what = {"LAW": "the law", "PERSON": "the name"}.get(f.unit or "", "the name")
     return f"{what} “{f.text}”"

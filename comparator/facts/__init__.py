@@ -15,7 +15,7 @@ from comparator.facts.compare import facts_agree
 from comparator.facts.dates import DateValue, dates_agree, parse_date, parse_time
 from comparator.facts.vague import deadline
 from comparator.facts.names import clean_name, name_key
-from comparator.facts.words import lone_month_is_date, numeric_dates, word_numbers
+from comparator.facts.words import lone_month_is_date, numeric_dates, scores, word_numbers
 from comparator.facts.tokens import (GLUED_NUMBER, age_unit, day_after_month, is_age, month_day_head, month_name,
                                      noun_after_names, time_zone, year_like)
 from comparator.facts.numbers import (
@@ -47,11 +47,12 @@ __all__ = [
 ]
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "LAW", "NORP", "FAC", "EVENT", "PRODUCT")
-_TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "century")
+_TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "fortnight")
 #: spellings of the same unit (spaCy lemmatises "kilograms" but not "kg")
 UNIT_ABBREVIATIONS = {"kg": "kilogram", "kilo": "kilogram", "km": "kilometre", "kilometer": "kilometre",
                        "lb": "pound", "lbs": "pound", "mi": "mile", "ft": "foot", "feet": "foot", "m": "metre",
                        "meter": "metre", "cm": "centimetre", "mm": "millimetre", "in": "inch", "oz": "ounce"}
+_RATE_WORDS = frozenset({"once", "twice", "thrice", "times", "percent", "cent", "dollars", "euros", "pounds"})
 _RELATIVE_WORDS = ("ago", "later", "earlier", "before", "after")  # "two years ago" is a date
 _APPROX = ("about", "around", "roughly", "approximately", "nearly", "almost", "some", "estimated",
            "an estimated", "close to", "more or less")
@@ -95,7 +96,7 @@ def extract_facts(doc: Any, start: int, end: int, published: str | None = None) 
         if ent_label in ("DATE", "CARDINAL") and day_after_month(ent):  # "the Sept." + "29" + "trial date"
             ent, ent_label = doc[ent.start - 1:ent.end], "DATE"
         if ent_label == "DATE":
-            cut = month_day_head(ent)
+            cut = month_day_head(ent) or _before_duration(ent)
             if cut is not None:  # "June 9, seven days after": the day, then the rest as its own fact
                 rest = _fact_of(doc[cut.end + 1:ent.end], "DATE", published) if cut.end + 1 < ent.end else None
                 ent = cut
@@ -128,6 +129,7 @@ def extract_facts(doc: Any, start: int, end: int, published: str | None = None) 
     facts.extend(_bare_numbers(doc, start, end, covered, published))
     facts.extend(_bare_months(doc, start, end, covered, facts, published))
     facts = word_numbers(doc, start, end, facts)
+    facts = scores(doc, start, end, facts)
     facts = numeric_dates(doc, start, end, facts, published)
     inside = [f for f in facts if start <= f.start and f.end <= end]  # glue never leaves the claim
     return tuple(sorted(inside, key=lambda f: (f.start, f.end, f.kind)))
@@ -161,6 +163,27 @@ def _extend_numeric(span: Any, label: str) -> tuple[Any, str]:
     if any(t.lower_ in CURRENCIES for t in wider):
         label = "MONEY"
     return wider, label
+
+
+#: words that open a length of time NER ran into a date: "March 8 after eight months of repairs"
+_DURATION_OPENERS = frozenset({"after", "before", "following"})
+
+
+def _before_duration(span: Any) -> Any | None:
+    """The date part of a DATE entity that runs on into a duration ("on Friday, March 8 after eight months"
+    -> "Friday, March 8"; the caller reads the rest, "eight months", as a duration), or None. The rest must be
+    a number and a unit of time with nothing relative ("two years later") in it."""
+    toks = list(span)
+    for k, t in enumerate(toks[1:-1], start=1):
+        if t.lower_ not in _DURATION_OPENERS:
+            continue
+        rest = toks[k + 1:]
+        if any(r.lower_ in _RELATIVE_WORDS for r in rest) or not any(r.like_num or r.lower_ in ("a", "an") for r in rest):
+            return None
+        if not any(r.lemma_.lower() in _TIME_UNITS for r in rest):
+            return None
+        return span.doc[toks[0].i:t.i]
+    return None
 
 
 def _span_text(span: Any) -> tuple[str, int, int]:
@@ -276,6 +299,8 @@ def _fact_of(span: Any, label: str, published: str | None) -> Fact | None:
                         unit=unit, qualifier=qualifier, approximate=_approximate(qualifier, num),
                         anchor=anchor)
         if label == "TIME":
+            if any(t.lower_ not in ("second", "last") and parse_ordinal(t.lower_) is not None for t in span):
+                return None  # "in the 89th minute" of a match: not a clock time
             qualifier = _qualifier(span, text)
             clock = parse_time(text[len(qualifier):] if qualifier and text.lower().startswith(qualifier) else text)
             if clock is None:
@@ -358,11 +383,19 @@ def _duration(span: Any) -> tuple[Number, str] | None:
     lows = [t.lower_ for t in span]
     if any(w in _RELATIVE_WORDS for w in lows):
         return None
+    if any(parse_ordinal(w) is not None and w not in ("second", "last") for w in lows):
+        return None  # "in the 89th minute", "the third day": a point in time, not a length of time
     units = [t.lemma_.lower() for t in span if t.lemma_.lower() in _TIME_UNITS or t.lower_.rstrip("s") in _TIME_UNITS]
     nums = [t.text for t in span if t.like_num or t.lower_ in ("a", "an", "half")]
     if not units or not nums:
         return None
     num = parse_number(number_words(span.text))
+    if num is None and any(w in ("a", "an") for w in lows):
+        prev = span.doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and (prev.like_num or prev.lower_ in _RATE_WORDS or prev.ent_type_ == "MONEY"
+                                 or not prev.is_alpha and prev.lower_ in ("$", "€", "£", "%")):
+            return None  # "$5 million a year", "twice a week": a rate, not a length of time
+        num = Number(1.0)  # "a decade", "an hour"
     if num is None:
         return None
     unit = units[-1].rstrip("s") if units[-1].rstrip("s") in _TIME_UNITS else units[-1]

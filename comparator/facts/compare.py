@@ -6,11 +6,12 @@ import dataclasses
 import re
 
 from comparator.facts.dates import DateValue, dates_agree, parse_date
-from comparator.facts.numbers import Number, number_words, numbers_agree, parse_number
+from comparator.facts.numbers import DAYS, Number, in_days, number_words, numbers_agree, parse_number
 from comparator.types import Fact
 
 _WORDY = re.compile(r"\b(?:half|quarter|quarters|third|thirds|dozens|scores|hundreds|thousands|millions|billions)\b",
                     re.I)
+_PERCENT_SIGN = re.compile(r"%|\bper\s*cent|\bpercent|\bpct\b", re.I)
 NUMERIC_KINDS = ("quantity", "money", "percent", "duration")
 _TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "century")
 
@@ -19,7 +20,11 @@ def facts_agree(a: Fact, b: Fact) -> bool | None:
     """Whether two facts of the same kind state compatible values (None: not comparable)."""
     if a.kind != b.kind:
         return None
+    if "score" in (a.unit, b.unit):  # "3-2" and "2-3": the same result told from either side
+        return None if a.unit != b.unit else sorted(str(a.value).split("-")) == sorted(str(b.value).split("-"))
     if a.kind in NUMERIC_KINDS:
+        if a.kind == "duration" and a.unit != b.unit and a.unit in DAYS and b.unit in DAYS:
+            return _durations_agree(a, b)
         if (a.unit or None) != (b.unit or None) and a.kind in ("money", "duration", "percent"):
             # "3 percent" and "3 percentage points" are different quantities: not comparable
             return None
@@ -56,8 +61,30 @@ def facts_agree(a: Fact, b: Fact) -> bool | None:
     return a.normal == b.normal
 
 
+#: relative tolerance between two durations written in different units: months and years vary in length
+#: ("eight months" is 240-248 days, "a decade" 3,652 or 3,653)
+UNIT_TOLERANCE = 0.04
+
+
+def _durations_agree(a: Fact, b: Fact) -> bool | None:
+    """Two durations in different units compared in days: "a decade" = "ten years", "48-hour" = "two-day"."""
+    na, nb = _number_of(a), _number_of(b)
+    if na is None or nb is None:
+        return None
+    if a.qualifier and not na.qualifier:
+        na = dataclasses.replace(na, qualifier=a.qualifier)
+    if b.qualifier and not nb.qualifier:
+        nb = dataclasses.replace(nb, qualifier=b.qualifier)
+    da, db = in_days(na, a.unit), in_days(nb, b.unit)
+    if da is None or db is None:
+        return None
+    return numbers_agree(da, db, UNIT_TOLERANCE)
+
+
 def _number_of(f: Fact) -> Number | None:
     """The Number a numeric fact states (re-read from its text, else from its value)."""
+    if f.kind == "percent" and isinstance(f.value, (int, float)) and not _PERCENT_SIGN.search(f.text):
+        return Number(float(f.value), f.qualifier)  # a share in words: "a third of" (33.33), "four in ten" (40)
     if ".." in f.normal or _WORDY.search(f.text):  # "hundreds", "half a million": the whole phrase
         num = parse_number(f.text)
         if num is not None:

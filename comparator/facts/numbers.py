@@ -57,6 +57,14 @@ _FRACTION_OF = re.compile(r"(?:(a|one|two|three)[\s-]+)?(half|halves|quarter|qua
 _SHARE = re.compile(r"(?:(a|one|two|three)[\s-]+)?(half|quarter|quarters|third|thirds)")
 _FRACTION_VALUE = {"half": 0.5, "halves": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, None: 1}
+#: a vague count of a scale word: "several hundred", "a few thousand", "a couple of million" -> the range of
+#: counts meant (read loosely, so that "several hundred" fits "roughly 300" and "a few hundred" "nearly 400")
+VAGUE_COUNTS = {"several": (2, 9), "a few": (2, 6), "few": (2, 6), "a couple of": (2, 3), "a couple": (2, 3),
+                "a handful of": (2, 5)}
+_VAGUE_COUNT = re.compile(r"\b(several|a few|few|a couple of|a couple|a handful of)\s+(hundred|thousand|million|billion|dozen)\b")
+#: a ratio read as a share: "four in ten", "one out of five", "three of every four"
+RATIO = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:in|out\s+of|of\s+every)\s+"
+                   r"(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a\s+hundred|\d{1,4})\b", re.I)
 CURRENCIES = {"$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD",
               "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR", "£": "GBP", "pound": "GBP",
               "pounds": "GBP", "gbp": "GBP", "¥": "JPY", "yen": "JPY", "cents": "USD-cent",
@@ -202,6 +210,10 @@ def _parse_number(text: str) -> Number | None:
         scale = _SCALES[m.group(2).rstrip("s")]
         lo, hi = {"tens": (10, 99), "dozens": (24, 144), "hundreds": (100, 999)}[m.group(1)]
         return Number(lo * scale, qualifier, high=hi * scale, vague=True)
+    m = _VAGUE_COUNT.search(phrase)
+    if m:  # "several hundred" = 200-900
+        lo, hi = VAGUE_COUNTS[m.group(1)]
+        return Number(lo * _SCALES[m.group(2)], qualifier, high=hi * _SCALES[m.group(2)], vague=True)
     m = _FRACTION_OF.search(phrase)
     if m:  # "half a million" = 500,000
         value = _COUNT.get(m.group(1), 1) * _FRACTION_VALUE[m.group(2)] * _SCALES[m.group(3)]
@@ -235,6 +247,31 @@ def parse_share(text: str) -> float | None:
     if not m or (m.group(2) in ("thirds", "quarters") and m.group(1) in (None, "a", "one")):
         return None
     return _COUNT.get(m.group(1), 1) * _FRACTION_VALUE[m.group(2)]
+
+
+def parse_ratio(text: str) -> float | None:
+    """'four in ten' -> 0.4, 'one out of five' -> 0.2 (a share written as a ratio), else None."""
+    m = RATIO.search(text.lower())
+    if not m:
+        return None
+    top, bottom = (words_to_number(g.split()) for g in m.groups())
+    if not top or not bottom or not 0 < top[0] < bottom[0] or 1800 <= bottom[0] <= 2100:
+        return None  # "won 2 in 2019": a year, not a ratio
+    return top[0] / bottom[0]
+
+
+#: length of a unit of time in days (a month and a year on average: 30.44 and 365.25 days)
+DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0,
+        "month": 30.44, "year": 365.25, "decade": 3652.5, "century": 36525.0}
+
+
+def in_days(number: Number, unit: str | None) -> Number | None:
+    """A duration in ``unit`` as days ('two decades' -> 7305 days), or None for another unit."""
+    factor = DAYS.get(unit or "")
+    if factor is None:
+        return None
+    return Number(number.value * factor, number.qualifier, number.step * factor,
+                  None if number.high is None else number.high * factor, number.vague, number.coarse * factor)
 
 
 def parse_ordinal(text: str) -> int | None:

@@ -24,6 +24,8 @@ cannot show); omissions carried by one outlet alone (those are "only in X" facts
 under the matrix and named in the outlet's profile). Duplicates collapse: a
 finding of the same family (labels, loaded terms and rewordings; divergences and
 details) whose evidence spans all lie inside a higher-ranked finding's spans, or
+or a rewording whose changed words lie inside a higher-ranked divergence's spans ("approved" /
+"rejected" told as a status contradiction), or
 that states the same difference between another pair of outlets
 (:func:`same_difference`: the same two values, qualifiers aside ("about $1.2 million" /
 "$1.2 million"), the same missing detail, the same loaded term), is listed under it (``also``), not as its own item. The list holds
@@ -140,8 +142,9 @@ def score_of(comp: "Comparison", f: Finding, lead_claims: set[str], headline_cla
 def _reads_the_same(f: Finding) -> bool:
     """Two fact spans whose words are the same, or one inside the other ("Tuesday" / "Tuesday",
     "Harborview Inn" / "Harborview Inn to Port Alder County"): the disagreement, if any, lies in
-    context a one-line item cannot show, so it is not put in front of an editor first."""
-    if f.details.get("type") in ("attribution", "quote_wording") if isinstance(f.details, Mapping) else False:
+    context a one-line item cannot show, so it is not put in front of an editor first. A status
+    ("arrested" / "No one has been arrested") shows its negation in its own span and is always ranked."""
+    if f.details.get("type") in ("attribution", "quote_wording", "status") if isinstance(f.details, Mapping) else False:
         return False
     texts = [" ".join(e.text.lower().split()) for e in f.evidence[:2]]
     if len(texts) < 2 or not all(texts):
@@ -214,8 +217,13 @@ def rank_differences(comp: "Comparison", groups: "tuple[FactGroup, ...]", lede: 
         host = by_same.get(same) if same is not None else None
         if host is None and f.evidence:
             place = f.evidence[0].claim or f.evidence[0].article
-            host = next((i for i in by_place.get((family, place), ()) if _inside(spans, _spans(items[i][1]))),
-                        None)
+            # a rewording whose words are a divergence's own ("approved" / "rejected" told as a status
+            # contradiction) is that divergence, not a second item
+            for fam in (family, "facts") if f.kind == "wording" else (family,):
+                host = next((i for i in by_place.get((fam, place), ()) if _inside(spans, _spans(items[i][1]))),
+                            None)
+                if host is not None:
+                    break
         if host is not None:
             items[host][2].append(f.id)
             continue

@@ -150,9 +150,11 @@ _DEFS: dict[str, Any] = {
             "Kind-specific, JSON-ready data. divergent_fact: details.type is one of number, date, name, "
             "quote_wording (the same quotation in other words; details.diff: the changed words of each side, "
             "null for a side with none), attribution (the same quotation credited to another speaker), status "
-            "(charged / not charged, done / expected, dead / alive, or a negated verb, or a post held formerly / "
-            "currently: details.fact \"title\"), certainty (a hedged verb); details.aligned is false when the "
-            "two facts sit in sentences that do not align.")},
+            "(charged / not charged, done / expected, dead / alive, opposite outcomes such as approved / rejected "
+            "or signed / vetoed, or a negated verb, or a post held formerly / currently: details.fact \"title\"), "
+            "certainty (a hedged verb); details.aligned is false when the two facts sit in sentences that do not "
+            "align; details.quote_wording holds the differing words of the same quotation when a number or date "
+            "changed inside it (one finding, not a second quote_wording one).")},
     }, required=["id", "kind", "severity", "confidence", "message", "entity", "evidence"]),
     "label": _obj({
         "entity": _ID,
