@@ -9,7 +9,7 @@ over its claims, Sparck Jones 1972), shares names, and sits at a like place in
 both articles (ledes with ledes). :func:`pair_features` stacks those measures for
 one pair of articles; :class:`FactScorer` is a standardised logistic model over
 them whose coefficients are plain data in ``comparator/data/alignment.json``
-(key ``fact_scorer``), fitted by ``bench/tune_alignment.py --fit`` on the
+(key ``fact_scorer``), fitted by ``bench/fit_fact_scorer.py --write`` on the
 gold-dev events and judged there by leave-one-event-out (docs/EVALUATION.md).
 Evaluated with numpy only.
 """
