@@ -75,6 +75,14 @@ DIFFERENT = [
     ("Half of the crew had been furloughed.", "30% of the crew had been furloughed."),
     ("Several hundred travelers spent the night in the terminal.",
      "About 40 travelers spent the night in the terminal."),
+    # an ordinal before a counted length is still a length ("the first 30 seconds")
+    ("In the first 40 seconds of the test, the engine overheated, engineers said.",
+     "In the first 90 seconds of the test, the engine overheated, engineers said."),
+    ("Applications doubled in the first three weeks after the launch.",
+     "Applications doubled in the first five weeks after the launch."),
+    # a tally read as a score on both sides, whichever number leads
+    ("No club has come back from a 2-5 deficit in the cup.", "No club has come back from a 2-4 deficit in the cup."),
+    ("Republicans hold a 9-7 edge on the county board.", "Republicans hold a 10-7 edge on the county board."),
 ]
 
 

@@ -383,8 +383,9 @@ def _duration(span: Any) -> tuple[Number, str] | None:
     lows = [t.lower_ for t in span]
     if any(w in _RELATIVE_WORDS for w in lows):
         return None
-    if any(parse_ordinal(w) is not None and w not in ("second", "last") for w in lows):
-        return None  # "in the 89th minute", "the third day": a point in time, not a length of time
+    ordinal = any(parse_ordinal(w) is not None and w not in ("second", "last") for w in lows)
+    if ordinal and not any(t.like_num and parse_ordinal(t.lower_) is None for t in span):
+        return None  # "in the 89th minute", "the third day": a point in time ("the first 30 seconds" is a length)
     units = [t.lemma_.lower() for t in span if t.lemma_.lower() in _TIME_UNITS or t.lower_.rstrip("s") in _TIME_UNITS]
     nums = [t.text for t in span if t.like_num or t.lower_ in ("a", "an", "half")]
     if not units or not nums:

@@ -236,7 +236,7 @@ _SCORE = re.compile(r"(?<![\w.,/$€£%-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\
 #: words that make a dashed pair of small numbers a score rather than a range
 _SCORE_WORDS = re.compile(r"\b(?:score[sd]?|scoring|won|wins?|winning|beat|beaten|beats|lost|loses?|losing|defeat(?:ed|s)?|"
                           r"victory|draw|drew|tied?|match|game|final|goals?|points?|sets?|innings|led|leads?|trail(?:ed|s)?|"
-                          r"vote[ds]?|voting|ruled|ruling|margin)\b", re.I)
+                          r"vote[ds]?|voting|ruled|ruling|margin|deficit|edge|series|record|tally|advantage)\b", re.I)
 
 
 def scores(doc: Any, start: int, end: int, facts: list[Fact]) -> list[Fact]:
