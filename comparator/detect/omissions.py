@@ -31,7 +31,13 @@ finding per fact, not per claim. Say nothing rather than guess:
 * an outlet that says part of the fact (a claim sharing at least
   :data:`PARTIAL_WORDS` and :data:`PARTIAL_SHARE` of its content words) is not
   said to leave it out: it is listed as lacking the fact's absent anchors
-  (``details["partial"]``), or not charged when no anchor is absent.
+  (``details["partial"]``), or not charged when no anchor is absent -- unless that claim
+  states another value in the fact's slot (``$35,000`` for ``$37,000``: a different fact;
+  :func:`comparator.detect.omission_clauses.other_fact`), when the outlet is charged;
+* an outlet whose sentence says the fact at clause level (most of its content lemmas, or a
+  window of a longer sentence close to it: :mod:`comparator.detect.omission_clauses`) is
+  treated like one that says part of it -- unless its nearest claim was close and the fact's
+  absent anchors charged it (``_anchor_missing``: those anchors are the evidence).
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ import numpy as np
 
 from comparator.detect import and_list
 from comparator.detect.newsroom_notes import newsroom_note
+from comparator.detect.omission_clauses import clause_carrier, other_fact
 from comparator.detect.omission_slots import slot_claim
 from comparator.groups import fact_groups
 from comparator.types import Claim, Evidence, Finding
@@ -361,14 +368,19 @@ def find_omissions(comp: "Comparison", ctx: "Context") -> list[Finding]:
         carried = sorted({c.article for c in group}, key=order.index)
         missing = [a for a in order if a not in carried and not _beyond_end(comp, group, a)]
         nearest = {a: _nearest(comp, ctx, group, a) for a in missing}
-        missing = [a for a in missing
-                   if nearest[a][1] < NEAREST_MAX or _spoken_for(comp, group, nearest[a][0], twins)
+        by_anchor = {a for a in missing
+                     if nearest[a][1] >= NEAREST_MAX and not _spoken_for(comp, group, nearest[a][0], twins)}
+        missing = [a for a in missing if a not in by_anchor
                    or _anchor_missing(comp, group, a, nearest[a][1], aligned, nearest[a][0])]
         missing = [a for a in missing if not says_same(comp, group, a)]
         missing = [a for a in missing if slot_claim(comp, ctx, group, a) is None]  # states the value: not left out
         partial: dict[str, dict] = {}
         for a in list(missing):
             part = next((p for p in (partial_claim(comp, c, a, vectors) for c in group) if p is not None), None)
+            if part is not None and other_fact(comp, group, part):
+                continue  # another value in the fact's slot ("$35,000" for "$37,000"): a different fact
+            if part is None and a not in by_anchor:  # (not when absent anchors charged it)
+                part = clause_carrier(comp, ctx, group, a, vectors)  # said inside a longer sentence
             if part is None:
                 continue
             missing.remove(a)  # it says part of the fact: never "leaves it out"
