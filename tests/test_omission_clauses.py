@@ -199,3 +199,35 @@ def test_negation_is_read_from_words(words, negated):
     from comparator.detect.omission_clauses import _negated
 
     assert _negated(words) is negated
+
+
+SUBJECT_CASES = [
+    pytest.param(  # port-alder's inspection: mentioned without its date
+        "The hotel will open as a shelter next month.\n\nThe building must pass an inspection before families "
+        "move in.",
+        "The hotel will open as a shelter next month.\n\nCounty Manager Tom Reyes said the inspection was "
+        "scheduled for the third week of February.",
+        "third week of February", id="inspection-date"),
+    pytest.param(  # a variant: a search resumed on a date
+        "Divers found no trace of the missing kayaker on Sunday.\n\nVolunteers plan to continue the search once "
+        "the ice on the lake melts.",
+        "Divers found no trace of the missing kayaker on Sunday.\n\nSheriff Ada Quill said the search would "
+        "resume on March 3.",
+        "March 3", id="search-date"),
+    pytest.param(  # a variant: a renovation priced
+        "The courthouse will close for a year starting in June.\n\nThe renovation of the old courthouse will "
+        "add an elevator and new wiring.",
+        "The courthouse will close for a year starting in June.\n\nThe county said the renovation would cost "
+        "$4.5 million.",
+        "$4.5 million", id="renovation-cost"),
+]
+
+
+@pytest.mark.parametrize("a,b,fact", SUBJECT_CASES)
+def test_an_outlet_that_mentions_the_thing_without_its_value_reports_it_without(compare_pair, a, b, fact):
+    comp = compare_pair(a, b)
+    f = _omission(comp, fact)
+    assert f is not None
+    assert "a" not in f.details["missing_from"], f.message
+    assert "a" in f.details.get("partial", {}), f.message
+    assert "reports it without" in f.message

@@ -302,3 +302,58 @@ def other_fact(comp: "Comparison", group: list[Claim], claim_id: str) -> bool:
                 continue
             return True
     return False
+
+
+#: A claim about the fact's subject must have at least this cosine with the fact to say it
+#: without its value (:data:`comparator.detect.omissions.PARTIAL_COSINE`'s bar).
+SUBJECT_COSINE = 0.33
+#: ... and the subject's noun must be in at most this many of the outlet's claims (the thing is
+#: mentioned in passing; a story's topic, "the talks" of a story about talks, is not).
+SUBJECT_MENTIONS = 1
+
+
+def subject_claim(comp: "Comparison", ctx: "Context", group: list[Claim], article_id: str,
+                  vectors: dict | None = None) -> str | None:
+    """The claim of ``article_id`` that speaks of the thing a fact gives a value for ("the
+    inspection" of "the inspection was scheduled for the third week of February": "The building
+    must pass an inspection before families move in."), or None: a claim whose nouns include the
+    head noun of the subject of the fact's main predicate -- a common noun with a definite
+    article, "the inspection", named in at most :data:`SUBJECT_MENTIONS` of the outlet's claims
+    (not "the county" of a county story) -- with cosine >= :data:`SUBJECT_COSINE` with the fact and no
+    other value in its slot (:func:`other_fact`). Used only when the fact's absent anchors are
+    all dates or amounts: the outlet then reports it without them."""
+    from comparator.detect.omissions import is_fragment
+
+    vectors = vectors or {}
+    theirs = [c for c in comp.claims_of(article_id) if not c.boilerplate]
+    for fact in (c for c in group if not is_fragment(c)):
+        head = _predicate_token(ctx, fact)
+        subj = [t for t in head.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"] if head is not None else []
+        if not subj or not any(d.lower_ == "the" and d.dep_ == "det" for d in subj[0].children):
+            continue
+        noun = subj[0].lemma_.lower()
+        spans = {c.id: _span(ctx, c) for c in theirs}
+        mentions = [c for c in theirs if spans[c.id] is not None
+                    and any(t.pos_ == "NOUN" and t.lemma_.lower() == noun for t in spans[c.id])]
+        if len(mentions) > SUBJECT_MENTIONS:
+            continue  # the story's own actor ("the county"), not one thing the fact dates or prices
+        for c in mentions:
+            if fact.id in vectors and c.id in vectors and \
+                    float(np.dot(vectors[fact.id], vectors[c.id])) < SUBJECT_COSINE:
+                continue
+            if fact.id not in vectors or c.id not in vectors or other_fact(comp, group, c.id):
+                continue
+            return c.id
+    return None
+
+
+def attribution(ctx: "Context", claim: Claim) -> str:
+    """The words of ``claim`` outside its main predicate's clause when a reporting verb
+    introduces it ("County Manager Tom Reyes said" of "County Manager Tom Reyes said the
+    inspection was scheduled ..."); "" without a parse or a reporting verb."""
+    span = _span(ctx, claim)
+    head = _predicate_token(ctx, claim)
+    if span is None or head is None or head == span.root:
+        return ""
+    inside = {t.i for t in head.subtree}
+    return " ".join(t.text for t in span if t.i not in inside)
