@@ -42,10 +42,10 @@ def test_quoted_lede_keeps_its_quotation_marks_balanced(sentence, want):
 
 
 @pytest.mark.parametrize("sentence", [
-    'A nurse at the clinic, Tamsin Orue, 41, told reporters: "We were given two weeks\' notice and no plan for our '
-    'patients at all."',
-    'Council member Ada Pike said the county "has broken every promise it made to the families of the Eastgate '
-    'neighborhood since the flood."',
+    ('A nurse at the clinic, Tamsin Orue, 41, told reporters: "We were given two weeks\' notice and no plan for our '
+     'patients at all."'),
+    ('Council member Ada Pike said the county "has broken every promise it made to the families of the Eastgate '
+     'neighborhood since the flood."'),
 ])
 def test_a_clipped_quotation_is_closed_before_the_ellipsis(sentence):
     got = _quote(sentence, 60)

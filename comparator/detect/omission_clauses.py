@@ -140,9 +140,10 @@ def _subject(token: Any) -> str | None:
 
 def says_predicate(ctx: "Context", fact: Claim, claim: Claim) -> bool:
     """Whether ``claim`` has a verb with the same lemma, object lemma and polarity as the fact's
-    main predicate (not a light verb, :data:`LIGHT_VERBS`), and no other noun subject ("saying it raised fares" for "It raises fares on the people ..."; "saying
-    it protected wetlands" for "It protects the wetlands that shield our coast ..."): the same
-    event told in a clause, perhaps with fewer details. False without a parse."""
+    main predicate (not a light verb, :data:`LIGHT_VERBS`), and no other noun subject ("saying
+    it raised fares" for "It raises fares on the people ..."; "saying it protected wetlands" for
+    "It protects the wetlands that shield our coast ..."): the same event told in a clause,
+    perhaps with fewer details. False without a parse."""
     head = _predicate_token(ctx, fact)
     mine = _verb_object(head) if head is not None else None
     span = _span(ctx, claim)
@@ -216,8 +217,8 @@ def _quoted_text(comp: "Comparison", claim: Claim) -> str | None:
     return said if len(said.split()) >= 4 else None
 
 
-def _window_cosine(ctx: "Context", comp: "Comparison", fact: Claim, fact_tokens: list[tuple[str, str]], fact_keys: int, theirs: list[tuple[str, str]],
-                   shared: set[str], vectors: dict) -> float:
+def _window_cosine(ctx: "Context", comp: "Comparison", fact: Claim, fact_tokens: list[tuple[str, str]],
+                   fact_keys: int, theirs: list[tuple[str, str]], shared: set[str], vectors: dict) -> float:
     """Highest cosine between ``fact`` (the words it quotes, when it quotes: the attribution is
     not in the other outlet's clause) and a word window of the other sentence that holds two or
     more of the ``shared`` lemmas (0 when nothing can be encoded). Windows are
@@ -277,8 +278,9 @@ def clause_carrier(comp: "Comparison", ctx: "Context", group: list[Claim], artic
                 return c.id
             if says_predicate(ctx, fact, c):
                 return c.id
-            if len(keys) >= WINDOW_KEYS and len(shared) >= 2 and _predicate(ctx, fact) in shared and _window_cosine(ctx, comp, fact, mine, len(keys), tokens[c.id], shared,
-                                                   vectors) >= CLAUSE_COSINE:
+            if len(keys) < WINDOW_KEYS or len(shared) < 2 or _predicate(ctx, fact) not in shared:
+                continue
+            if _window_cosine(ctx, comp, fact, mine, len(keys), tokens[c.id], shared, vectors) >= CLAUSE_COSINE:
                 return c.id
     return None
 
@@ -328,7 +330,8 @@ def subject_claim(comp: "Comparison", ctx: "Context", group: list[Claim], articl
     theirs = [c for c in comp.claims_of(article_id) if not c.boilerplate]
     for fact in (c for c in group if not is_fragment(c)):
         head = _predicate_token(ctx, fact)
-        subj = [t for t in head.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"] if head is not None else []
+        subj = [t for t in (head.children if head is not None else ())
+                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"]
         if not subj or not any(d.lower_ == "the" and d.dep_ == "det" for d in subj[0].children):
             continue
         noun = subj[0].lemma_.lower()
