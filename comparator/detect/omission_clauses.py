@@ -75,6 +75,14 @@ def _lemma_tokens(ctx: "Context", comp: "Comparison", claim: Claim) -> list[tupl
     """(surface, key) per word of ``claim``: key is the lower-cased lemma of a content word, or ""
     for a stop word, punctuation or reporting verb. Without a parse: lower-cased words, a
     plural "s" dropped."""
+    memo = ctx.shared.setdefault("omission_clauses.tokens", {}) if ctx.shared is not None else {}
+    key = (claim.id, claim.start, claim.end, claim.text)
+    if key not in memo:
+        memo[key] = _lemma_tokens_of(ctx, claim)
+    return memo[key]
+
+
+def _lemma_tokens_of(ctx: "Context", claim: Claim) -> list[tuple[str, str]]:
     doc = (ctx.docs or {}).get(claim.article)
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand") if doc is not None else None
     out: list[tuple[str, str]] = []
