@@ -31,7 +31,15 @@ finding per fact, not per claim. Say nothing rather than guess:
 * an outlet that says part of the fact (a claim sharing at least
   :data:`PARTIAL_WORDS` and :data:`PARTIAL_SHARE` of its content words) is not
   said to leave it out: it is listed as lacking the fact's absent anchors
-  (``details["partial"]``), or not charged when no anchor is absent.
+  (``details["partial"]``), or not charged when no anchor is absent -- unless that claim
+  states another value in the fact's slot (``$35,000`` for ``$37,000``: a different fact;
+  :func:`comparator.detect.omission_clauses.other_fact`), when the outlet is charged;
+* an outlet whose sentence says the fact at clause level (most of its content lemmas, or a
+  window of a longer sentence close to it: :mod:`comparator.detect.omission_clauses`) is
+  treated like one that says part of it -- unless its nearest claim was close and the fact's
+  absent anchors charged it (``_anchor_missing``: those anchors are the evidence); so is an
+  outlet that speaks of the fact's subject ("the inspection") when only the fact's date or
+  amount is absent from it (``subject_claim``).
 """
 
 from __future__ import annotations
@@ -43,6 +51,7 @@ import numpy as np
 
 from comparator.detect import and_list
 from comparator.detect.newsroom_notes import newsroom_note
+from comparator.detect.omission_clauses import attribution, clause_carrier, other_fact, subject_claim
 from comparator.detect.omission_slots import slot_claim
 from comparator.groups import fact_groups
 from comparator.types import Claim, Evidence, Finding
@@ -68,6 +77,9 @@ TWIN_COVERAGE = 0.2
 ANCHOR_MAX = 0.75
 #: Anchor kinds (Fact.kind) that count as fact-level evidence.
 ANCHOR_KINDS: tuple[str, ...] = ("money", "percent", "quantity", "date", "name")
+#: Anchor kinds that are a fact's value: an outlet that speaks of the fact's subject without
+#: them reports it without them (:func:`comparator.detect.omission_clauses.subject_claim`).
+VALUE_ANCHORS: tuple[str, ...] = ("money", "percent", "quantity", "date")
 #: Only anchors outside quotation marks, from claims that are not wholly quoted (False: quotes too).
 ANCHOR_AUTHORIAL = False
 #: The close claim blocks the anchor charge when it shares a two-word content phrase with the fact.
@@ -217,11 +229,13 @@ def partial_claim(comp: "Comparison", lead: Claim, article_id: str, vectors: dic
     return None
 
 
-def _lacking(comp: "Comparison", group: list[Claim], article_id: str) -> list[str]:
-    """The texts of the group's anchors (amounts, counts, dates, names) absent from ``article_id``."""
+def _lacking(comp: "Comparison", group: list[Claim], article_id: str,
+             kinds: tuple[str, ...] = ()) -> list[str]:
+    """The texts of the group's anchors (amounts, counts, dates, names; or only ``kinds``)
+    absent from ``article_id``."""
     from comparator.detect import omission_anchors as oa
 
-    anchors = oa.anchors_of([c for c in group if not is_fragment(c)], kinds=ANCHOR_KINDS)
+    anchors = oa.anchors_of([c for c in group if not is_fragment(c)], kinds=kinds or ANCHOR_KINDS)
     text = comp.article(article_id).text
     facts = [g for c in comp.claims_of(article_id) for g in c.facts]
     values = {g.value for g in facts if g.kind in oa.NUMERIC and isinstance(g.value, (int, float))}
@@ -237,6 +251,23 @@ def _lacking(comp: "Comparison", group: list[Claim], article_id: str) -> list[st
     for t in texts:  # "Lincoln Elementary School" covers "Lincoln Elementary"
         if not any(t.lower() in o.lower() for o in out):
             out.append(t)
+    return out
+
+
+def _absent_values(comp: "Comparison", group: list[Claim], article_id: str) -> list[str]:
+    """The texts of the group's dates and amounts (:data:`VALUE_ANCHORS`, vague dates such as
+    "the third week of February" included) that ``article_id`` does not state: none of its
+    claims' facts has the same normal form and the text is not in its article."""
+    theirs = {g.normal for c in comp.claims_of(article_id) for g in c.facts}
+    text = " ".join(comp.article(article_id).text.split()).lower()
+    out: list[str] = []
+    for c in group:
+        if is_fragment(c):
+            continue
+        for f in c.facts:
+            words = " ".join(f.text.split())
+            if f.kind in VALUE_ANCHORS and f.normal not in theirs and words.lower() not in text and words not in out:
+                out.append(words)
     return out
 
 
@@ -361,14 +392,29 @@ def find_omissions(comp: "Comparison", ctx: "Context") -> list[Finding]:
         carried = sorted({c.article for c in group}, key=order.index)
         missing = [a for a in order if a not in carried and not _beyond_end(comp, group, a)]
         nearest = {a: _nearest(comp, ctx, group, a) for a in missing}
-        missing = [a for a in missing
-                   if nearest[a][1] < NEAREST_MAX or _spoken_for(comp, group, nearest[a][0], twins)
+        by_anchor = {a for a in missing
+                     if nearest[a][1] >= NEAREST_MAX and not _spoken_for(comp, group, nearest[a][0], twins)}
+        missing = [a for a in missing if a not in by_anchor
                    or _anchor_missing(comp, group, a, nearest[a][1], aligned, nearest[a][0])]
         missing = [a for a in missing if not says_same(comp, group, a)]
         missing = [a for a in missing if slot_claim(comp, ctx, group, a) is None]  # states the value: not left out
         partial: dict[str, dict] = {}
         for a in list(missing):
             part = next((p for p in (partial_claim(comp, c, a, vectors) for c in group) if p is not None), None)
+            if part is not None and other_fact(comp, group, part):
+                continue  # another value in the fact's slot ("$35,000" for "$37,000"): a different fact
+            if part is None and a not in by_anchor:  # (not when absent anchors charged it)
+                part = clause_carrier(comp, ctx, group, a, vectors)  # said inside a longer sentence
+            if part is None:
+                values = _absent_values(comp, group, a)
+                speakers = " ".join([c.speaker or "" for c in group] + [attribution(ctx, c) for c in group]).lower()
+                others = [t for t in _lacking(comp, group, a) if t not in values and t.lower() not in speakers]
+                if values and not others:  # only a date or an amount is absent (and who said it)
+                    part = subject_claim(comp, ctx, group, a, vectors)  # "the inspection", without its date
+                    if part is not None:
+                        missing.remove(a)
+                        partial[a] = {"claim": part, "lacks": values}
+                        continue
             if part is None:
                 continue
             missing.remove(a)  # it says part of the fact: never "leaves it out"
