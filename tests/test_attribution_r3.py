@@ -1,0 +1,49 @@
+"""Attribution kinds from the third review (invented siblings, inputs like /tmp/review3-*): a bare
+role is never a different speaker from a name; run-in labels that name their speaker; verb-particle
++ "as" frames; sourcing that does not say "does not" when the other outlet carries the quotation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from comparator.detect.divergence import find_divergences, pair_comparison
+from comparator.detect.quotations import same_speaker
+from factories import claims_of, find
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from comparator.nlp import load_nlp
+
+    return load_nlp()
+
+
+# -- a role without a name is not another speaker ---------------------------------------------------
+@pytest.mark.parametrize("a, b", [
+    ("Naomi Greer", "board chair"), ("police spokeswoman", "Hal Brenner"),
+    ("Tom Reddy", "minister's spokesman"), ("DHS spokesperson", "Ana Ruiz"),
+])
+def test_a_role_is_never_a_different_speaker_from_a_name(a, b):
+    assert same_speaker(a, b) is None
+
+
+def test_two_names_can_still_differ():
+    assert same_speaker("Alma Reyes", "Tomas Oduya") is False
+
+
+@pytest.mark.parametrize("a, b, speakers", [
+    ('"This was about a pattern of financial mismanagement," board chair Naomi Greer said.',
+     '"This was about a pattern of financial mismanagement," the board chair said.',
+     ("Naomi Greer", "board chair")),
+    ('"We will not reopen the plant before the spring thaw," a company spokeswoman said.',
+     '"We will not reopen the plant before the spring thaw," plant manager Selma Ruiz said.',
+     ("company spokeswoman", "Selma Ruiz")),
+    ('"The search will go on through the night and into tomorrow," police chief Hal Brenner said.',
+     '"The search will go on through the night and into tomorrow," the police chief said.',
+     ("Hal Brenner", "police chief")),
+])
+def test_a_role_and_a_name_with_one_quotation_are_no_attribution_finding(nlp, a, b, speakers):
+    comp, ctx = pair_comparison(a, b, outlets=("Alpha", "Beta"), nlp=nlp, speakers=speakers)
+    found = [f for f in find_divergences(comp, ctx) if f.kind == "divergent_fact"]
+    assert not [f for f in found if f.details.get("type") == "attribution"]
