@@ -47,3 +47,39 @@ def test_a_role_and_a_name_with_one_quotation_are_no_attribution_finding(nlp, a,
     comp, ctx = pair_comparison(a, b, outlets=("Alpha", "Beta"), nlp=nlp, speakers=speakers)
     found = [f for f in find_divergences(comp, ctx) if f.kind == "divergent_fact"]
     assert not [f for f in found if f.details.get("type") == "attribution"]
+
+
+# -- sourcing: the other outlet prints the same quotation with an unknown speaker -------------------
+@pytest.mark.parametrize("a, b", [
+    ('Sculptor Oyelaran Vasquez-Tull won the prize.\n\nThe jury was chaired by critic Margaret Ashdown.\n\n'
+     'Vasquez-Tull, 52, works from a converted foundry in Leeds.\n\n'
+     '"I have been pouring metal for 30 years and this is '
+     'the first time anyone noticed," he said.',
+     'Oyelaran Vasquez-Tull won the prize.\n\n"I have been pouring metal for 30 years and this is the first '
+     'time anyone noticed," Vasquez-Tull said.'),
+    ('The council met on Monday.\n\n\u201cWe will not reopen the plant before spring,\u201d she told '
+     'reporters.',
+     'The council met on Monday.\n\n\u201cWe will not reopen the plant before spring,\u201d Selma Ruiz told '
+     'reporters.'),
+    ('Critics were unmoved.\n\nThe plan is "a tax on breathing and a gift to the banks," one of them said.',
+     'Senator Lena Ostrow called the plan "a tax on breathing and a gift to the banks."'),
+])
+def test_no_sourcing_gap_when_the_other_outlet_prints_the_quotation_unattributed(a, b):
+    from comparator.detect.sourcing import find_sourcing
+    from comparator.framing import add_labels
+    from tests.test_labels import build
+
+    comp, ctx = build({"a": a, "b": b})
+    unknown = [c for c in comp.claims if c.article == "a" and c.quotes and not c.speaker]
+    assert unknown  # the premise: outlet a does not name the speaker
+    assert find_sourcing(add_labels(comp, ctx), ctx) == []
+
+
+def test_a_sourcing_gap_stays_when_the_other_outlet_lacks_the_quotation():
+    from comparator.detect.sourcing import find_sourcing
+    from comparator.framing import add_labels
+    from tests.test_labels import build
+
+    comp, ctx = build({"a": 'The council met.\n\n"We will fight this in every court," he said.',
+                       "b": 'The council met.\n\n"We will not reopen the plant before spring," Selma Ruiz said.'})
+    assert len(find_sourcing(add_labels(comp, ctx), ctx)) == 1
