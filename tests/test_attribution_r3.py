@@ -83,3 +83,28 @@ def test_a_sourcing_gap_stays_when_the_other_outlet_lacks_the_quotation():
     comp, ctx = build({"a": 'The council met.\n\n"We will fight this in every court," he said.',
                        "b": 'The council met.\n\n"We will not reopen the plant before spring," Selma Ruiz said.'})
     assert len(find_sourcing(add_labels(comp, ctx), ctx)) == 1
+
+
+# -- a phrasal verb + "as" frames the quotation, whichever way the parser reads the particle ---------
+@pytest.mark.parametrize("text, part, speaker", [
+    ('Ferro laughed off the accusation as "something a bored columnist dreamed up."', "laughed",
+     "Ferro"),
+    ('Senator Lena Ostrow shrugged off the poll as "a snapshot taken on a bad day."', "shrugged",
+     "Lena Ostrow"),
+    ('Mayor Ines Moll laughed off the leak as "a storm in a teacup."', "laughed", "Ines Moll"),
+    ('Senator Lena Ostrow laughed off the poll as "a snapshot taken on a bad day."', "laughed",
+     "Lena Ostrow"),
+    ('Mayor Ines Moll played down the leak as "a storm in a teacup."', "played", "Ines Moll"),
+    ('Coach Piet Kroon laughed away the rumour as "pure invention."', "laughed", "Piet Kroon"),
+])
+def test_a_phrasal_verb_with_as_credits_the_quotation_to_its_subject(text, part, speaker):
+    c = find(claims_of(text), part)
+    assert c.voice == "mixed" and c.speaker and c.speaker.split()[-1] == speaker.split()[-1]
+
+
+@pytest.mark.parametrize("text, part", [
+    ('The ferry set off at dawn as "the last boat of the season."', "ferry"),
+    ('The fog rolled off the hills as "a grey blanket" by noon.', "fog"),
+])
+def test_a_phrasal_verb_without_a_person_frames_nothing(text, part):
+    assert find(claims_of(text), part).speaker is None

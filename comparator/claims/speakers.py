@@ -224,6 +224,10 @@ def find_attributions(doc: "Doc", quotes: Sequence[Quote], sentences: Sequence[S
 _COMPARING = frozenset({"liken", "compare", "equate"})
 #: Adverbs/particles that make a verb a retort: "shot back", "fired back", "hit back" that … .
 _RETORT_PARTICLES = frozenset({"back"})
+#: Particles of a phrasal verb the parser may read as a preposition with the object as its
+#: object ("laughed [off the accusation] as “…”", "hit out [at the plan] as …"): that object
+#: counts as the verb's, as a ``prt`` particle's does ("brushed off [the accusation]").
+_PARTICLE_PREPS = frozenset({"at", "off", "away", "down"})
 
 
 def _frames_quotation(verb: "Token", quoted: Sequence[tuple[int, int]]) -> bool:
@@ -244,8 +248,8 @@ def _frames_quotation(verb: "Token", quoted: Sequence[tuple[int, int]]) -> bool:
         return any(inside(t.idx, quoted) for t in token.subtree if not t.is_punct)
 
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
-        o for p in verb.children if p.dep_ == "prt" or p.dep_ == "prep" and p.lower_ == "at"
-        for o in p.children if o.dep_ == "pobj"]  # brushed off [X], hit out at [X]
+        o for p in verb.children if p.dep_ == "prt" or p.dep_ == "prep" and p.lower_ in _PARTICLE_PREPS
+        for o in p.children if o.dep_ == "pobj"]  # brushed off [X], hit out at [X], laughed off [X]
     framing = ("as", "to") if verb.lemma_.lower() in _COMPARING else ("as",)
     if objects:
         for head in [verb] + objects:
