@@ -108,3 +108,32 @@ def test_a_phrasal_verb_with_as_credits_the_quotation_to_its_subject(text, part,
 ])
 def test_a_phrasal_verb_without_a_person_frames_nothing(text, part):
     assert find(claims_of(text), part).speaker is None
+
+
+# -- a run-in label that names its speaker: a possessive pronoun or name, "per X" -------------------
+@pytest.mark.parametrize("text, part, speaker", [
+    ('Union president Marisol Quant spoke on Tuesday.\n\nHer message to shippers: "Find another port if '
+     'you can."', "Find another", "Marisol Quant"),
+    ('Governor Elena Marsh unveiled a housing plan on Monday.\n\nHer pitch in one line: "Build more, build '
+     'faster, build everywhere."', "Build more", "Elena Marsh"),
+    ('Coach Piet Kroon faced reporters after the loss.\n\nHis verdict on the season: "We were not good '
+     'enough, week after week."', "not good", "Piet Kroon"),
+    ('Dockworkers stayed off the job.\n\nThe port authority\'s view, per spokesman Otto Brandt: "The '
+     'contract offer is fair and final."', "fair and final", "Otto Brandt"),
+    ('The council voted on Monday.\n\nThe landlord\'s answer, per owner Piet Kroon: "We followed the law to '
+     'the letter."', "the law", "Piet Kroon"),
+    ('The council voted on Monday.\n\nThe union\'s reply, per its president, Hanne Moe: "We will strike '
+     'again in May."', "strike", "Hanne Moe"),
+])
+def test_a_run_in_label_naming_a_person_gives_the_speaker(text, part, speaker):
+    c = find(claims_of(text), part)
+    assert c.speaker == speaker
+
+
+@pytest.mark.parametrize("text, part", [
+    ('Dockworkers stayed off the job.\n\nThe bottom line: "Find another port if you can."', "Find another"),
+    ('Dockworkers stayed off the job.\n\nThe port authority\'s view: "The contract offer is fair and '
+     'final."', "fair and final"),
+])
+def test_a_run_in_label_naming_nobody_leaves_the_quotation_unattributed(text, part):
+    assert find(claims_of(text), part).speaker is None
