@@ -32,6 +32,14 @@ def _person_like(speaker: str) -> bool:
     return bool(words) and len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
+def is_role(speaker: str) -> bool:
+    """Whether a speaker is a role, not a name: its last word is lower case ("board chair",
+    "DHS spokesperson", "minister's spokesman", "Ridgeview Steel worker"). A role may be
+    the person another outlet names, so it is never a *different* speaker from a name."""
+    words = speaker.split()
+    return bool(words) and words[-1][:1].islower()
+
+
 class SpeakerNames:
     """Speaker text -> the name of the PERSON entity it denotes (or itself)."""
 

@@ -51,7 +51,7 @@ from comparator.claims.referents import SUBJECTS, Timeline, build_timeline
 from comparator.claims.resolve import DOCUMENT_NOUNS, PERSON_NOUNS, resolve
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Attribution", "Speakers", "assign_speakers", "find_attributions", "resolve",
            "DOCUMENT_NOUNS", "PERSON_NOUNS"]
@@ -224,6 +224,10 @@ def find_attributions(doc: "Doc", quotes: Sequence[Quote], sentences: Sequence[S
 _COMPARING = frozenset({"liken", "compare", "equate"})
 #: Adverbs/particles that make a verb a retort: "shot back", "fired back", "hit back" that … .
 _RETORT_PARTICLES = frozenset({"back"})
+#: Particles of a phrasal verb the parser may read as a preposition with the object as its
+#: object ("laughed [off the accusation] as “…”", "hit out [at the plan] as …"): that object
+#: counts as the verb's, as a ``prt`` particle's does ("brushed off [the accusation]").
+_PARTICLE_PREPS = frozenset({"at", "off", "away", "down"})
 
 
 def _frames_quotation(verb: "Token", quoted: Sequence[tuple[int, int]]) -> bool:
@@ -244,8 +248,8 @@ def _frames_quotation(verb: "Token", quoted: Sequence[tuple[int, int]]) -> bool:
         return any(inside(t.idx, quoted) for t in token.subtree if not t.is_punct)
 
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
-        o for p in verb.children if p.dep_ == "prt" or p.dep_ == "prep" and p.lower_ == "at"
-        for o in p.children if o.dep_ == "pobj"]  # brushed off [X], hit out at [X]
+        o for p in verb.children if p.dep_ == "prt" or p.dep_ == "prep" and p.lower_ in _PARTICLE_PREPS
+        for o in p.children if o.dep_ == "pobj"]  # brushed off [X], hit out at [X], laughed off [X]
     framing = ("as", "to") if verb.lemma_.lower() in _COMPARING else ("as",)
     if objects:
         for head in [verb] + objects:
@@ -377,4 +381,33 @@ def _clause_speaker(doc: "Doc", start: int, colon: int, attributions: Sequence[A
             subj = _subject_of(root)
             if subj is not None:
                 return resolve(subj, line, quoted)
+    return _label_speaker(span, roots, line, quoted)
+
+
+#: Penn tags of a clause's verb: a lead-in with one is a clause, not a run-in label.
+_CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "MD"})
+
+
+def _label_speaker(span: "Span", roots: Sequence["Token"], line: Timeline,
+                   quoted: Sequence[tuple[int, int]]) -> str | None:
+    """The person a verbless run-in label names: "per X" ("The port authority's view, per
+    spokesman Otto Brandt: “…”"), else the possessor of the label's head noun, a pronoun
+    resolved like other pronoun speakers ("Her message to shippers: “…”") or a person's name
+    ("Marsh's pitch: “…”"). None for a label naming nobody ("The bottom line:") or an
+    organisation ("The port authority's view:"), and for a clause."""
+    if any(t.tag_ in _CLAUSE_TAGS for t in span):
+        return None
+    for t in span:
+        if t.lower_ == "per" and t.dep_ == "prep":
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return resolve(obj, line, quoted)
+    head = next((t for t in roots if t.pos_ in ("NOUN", "PROPN")), None)
+    owner = next((c for c in head.children if c.dep_ == "poss"), None) if head is not None else None
+    if owner is None:
+        return None
+    if owner.pos_ == "PRON":
+        return line.pronouns.get(owner.i)
+    if owner.pos_ == "PROPN" and owner.ent_type_ == "PERSON":
+        return resolve(owner, line, quoted)
     return None

@@ -189,8 +189,11 @@ def _stretch(words: list[tuple[str, int, int]], lo: int, hi: int) -> tuple[int, 
 
 
 def same_speaker(a: str | None, b: str | None) -> bool | None:
-    """Whether two speaker names can denote the same person (None when either is unknown)."""
-    if not a or not b:
+    """Whether two speaker names can denote the same person (None when either is unknown or a
+    role without a name, "the board chair": :func:`comparator.claims.canonical.is_role`)."""
+    from comparator.claims.canonical import is_role
+
+    if not a or not b or is_role(a) or is_role(b):
         return None
     from comparator.facts.names import same_referent
 

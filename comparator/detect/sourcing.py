@@ -34,6 +34,8 @@ def find_sourcing(comp: "Comparison", ctx: "Context") -> list[Finding]:
         rs = sorted(by_source[source], key=lambda r: order[r["article"]])
         quoting = [r["article"] for r in rs]
         silent = [a.id for a in comp.articles if a.id not in quoting]
+        if silent:
+            silent = _not_carrying(comp, rs, silent)
         if not silent:
             continue
         who = someone(rs[0]["speaker"])
@@ -57,3 +59,26 @@ def find_sourcing(comp: "Comparison", ctx: "Context") -> list[Finding]:
                      "not_quoted_by": silent, "quotes": count, "quoted_chars": share},
         ))
     return findings
+
+
+def _not_carrying(comp: "Comparison", rows: list[dict], silent: list[str]) -> list[str]:
+    """The ``silent`` articles that do not carry the source's quotations at all: an outlet that
+    prints the same words (a run of :data:`~comparator.framing.sources.MIN_SHARED_QUOTE_WORDS`
+    words) with an unknown speaker ("“…,” he said") quotes the source too, unattributed; the
+    same words credited to another name stay a finding (the ``attribution`` check reports that)."""
+    from comparator.framing.sources import _quote_grams
+
+    wordings = {r["article"]: set(r["wordings"]) for r in rows}
+    grams: set = set()
+    for c in comp.claims:
+        if c.article in wordings and c.speaker in wordings[c.article] and c.voice != "authorial":
+            grams |= _quote_grams(comp.article(c.article).text, c.quotes)
+    if not grams:
+        return silent
+    out = []
+    for aid in silent:
+        text = comp.article(aid).text
+        if not any(c.article == aid and c.quotes and not c.speaker and not c.boilerplate
+                   and _quote_grams(text, c.quotes) & grams for c in comp.claims):
+            out.append(aid)
+    return out
