@@ -1,6 +1,6 @@
 """Durations in decades, centuries, fortnights and dozens, and number words opening a sentence (review 3).
 
-"a dozen years" is 12 years and "half a century" 50; "two decades" and "12 years" are two lengths, so are "in a
+"a dozen years" is 12 years, "a score of years" 20 and "half a century" 50; "two decades" and "12 years" are two lengths, so are "in a
 decade" and "in eight years" (a duration in a multiple unit is stated in its base unit so that it is compared,
 about/nearly widening it). "Eleven growers" opening a sentence is a count of growers, never November. The
 reviewer's sentences come first in each list; the others are invented variants with other nouns and shapes.
@@ -37,6 +37,8 @@ SAME = [
     ("The drought has lasted about two decades, scientists said.", "The drought has lasted 18 years, scientists said."),
     ("The drought has lasted nearly a decade, scientists said.", "The drought has lasted nine years, scientists said."),
     ("The Tarn glacier survey lasted two and a half years.", "The Tarn glacier survey lasted 2.5 years."),
+    ("The feud between the two ferry firms lasted a score of years.",
+     "The feud between the two ferry firms lasted 20 years."),
     ("Eleven orchard growers sued the district on Wednesday.",
      "A group of eleven growers sued the district on Wednesday."),
 ]
@@ -57,6 +59,8 @@ DIFFERENT = [
     ("The Vessel Street depot was in use for a century.", "The Vessel Street depot was in use for 60 years."),
     ("The strike at the Orlen plant lasted a fortnight.", "The strike at the Orlen plant lasted three weeks."),
     ("The pier was closed for a dozen years.", "The pier was closed for ten years."),
+    ("The farm has been idle for a score of years, neighbours said.",
+     "The farm has been idle for 12 years, neighbours said."),
     ("The drought has lasted about a decade, scientists said.", "The drought has lasted six years, scientists said."),
     ("Eleven growers sued the irrigation district on Wednesday.",
      "Twelve growers sued the irrigation district on Wednesday."),
@@ -72,7 +76,7 @@ def test_different_durations_and_counts_diverge(nlp, a, b):
 
 @pytest.mark.parametrize("text, value", [("a dozen years", 12), ("half a dozen months", 6), ("a half-dozen weeks", 6),
                                          ("two dozen years", 24), ("half a century", 0.5), ("a quarter century", 0.25),
-                                         ("two and a half years", 2.5), ("six to eight months", 6)])
+                                         ("two and a half years", 2.5), ("a score of years", 20), ("six to eight months", 6)])
 def test_number_words_of_durations(text, value):
     assert parse_number(number_words(text)).value == value
 

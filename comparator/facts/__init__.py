@@ -191,7 +191,7 @@ def _span_text(span: Any) -> tuple[str, int, int]:
     """Text and offsets of a span without a leading article ("the") or trailing possessive."""
     tokens = list(span)
     while tokens and tokens[0].lower_ in ("the", "a", "an") and len(tokens) > 1 \
-            and not (tokens[0].lower_ != "the" and tokens[1].lower_ in ("dozen", "half")):  # "a dozen" is 12
+            and not (tokens[0].lower_ != "the" and tokens[1].lower_ in ("dozen", "half", "score")):  # "a dozen" is 12
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[-1].tag_ == "POS":
         tokens = tokens[:-1]

@@ -385,6 +385,7 @@ QUALIFIER_WORDS = frozenset({"about", "around", "roughly", "approximately", "nea
 
 _HALF_DOZEN = re.compile(r"\b(?:an?\s+)?half[\s-]+(?:an?\s+)?dozen\b", re.I)
 _A_DOZEN = re.compile(r"\ban?\s+dozen\b", re.I)
+_A_SCORE = re.compile(r"\ba\s+score\s+of\s+(?=(?:centur(?:y|ie)|decade|year|month|week|day|hour|minute)s\b)", re.I)
 
 
 _AND_A_HALF = re.compile(r"\b(\d+|[a-z]+)\s+and\s+a\s+half\b", re.I)
@@ -401,6 +402,7 @@ def number_words(text: str) -> str:
     """Only the words of a number, its qualifier and range: 'additional six to eight months' -> 'six to eight'."""
     # "a dozen" is 12 and "half a dozen" 6 (the article is otherwise dropped: "a year" is no count)
     text = _A_DOZEN.sub("one dozen", _HALF_DOZEN.sub("six", text))
+    text = _A_SCORE.sub("twenty ", text)  # "a score of years" is 20 years
     # "two and a half years" is 2.5, "half a century" 0.5, "a quarter century" 0.25 (of the unit that follows)
     text = _AND_A_HALF.sub(_plus_half, text)
     text = _PART_OF_A.sub(lambda m: "0.5" if m.group(1).lower() == "half" else "0.25", text)
