@@ -23,6 +23,7 @@ from comparator.facts.numbers import (
     Number,
     currency_of,
     format_value,
+    in_base_unit,
     number_words,
     numbers_agree,
     parse_number,
@@ -166,7 +167,7 @@ def _extend_numeric(span: Any, label: str) -> tuple[Any, str]:
 
 
 #: words that open a length of time NER ran into a date: "March 8 after eight months of repairs"
-_DURATION_OPENERS = frozenset({"after", "before", "following"})
+_DURATION_OPENERS = frozenset({"after", "before", "following", "for"})  # "a year for a decade": a rate, then a length
 
 
 def _before_duration(span: Any) -> Any | None:
@@ -189,7 +190,8 @@ def _before_duration(span: Any) -> Any | None:
 def _span_text(span: Any) -> tuple[str, int, int]:
     """Text and offsets of a span without a leading article ("the") or trailing possessive."""
     tokens = list(span)
-    while tokens and tokens[0].lower_ in ("the", "a", "an") and len(tokens) > 1:
+    while tokens and tokens[0].lower_ in ("the", "a", "an") and len(tokens) > 1 \
+            and not (tokens[0].lower_ != "the" and tokens[1].lower_ in ("dozen", "half", "score")):  # "a dozen" is 12
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[-1].tag_ == "POS":
         tokens = tokens[:-1]
@@ -292,7 +294,7 @@ def _fact_of(span: Any, label: str, published: str | None) -> Fact | None:
                         value=num.value, unit="age", qualifier=qualifier, approximate=_approximate(qualifier, num),
                         anchor=anchor)
         if duration is not None:
-            num, unit = duration
+            num, unit = in_base_unit(*duration)  # "two decades" -> 20 years, comparable with "12 years"
             qualifier = num.qualifier or _qualifier(span, text)
             return Fact(kind="duration", text=text, start=s, end=e,
                         normal=_number_normal("duration", num, unit, qualifier), value=num.value,

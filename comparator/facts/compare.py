@@ -6,7 +6,7 @@ import dataclasses
 import re
 
 from comparator.facts.dates import DateValue, dates_agree, parse_date
-from comparator.facts.numbers import DAYS, Number, in_days, number_words, numbers_agree, parse_number
+from comparator.facts.numbers import DAYS, Number, in_base_unit, in_days, number_words, numbers_agree, parse_number
 from comparator.types import Fact
 
 _WORDY = re.compile(r"\b(?:half|quarter|quarters|third|thirds|dozens|scores|hundreds|thousands|millions|billions)\b",
@@ -91,8 +91,22 @@ def _number_of(f: Fact) -> Number | None:
             return num
     num = parse_number(_numeric_text(f))
     if num is None and isinstance(f.value, (int, float)):
-        num = Number(float(f.value), f.qualifier)
-    return num
+        return Number(float(f.value), f.qualifier)
+    return _in_fact_unit(f, num)
+
+
+#: a unit of time written in a duration's text that its fact states in a base unit ("two decades": year 20)
+_MULTIPLE_UNIT = re.compile(r"\b(decade|centur(?:y|ie)|fortnight)s?\b", re.I)
+
+
+def _in_fact_unit(f: Fact, num: Number | None) -> Number | None:
+    """The number read from a duration's text restated in its fact's unit ("two decades" -> 20 for year 20)."""
+    m = _MULTIPLE_UNIT.search(f.text) if num is not None and f.kind == "duration" else None
+    if m is None:
+        return num
+    unit = m.group(1).lower().replace("centurie", "century")
+    scaled, base = in_base_unit(num, unit)
+    return scaled if base == f.unit else num
 
 
 def _numeric_text(f: Fact) -> str:

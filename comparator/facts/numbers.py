@@ -51,8 +51,8 @@ _VAGUE_SCALES = {"dozens": (24, 144), "scores": (40, 200), "hundreds": (100, 999
 #: "tens of thousands", "hundreds of thousands": a vague count of a scale
 _VAGUE_OF = re.compile(r"(?:several\s+|many\s+)?(tens|dozens|hundreds)\s+of\s+(thousands|millions|billions)")
 #: "half a million", "a quarter million", "a quarter of a million", "three-quarters of a billion"
-_FRACTION_OF = re.compile(r"(?:(a|one|two|three)[\s-]+)?(half|halves|quarter|quarters|third|thirds)\s+(?:of\s+)?"
-                          r"(?:a|an|one)?\s*(thousand|million|billion|trillion)")
+_FRACTION_OF = re.compile(r"(?:(a|one|two|three)[\s-]+)?(half|halves|quarter|quarters|third|thirds)[\s-]+(?:of\s+)?"
+                          r"(?:a|an|one)?\s*(thousand|million|billion|trillion|dozen)")
 #: a share written in words: "two-thirds", "three quarters", "half"
 _SHARE = re.compile(r"(?:(a|one|two|three)[\s-]+)?(half|quarter|quarters|third|thirds)")
 _FRACTION_VALUE = {"half": 0.5, "halves": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
@@ -265,6 +265,20 @@ DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "we
         "month": 30.44, "year": 365.25, "decade": 3652.5, "century": 36525.0}
 
 
+#: units of time that are exact multiples of a commoner one: a duration in them is stated in that unit, so that
+#: "two decades" and "12 years" compare as 20 and 12 years (a decade is 10 years, a century 100, a fortnight 2 weeks)
+MULTIPLE_UNITS = {"decade": ("year", 10.0), "century": ("year", 100.0), "fortnight": ("week", 2.0)}
+
+
+def in_base_unit(number: Number, unit: str) -> tuple[Number, str]:
+    """A duration in a multiple unit restated in its base unit ('two decades' -> (20, 'year')); others as given."""
+    if unit not in MULTIPLE_UNITS:
+        return number, unit
+    base, factor = MULTIPLE_UNITS[unit]
+    return Number(number.value * factor, number.qualifier, number.step * factor,
+                  None if number.high is None else number.high * factor, number.vague, number.coarse * factor), base
+
+
 def in_days(number: Number, unit: str | None) -> Number | None:
     """A duration in ``unit`` as days ('two decades' -> 7305 days), or None for another unit."""
     factor = DAYS.get(unit or "")
@@ -369,8 +383,29 @@ QUALIFIER_WORDS = frozenset({"about", "around", "roughly", "approximately", "nea
                              "fewer", "estimated", "an", "just", "well", "close"})
 
 
+_HALF_DOZEN = re.compile(r"\b(?:an?\s+)?half[\s-]+(?:an?\s+)?dozen\b", re.I)
+_A_DOZEN = re.compile(r"\ban?\s+dozen\b", re.I)
+_A_SCORE = re.compile(r"\ba\s+score\s+of\s+(?=(?:centur(?:y|ie)|decade|year|month|week|day|hour|minute)s\b)", re.I)
+
+
+_AND_A_HALF = re.compile(r"\b(\d+|[a-z]+)\s+and\s+a\s+half\b", re.I)
+_PART_OF_A = re.compile(r"\b(?:an?\s+)?(half|quarter)(?:\s+of)?[\s-]+(?:an?\s+)?"
+                        r"(?=(?:centur(?:y|ie)|decade|year|month|fortnight|week|day|hour|minute)s?\b)", re.I)
+
+
+def _plus_half(m: re.Match[str]) -> str:
+    whole = words_to_number([m.group(1).lower()])
+    return m.group() if whole is None else format_value(whole[0] + 0.5)
+
+
 def number_words(text: str) -> str:
     """Only the words of a number, its qualifier and range: 'additional six to eight months' -> 'six to eight'."""
+    # "a dozen" is 12 and "half a dozen" 6 (the article is otherwise dropped: "a year" is no count)
+    text = _A_DOZEN.sub("one dozen", _HALF_DOZEN.sub("six", text))
+    text = _A_SCORE.sub("twenty ", text)  # "a score of years" is 20 years
+    # "two and a half years" is 2.5, "half a century" 0.5, "a quarter century" 0.25 (of the unit that follows)
+    text = _AND_A_HALF.sub(_plus_half, text)
+    text = _PART_OF_A.sub(lambda m: "0.5" if m.group(1).lower() == "half" else "0.25", text)
     keep = set(QUALIFIER_WORDS) | {"to", "and", "between", "through", "as", "many", "much"} | set(_SCALES) \
         | set(_TENS) | (set(_UNITS) - {"a", "an"})
     words = [w for w in _split(text) if w in keep or w[0].isdigit() or w[0] == "."]

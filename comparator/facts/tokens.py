@@ -41,8 +41,11 @@ def age_unit(span: Any) -> str | None:
 
 
 def month_name(tok: Any) -> bool:
-    """A capitalised proper-noun token dateparser reads as a month ("June", "Sept."), not "May" the verb."""
+    """A capitalised proper-noun token dateparser reads as a month ("June", "Sept."), not "May" the verb nor a
+    number word ("Eleven", "Twelve")."""
     if not tok.is_title or tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE"):
+        return False
+    if tok.like_num:  # "Eleven growers" opening a sentence: dateparser reads "Eleven" as November
         return False
     return _reads_as_month(tok.text)
 

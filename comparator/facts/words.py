@@ -159,8 +159,9 @@ def _fortnights(doc: Any, text: str, start: int, end: int, facts: list[Fact]) ->
         span = doc.char_span(s, e, alignment_mode="expand")
         if count is None or span is None:
             continue
-        out.append(Fact(kind="duration", text=m.group(), start=s, end=e, normal=f"fortnight {format_value(count[0])}",
-                        value=count[0], unit="fortnight", anchor=anchor_of(span)))
+        weeks = 2 * count[0]  # stated in weeks, as "two weeks" is (numbers.MULTIPLE_UNITS)
+        out.append(Fact(kind="duration", text=m.group(), start=s, end=e, normal=f"week {format_value(weeks)}",
+                        value=weeks, unit="week", anchor=anchor_of(span)))
     return out
 
 
@@ -172,7 +173,7 @@ def _count_words(doc: Any, start: int, end: int, facts: list[Fact]) -> list[Fact
     span = doc.char_span(start, end, alignment_mode="expand")
     out = []
     for tok in span if span is not None else []:
-        if not (tok.is_alpha and tok.like_num and tok.pos_ == "NUM" and tok.dep_ == "nummod"):
+        if not (tok.is_alpha and tok.like_num and (tok.pos_ == "NUM" and tok.dep_ == "nummod" or _opens_count(tok))):
             continue
         if any(f.start <= tok.idx < f.end for f in facts):
             continue
@@ -182,6 +183,14 @@ def _count_words(doc: Any, start: int, end: int, facts: list[Fact]) -> list[Fact
         out.append(Fact(kind="quantity", text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                         normal=format_value(num.value), value=num.value, anchor=anchor_of(doc[tok.i:tok.i + 1])))
     return out
+
+
+def _opens_count(tok: Any) -> bool:
+    """A capitalised number word opening a sentence before the noun it counts ("Eleven growers sued",
+    "Eleven orchard growers"): the parser often tags it PROPN or compound, but it is a count, not a name."""
+    head = tok.head
+    return tok.is_sent_start and tok.is_title and tok.dep_ in ("nummod", "compound", "amod", "nmod") \
+        and head.i > tok.i and head.pos_ == "NOUN" and all(t.pos_ in ("NOUN", "ADJ") for t in tok.doc[tok.i + 1:head.i])
 
 
 def lone_month_is_date(span: Any) -> bool:
