@@ -43,6 +43,8 @@ def divergent(nlp, a, b):
      "The firm said it dumped no waste in the river."),
     ("Police said nobody was arrested at the rally.",
      "Police said they did not arrest anyone at the rally."),
+    ("The inspectors found no cracks in the dam.", "The inspectors found leaks in the dam."),
+    ("No residents were evacuated from the tower.", "Two guards were evacuated from the tower."),
 ])
 def test_a_denied_claim_or_a_no_subject_is_saying_not(nlp, a, b):
     assert divergent(nlp, a, b) == []

@@ -45,6 +45,8 @@ class Stance:
     finite: bool = True  # "blocked", "did not block" (not "to block", "blocking")
     modal: bool = False  # any modal auxiliary ("would", "should", "could"...)
     modals: tuple[str, ...] = ()  # the modal auxiliaries, lower-cased, "will"/"would"/"shall" as "will"
+    nobody: str = ""  # lemma of the "no" noun that negates the verb ("no workers" -> worker), "*" for "nobody"
+    args: tuple[str, ...] = ()  # lemmas of the verb's subject and object
 
 
 def verb_stances(span: Any) -> dict[str, Stance]:
@@ -78,7 +80,9 @@ def verb_stances(span: Any) -> dict[str, Stance]:
             c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") and c.lower_ != "to"
             for c in kids)
         found[lemma] = Stance(bool(neg), bool(mods or hedges), start, end, finite, bool(modal),
-                              tuple(sorted(_FUTURE.get(c.lower_, c.lower_) for c in modal)))
+                              tuple(sorted(_FUTURE.get(c.lower_, c.lower_) for c in modal)),
+                              ("*" if nobody[-1].lower_ in _NOBODY else nobody[-1].lemma_.lower()) if nobody else "",
+                              tuple(sorted(c.lemma_.lower() for c in kids if c.dep_ in ("nsubj", "nsubjpass", "dobj"))))
     return {k: v for k, v in found.items() if counts[k] == 1}
 
 
@@ -87,6 +91,16 @@ def same_modality(x: Stance, y: Stance) -> bool:
     no modal on either side, or the same future/reported-future modal ("will not close" / "will close",
     "would not appeal" / "would appeal"), not "could be charged" / "was not charged"."""
     return x.modals == y.modals and all(m == "will" for m in x.modals)
+
+
+def same_referent(x: Stance, y: Stance) -> bool:
+    """Whether a "no" noun that negates one side names an argument of the other side's verb: "no workers
+    were evacuated" / "workers were evacuated", not "no residents were injured" / "two firefighters were
+    injured" (other people) nor "nobody was hurt" (left to the status check, which reads "nobody")."""
+    for s, o in ((x, y), (y, x)):
+        if s.negated and s.nobody and (s.nobody == "*" or s.nobody not in o.args):
+            return False
+    return True
 
 
 def denial_of(tok: Any) -> Any | None:
