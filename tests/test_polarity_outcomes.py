@@ -60,6 +60,15 @@ def test_the_excerpt_keeps_the_negating_word(nlp, a, b, neg):
     assert len(found) == 1 and found[0].evidence[0].text == neg
 
 
+def test_a_reduced_relative_under_a_denial_is_not_denied(nlp):
+    from comparator.detect.statuses import statuses
+
+    got = statuses(nlp("The agency rejected a report the panel released in May.")[:])
+    assert [s.negated for s in got if s.status == "released"] == [False]
+    got = statuses(nlp("The coach rejected suggestions her team was losing on purpose.")[:])
+    assert [s.negated for s in got if s.status == "lost"] == [True]
+
+
 def test_a_relative_clause_under_a_denial_is_not_denied(nlp):
     found = divergent(nlp, "The board rejected the report which the auditors had approved.",
                       "The board said the auditors had not approved the report.")

@@ -111,7 +111,8 @@ def denial_of(tok: Any) -> Any | None:
     if head is tok:
         return None
     if tok.dep_ in ("acl", "relcl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in _CLAIM_NOUNS \
-            and not any(c.lower_ in _RELATIVES and c.dep_ != "mark" for c in tok.children):
+            and not any(c.lower_ in _RELATIVES and c.dep_ != "mark" for c in tok.children) \
+            and (any(c.dep_ == "mark" for c in tok.children) or _complete(tok)):
         noun = head
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep":  # "pushed back on reports that"
@@ -127,6 +128,16 @@ def denial_of(tok: Any) -> Any | None:
     if lemma in DENIALS or any((lemma, p) in _PHRASAL_DENIALS for p in prts):
         return head
     return None
+
+
+def _complete(tok: Any) -> bool:
+    """Whether a clause without "that" has no object gap, so it is content, not a reduced relative:
+    "suggestions her team was losing" (progressive), "claims the city was warned" (passive), "reports
+    the plant leaked chlorine" (its own object); not "a report the panel released" (the report is the
+    object)."""
+    kids = list(tok.children)
+    return tok.tag_ == "VBG" or any(c.dep_ in ("auxpass", "nsubjpass", "dobj", "ccomp", "attr", "acomp", "xcomp")
+                                    for c in kids)
 
 
 def _nobody(tok: Any) -> list[Any]:
