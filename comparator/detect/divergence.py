@@ -20,7 +20,7 @@ from comparator.detect.severity import severity_of, type_of
 from comparator.detect.statuses import status_findings
 from comparator.facts import facts_agree
 from comparator.facts.names import name_key
-from comparator.facts.stance import verb_stances
+from comparator.facts.stance import same_modality, same_referent, verb_stances
 from comparator.types import Claim, Evidence, Fact, Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -342,8 +342,10 @@ def _polarity_findings(a: roles.Side, b: roles.Side, score: float) -> Iterable[F
         x, y = sa[lemma], sb[lemma]
         if not (x.finite and y.finite):
             continue  # "refused to recuse" vs "would not recuse": the polarity sits elsewhere
-        if x.negated != y.negated and (x.modal or y.modal):
+        if x.negated != y.negated and (x.modal or y.modal) and not same_modality(x, y):
             continue  # "could be charged" / "was not charged": a modal is not the opposite statement
+        if x.negated != y.negated and not same_referent(x, y):
+            continue  # "no residents were injured" / "two firefighters were injured": other people
         if x.negated != y.negated:
             what, details = "negation", {"type": "status", "negated": [x.negated, y.negated]}
         elif x.uncertain != y.uncertain and not (x.modal and y.modal):  # "would" vs "could": tense, mood

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
+from comparator.facts.stance import denial_of
 from comparator.types import Evidence, Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -86,6 +87,9 @@ def statuses(span: Any) -> list[Status]:
     out = []
     for tok in span:
         key = STATUS_WORDS.get(tok.lemma_.lower())
+        if key == "voted" and tok.pos_ == "VERB" and any(
+                c.dep_ in ("prt", "prep") and c.lower_ == "down" and c.i == tok.i + 1 for c in tok.children):
+            key = "rejected"  # "voted down a bill" (WordNet: vote down = reject)
         if key is None or tok.pos_ not in ("VERB", "NOUN", "ADJ"):
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in ("vote", "pass", "release", "sign", "win", "loss",
@@ -93,8 +97,8 @@ def statuses(span: Any) -> list[Status]:
             continue  # "a vote", "a pass": events or things, not a status
         if key in ("open", "closed") and (tok.pos_ == "NOUN" or tok.dep_ in ("amod", "compound")):
             continue  # "an open letter", "a closed-door meeting"
-        if key == "convicted" and (tok.pos_ != "ADJ" or tok.head.lemma_.lower() in ("plead", "enter")):
-            continue  # "pleaded not guilty" is a plea, not a verdict
+        if key == "convicted" and (tok.pos_ == "NOUN" or tok.pos_ == "ADJ" and tok.head.lemma_.lower() in ("plead", "enter")):
+            continue  # "pleaded not guilty" is a plea, not a verdict; "his conviction" may be an earlier one
         if key in _ACTIVE_ONLY and (tok.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)):
             continue
         if _conditional(tok):
@@ -109,6 +113,8 @@ def statuses(span: Any) -> list[Status]:
         negated = any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in kids + vkids)
         negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for c in kids)
         negated = negated or _yet_to(verb)
+        if denial_of(verb) is not None:
+            negated = not negated  # "rejected suggestions her team was losing" = "said it was not losing"
         holder = _subject_token(tok, verb, key in PATIENT_STATUSES)
         nobody = holder is not None and (holder.lower_ in _NOBODY and any(
             c.dep_ == "det" and c.lower_ == "no" for c in holder.children) or holder.lower_ in ("nobody", "none"))
@@ -124,7 +130,8 @@ def statuses(span: Any) -> list[Status]:
             verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS) or (
             verb.head.lemma_.lower() in _FUTURE_HEADS and verb.dep_ in ("xcomp", "advcl"))
         hkids = [c for c in holder.children if c.dep_ == "det" and c.lower_ == "no"] if holder is not None else []
-        group = [t for t in [tok, verb] + [c for c in kids + vkids if c.dep_ in ("neg", "aux", "auxpass")
+        group = [t for t in [tok, verb] + [c for c in kids + vkids if c.dep_ in ("neg", "aux", "auxpass", "prt")
+                                          or (c.lower_ == "down" and c.i == tok.i + 1)
                                           or (c.dep_ == "det" and c.lower_ == "no")] + hkids
                  if abs(t.i - tok.i) <= 6]
         if subject == "*" and holder is not None and any(
@@ -151,11 +158,12 @@ def _a_statement(verb: Any) -> bool:
 def _object(tok: Any, verb: Any) -> str | None:
     """What an outcome is about: the object of its verb ("signed the budget" -> budget) or the verb of its
     complement ("denied ever meeting Solvik" -> meet)."""
-    for c in verb.children:
-        if c.dep_ in ("dobj", "obj"):
-            name = _name(c)
-            mods = [g.lower_ for g in c.children if g.dep_ in ("compound", "amod", "nmod") and g.i < c.i]
-            return " ".join(mods + [name]) if name and mods else name  # "tax bill" is not "school bill"
+    downs = [g for c in verb.children if c.dep_ in ("prt", "prep") and c.lower_ == "down" and c.i == verb.i + 1
+             for g in c.children if g.dep_ in ("pobj", "dobj")]  # "voted down a bill": object under the particle
+    for c in [g for g in verb.children if g.dep_ in ("dobj", "obj")] + downs:
+        name = _name(c)
+        mods = [g.lower_ for g in c.children if g.dep_ in ("compound", "amod", "nmod") and g.i < c.i]
+        return " ".join(mods + [name]) if name and mods else name  # "tax bill" is not "school bill"
     for c in verb.children:
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
             objs = [g for g in c.children if g.dep_ in ("dobj", "obj")]
