@@ -146,6 +146,8 @@ RULES: tuple[Rule, ...] = (
     _rule("prompt", r"^\W*(?i:follow) ((?i:us|him|her|them)|[A-Z]\w+( [A-Z]\w+)?) (?i:on) "
           r"(?i:twitter|x|facebook|instagram|threads|bluesky)\b",
           "social prompt", case=True),
+    _rule("related", r"^\W*(related|more|further|additional|recommended|previous|earlier|our|latest|complete|full) "
+          r"(coverage|stories|articles|story|article|reading|content|links|news|videos?)\s*:", "read-more link"),
     _rule("related", r"^\W*(read|see|watch|listen|also read|read more|more|related|recommended|trending|"
           r"don'?’?t miss|also on [\w ]{1,30}|more (from|on) [\w ]{1,30})"
           r"\s*(:|more\b|also\b|next\b)", "read-more link"),
