@@ -231,3 +231,34 @@ def test_an_outlet_that_mentions_the_thing_without_its_value_reports_it_without(
     assert "a" not in f.details["missing_from"], f.message
     assert "a" in f.details.get("partial", {}), f.message
     assert "reports it without" in f.message
+
+
+UNRELATED_SUBJECT_CASES = [
+    pytest.param(  # review3-caption1: only "beaches" links the two sentences
+        "Health officials closed all six public beaches on Lake Orrin on Monday because of a toxic algae bloom."
+        "\n\nTests will be repeated every 48 hours, the county health department said.",
+        "All six public beaches on Lake Orrin were closed Monday due to toxic algae.\n\nThe county will retest "
+        "the water every 48 hours.\n\nThe beaches drew 200,000 visitors last summer.",
+        "200,000 visitors", id="beaches-visitors"),
+    pytest.param(
+        "The city reopened the museum on Friday after a two-year renovation.\n\nThe mayor cut a ribbon at the "
+        "main entrance.",
+        "The city reopened its museum on Friday after a two-year renovation.\n\nThe mayor cut a ribbon at the "
+        "main entrance.\n\nThe museum sold 40,000 tickets in 2019.",
+        "40,000 tickets", id="museum-tickets"),
+    pytest.param(
+        "Crews shut the bridge on Monday for emergency repairs.\n\nDetours will add 20 minutes to commutes, "
+        "officials said.",
+        "Crews shut the Elm River span on Monday for emergency repairs.\n\nDetours will add 20 minutes to "
+        "commutes, officials said.\n\nThe bridge carried 30,000 cars a day last year.",
+        "30,000 cars", id="bridge-cars"),
+]
+
+
+@pytest.mark.parametrize("a,b,fact", UNRELATED_SUBJECT_CASES)
+def test_a_shared_subject_noun_alone_is_not_reports_it_without(compare_pair, a, b, fact):
+    comp = compare_pair(a, b)
+    f = _omission(comp, fact)
+    assert f is not None
+    assert "a" in f.details["missing_from"], f.message
+    assert "reports it without" not in f.message

@@ -317,6 +317,12 @@ def other_fact(comp: "Comparison", group: list[Claim], claim_id: str) -> bool:
 #: A claim about the fact's subject must have at least this cosine with the fact to say it
 #: without its value (:data:`comparator.detect.omissions.PARTIAL_COSINE`'s bar).
 SUBJECT_COSINE = 0.33
+#: A claim sharing only the subject's noun must also hold the fact's predicate lemma or every other noun
+#: of its clause (values aside: "the inspection was scheduled for <date>"), or have at least this cosine
+#: with the fact: "The beaches drew 200,000 visitors last summer." is not told by "closed all six public
+#: beaches" (review3-caption1: a fact about the visitors, not the beaches' date).
+SUBJECT_STRONG_COSINE = 0.7
+_VALUE_ENTS = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL"})
 #: ... and the subject's noun must be in at most this many of the outlet's claims (the thing is
 #: mentioned in passing; a story's topic, "the talks" of a story about talks, is not).
 SUBJECT_MENTIONS = 1
@@ -348,10 +354,16 @@ def subject_claim(comp: "Comparison", ctx: "Context", group: list[Claim], articl
                     and any(t.pos_ == "NOUN" and t.lemma_.lower() == noun for t in spans[c.id])]
         if len(mentions) > SUBJECT_MENTIONS:
             continue  # the story's own actor ("the county"), not one thing the fact dates or prices
+        extra = {t.lemma_.lower() for t in head.subtree if t.pos_ in ("NOUN", "PROPN") and t.i != subj[0].i
+                 and not t.like_num and t.ent_type_ not in _VALUE_ENTS}
         for c in mentions:
-            if fact.id in vectors and c.id in vectors and \
-                    float(np.dot(vectors[fact.id], vectors[c.id])) < SUBJECT_COSINE:
+            cos = float(np.dot(vectors[fact.id], vectors[c.id])) if fact.id in vectors and c.id in vectors else None
+            if cos is not None and cos < SUBJECT_COSINE:
                 continue
+            lemmas = {t.lemma_.lower() for t in spans[c.id]}
+            if not (extra <= lemmas or head.lemma_.lower() in lemmas
+                    or (cos is not None and cos >= SUBJECT_STRONG_COSINE)):
+                continue  # only the subject's noun is shared ("the beaches" of "The beaches drew 200,000 visitors")
             if fact.id not in vectors or c.id not in vectors or other_fact(comp, group, c.id):
                 continue
             return c.id
