@@ -370,6 +370,29 @@ def subject_claim(comp: "Comparison", ctx: "Context", group: list[Claim], articl
     return None
 
 
+#: Cosine at or above which two claims tell the same event whatever their verbs (see :func:`same_event`).
+SAME_EVENT_COSINE = SUBJECT_STRONG_COSINE
+
+
+def same_event(ctx: "Context", fact: Claim, claim: Claim, vectors: dict | None = None) -> bool:
+    """Whether ``claim`` can tell ``fact`` with fewer details ("reports it without"): one holds the
+    other's main predicate lemma (:func:`_predicate_token`), or their cosine is at least
+    :data:`SAME_EVENT_COSINE`. "Taxpayers object to the cost." does not tell "Taxpayers will cover
+    $600 million of the cost." (cosine 0.61; review3-without2). True without a parse or vectors
+    (nothing to judge by)."""
+    vectors = vectors or {}
+    if fact.id in vectors and claim.id in vectors and \
+            float(np.dot(vectors[fact.id], vectors[claim.id])) >= SAME_EVENT_COSINE:
+        return True
+    mine, theirs = _span(ctx, fact), _span(ctx, claim)
+    head, other = _predicate_token(ctx, fact), _predicate_token(ctx, claim)
+    if mine is None or theirs is None or head is None or other is None or \
+            fact.id not in vectors or claim.id not in vectors:
+        return True
+    return head.lemma_.lower() in {t.lemma_.lower() for t in theirs} or \
+        other.lemma_.lower() in {t.lemma_.lower() for t in mine}
+
+
 def attribution(ctx: "Context", claim: Claim) -> str:
     """The words of ``claim`` outside its main predicate's clause when a reporting verb
     introduces it ("County Manager Tom Reyes said" of "County Manager Tom Reyes said the
