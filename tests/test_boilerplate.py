@@ -237,6 +237,36 @@ def test_news_about_subscriptions_stays_story(sentence):
     assert match_reason(sentence) is None
 
 
+@pytest.mark.parametrize("sentence", [
+    "Members get unlimited access to live sports under the new plan.",
+    "Subscribers will have unlimited access to the catalog, the company said.",
+    "Premium members enjoy unlimited digital access to the archive.",
+    "Councilwoman Reyes, already a member of the board, voted no.",
+    "The feature is for subscribers only, Vidora said.",
+])
+def test_third_person_news_about_members_and_access_stays_story(sentence):
+    # review3-furnfp1: a pitch addresses the reader; news about a product's members and plan is news
+    assert match_reason(sentence) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Enjoy unlimited access to all our stories.",
+    "You get unlimited access to every article for $1.",
+    "Unlimited Digital Access",
+    "Subscribers only",
+    "This article is for subscribers only.",
+    "To keep reading, subscribe. Already a subscriber? Log in.",
+])
+def test_reader_addressed_access_pitches_stay_paywall(line):
+    assert match_reason(line) == "paywall"
+
+
+def test_members_news_sentence_is_a_story_claim():
+    claims = claims_of("Streaming service Vidora raised its monthly price to $17.99 on Monday.\n\n"
+                       "Members get unlimited access to live sports under the new plan.")
+    assert [c.boilerplate_reason for c in claims] == [None, None]
+
+
 def test_a_markdown_paywall_block_gives_no_story_claims():
     claims = claims_of(
         "The Tarrow water board will raise rates by 8% on March 1, its first increase since 2020.\n\n"

@@ -342,3 +342,50 @@ def test_markdown_image_line_is_a_caption_not_a_related_link():
     image = "![Patrons outside the Eastgate branch](eastgate.jpg)"
     got = kinds_of("\n\n".join(STORY[:2] + [image] + STORY[2:] + ["[Council delays vote](/local/vote)"]))
     assert got[image] == "caption" and got["[Council delays vote](/local/vote)"] == "related"
+
+
+# -- review3: captions above credit lines, bold subheads, "Related coverage:" ---------------------
+
+@pytest.mark.parametrize("caption, credit", [
+    ("Swimmers at Birch Point, where the bloom is thickest.", "Credit: Lake Sentinel"),
+    ("Volunteers stack sandbags outside the library on Elm Street.", "Photo: Ana Ruiz / Lake Sentinel"),
+    ("The flooded underpass on Route 9 near Millbrook.", "Photo by Sam Lee"),
+])
+@pytest.mark.parametrize("same_paragraph", [False, True])
+def test_unprefixed_caption_directly_above_its_credit_line(caption, credit, same_paragraph):
+    text = "\n\n".join(STORY[:2] + [caption + (" " if same_paragraph else "\n\n") + credit] + STORY[2:])
+    kinds = kinds_of(text)
+    assert kinds[caption] == "caption", kinds
+    assert all(kinds[s] is None for s in STORY), kinds
+
+
+@pytest.mark.parametrize("sentence", [
+    "A dog died after swimming near Birch Point last week, its owner said.",
+    "Tests will be repeated every 48 hours.",
+    'Residents call the bloom "a disaster," the mayor said.',
+])
+def test_news_sentence_above_a_credit_line_stays_story(sentence):
+    kinds = kinds_of("\n\n".join(STORY[:2] + [sentence, "Credit: Lake Sentinel"] + STORY[2:]))
+    assert kinds[sentence] is None, kinds
+
+
+@pytest.mark.parametrize("head", ["**Why it matters**", "__What happens next__", "**The big picture:**"])
+def test_bold_standalone_short_line_is_a_subhead(head):
+    kinds = kinds_of("\n\n".join(STORY[:2] + [head] + STORY[2:]))
+    assert kinds[head] == "subhead", kinds
+    assert all(kinds[s] is None for s in STORY), kinds
+
+
+def test_bold_story_sentence_is_not_a_subhead():
+    bold = "**The board voted to close the landfill by 2028.**"
+    kinds = kinds_of("\n\n".join(STORY[:2] + [bold] + STORY[2:]))
+    assert kinds[bold] is None, kinds
+
+
+@pytest.mark.parametrize("line", ["Related coverage: How other states pay for free meals",
+                                  "More coverage: Storm cleanup continues in Millbrook",
+                                  "Further reading: The long fight over the landfill"])
+def test_labelled_coverage_links_are_related(line):
+    kinds = kinds_of("\n\n".join(STORY[:2] + [line] + STORY[2:]))
+    assert kinds[line] == "related", kinds
+    assert all(kinds[s] is None for s in STORY), kinds

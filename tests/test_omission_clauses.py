@@ -231,3 +231,72 @@ def test_an_outlet_that_mentions_the_thing_without_its_value_reports_it_without(
     assert "a" not in f.details["missing_from"], f.message
     assert "a" in f.details.get("partial", {}), f.message
     assert "reports it without" in f.message
+
+
+UNRELATED_SUBJECT_CASES = [
+    pytest.param(  # review3-caption1: only "beaches" links the two sentences
+        "Health officials closed all six public beaches on Lake Orrin on Monday because of a toxic algae bloom."
+        "\n\nTests will be repeated every 48 hours, the county health department said.",
+        "All six public beaches on Lake Orrin were closed Monday due to toxic algae.\n\nThe county will retest "
+        "the water every 48 hours.\n\nThe beaches drew 200,000 visitors last summer.",
+        "200,000 visitors", id="beaches-visitors"),
+    pytest.param(
+        "The city reopened the museum on Friday after a two-year renovation.\n\nThe mayor cut a ribbon at the "
+        "main entrance.",
+        "The city reopened its museum on Friday after a two-year renovation.\n\nThe mayor cut a ribbon at the "
+        "main entrance.\n\nThe museum sold 40,000 tickets in 2019.",
+        "40,000 tickets", id="museum-tickets"),
+    pytest.param(
+        "Crews shut the bridge on Monday for emergency repairs.\n\nDetours will add 20 minutes to commutes, "
+        "officials said.",
+        "Crews shut the Elm River span on Monday for emergency repairs.\n\nDetours will add 20 minutes to "
+        "commutes, officials said.\n\nThe bridge carried 30,000 cars a day last year.",
+        "30,000 cars", id="bridge-cars"),
+]
+
+
+@pytest.mark.parametrize("a,b,fact", UNRELATED_SUBJECT_CASES)
+def test_a_shared_subject_noun_alone_is_not_reports_it_without(compare_pair, a, b, fact):
+    comp = compare_pair(a, b)
+    f = _omission(comp, fact)
+    assert f is not None
+    assert "a" in f.details["missing_from"], f.message
+    assert "reports it without" not in f.message
+
+
+OTHER_EVENT_CASES = [
+    pytest.param(  # review3-without2: "cover $600 million" vs "object to the cost"
+        "The council voted Tuesday to approve a stadium for the Harriers.\n\nTaxpayers object to the cost.\n\n"
+        "Fans have waited years for a new stadium.",
+        "The city council approved a new stadium for the Harriers on Tuesday.\n\nTaxpayers will cover $600 "
+        "million of the cost.\n\nThe stadium will seat 42,000 fans.",
+        "$600 million", id="stadium-cost"),
+    pytest.param(
+        "The state approved drought aid for farmers on Thursday.\n\nFarmers criticized the aid.\n\n"
+        "The aid program starts in June.",
+        "The state approved drought aid for farmers on Thursday.\n\nFarmers will receive $40 million of "
+        "the aid.\n\nThe aid program starts in June.",
+        "$40 million", id="drought-aid"),
+    pytest.param(
+        "The city council voted Monday to build a new library downtown.\n\nResidents object to the price.\n\n"
+        "Construction starts in the fall.",
+        "The city council voted Monday to build a new library downtown.\n\nResidents will cover $25 million "
+        "of the price.\n\nConstruction starts in the fall.",
+        "$25 million", id="library-price"),
+    pytest.param(
+        "The county board approved a new jail on Wednesday.\n\nTaxpayers objected to the expense.\n\n"
+        "The jail will open in 2027.",
+        "The county board approved a new jail on Wednesday.\n\nTaxpayers will shoulder $90 million of the "
+        "expense.\n\nThe jail will open in 2027.",
+        "$90 million", id="jail-expense"),
+]
+
+
+@pytest.mark.parametrize("a,b,fact", OTHER_EVENT_CASES)
+def test_an_aligned_sentence_telling_another_event_is_not_the_fact_without_its_value(compare_pair, a, b, fact):
+    # precision first: "Taxpayers object to the cost." is not "the matching sentence" of the $600 million
+    # (no detail_only) nor the fact "without" it; the weak alignment itself is align.py's business
+    comp = compare_pair(a, b)
+    assert not [f for f in comp.findings if f.kind == "detail_only" and fact in f.message]
+    f = _omission(comp, fact)
+    assert f is None or "reports it without" not in f.message

@@ -61,11 +61,18 @@ RULES: tuple[Rule, ...] = (
     _rule("paywall", r"\breached (your|the) (limit|maximum)\b|\b(free|complimentary) (articles?|stories|"
           r"reads?) (left|remaining|this month)\b|\b\d+ (free )?(articles?|stories) (left|remaining)\b",
           "metering notice"),
-    _rule("paywall", r"\bunlimited (digital )?access\b|\bsubscribe (now )?to (continue|keep) reading\b|"
+    # "unlimited access" is a pitch only when it addresses the reader (imperative, you/your, a subscribe
+    # call) or stands alone: "Members get unlimited access to live sports under the new plan." is news
+    _rule("paywall", r"^\W*(get|enjoy|unlock|gain|start|try|want|for|with) (instant )?unlimited (digital )?access\b|"
+          r"^\W*unlimited (digital )?access\W*$|^\W*(subscribe|sign up|join)\b[^.!?]{0,40}\bunlimited (digital )?access\b|\b(you|your)\b[^.!?]{0,60}\bunlimited (digital )?access\b|"
+          r"\bunlimited (digital )?access\b[^.!?]{0,60}\b(you|your|subscribe|sign up|join (today|now))\b|"
+          r"\bsubscribe (now )?to (continue|keep) reading\b|"
           r"\b(to )?(continue|keep) reading,? (please )?(subscribe|log in|sign in|register)\b|"
-          r"\b(log|sign) in to (continue|keep) reading\b|\balready (a|an existing) (subscriber|member)\b|"
+          r"\b(log|sign) in to (continue|keep) reading\b|(^|[.!?]\s+)\W*already (a|an existing) (subscriber|member)\b|"
+          r"\balready (a|an existing) (subscriber|member)\W*\?|"
           r"\bthis (article|story|content|page) is (only |exclusively )?(available|reserved|exclusive|accessible)"
-          r"( only| exclusively)? (to|for) (our )?(paying |digital )?(subscribers|members)\b|\bsubscribers? only\b",
+          r"( only| exclusively)? (to|for) (our )?(paying |digital )?(subscribers|members)\b|"
+          r"^\W*(for )?subscribers? only\W*$|\b(this|the) (article|story|content|page|piece) is (for )?subscribers? only\b",
           "subscription wall"),
     # the short lines around a wall: "Have an account?", "Sign in.", "Not a subscriber?"
     _rule("paywall", r"^\W*(already )?(have|got) an account\W*$|^\W*(already|not) (a |an |yet a )?(subscriber|member)"
@@ -139,6 +146,8 @@ RULES: tuple[Rule, ...] = (
     _rule("prompt", r"^\W*(?i:follow) ((?i:us|him|her|them)|[A-Z]\w+( [A-Z]\w+)?) (?i:on) "
           r"(?i:twitter|x|facebook|instagram|threads|bluesky)\b",
           "social prompt", case=True),
+    _rule("related", r"^\W*(related|more|further|additional|recommended|previous|earlier|our|latest|complete|full) "
+          r"(coverage|stories|articles|story|article|reading|content|links|news|videos?)\s*:", "read-more link"),
     _rule("related", r"^\W*(read|see|watch|listen|also read|read more|more|related|recommended|trending|"
           r"don'?’?t miss|also on [\w ]{1,30}|more (from|on) [\w ]{1,30})"
           r"\s*(:|more\b|also\b|next\b)", "read-more link"),

@@ -17,7 +17,7 @@ at the article (paragraphs in order, ``Article.meta``):
   quotation (an embedded post or pull quote) is ``embed``; a later verbatim
   copy of a paragraph is ``duplicate`` (or the first copy's kind);
 - **subheads**: a short line without a subject and without end punctuation below
-  the first story paragraph (Markdown headings too);
+  the first story paragraph (Markdown headings and short lines set wholly in bold too);
 - **top captions**: above the story, a one-sentence paragraph that ends in a
   full date ("... near Harbor Park on April 29, 2023.") is a photo caption;
 - **deck**: a one-sentence paragraph above a dateline paragraph ("PALM BEACH, Fla. —").
@@ -47,6 +47,9 @@ RELATED_HEADING = re.compile(
     r"latest (news|stories|headlines)\W*$|what to read next\b|further reading\W*$|see also\W*$)",
     re.IGNORECASE,
 )
+
+#: A related label followed by the teaser itself on the same line: one link, not a section heading.
+_LABELLED_TEASER = re.compile(r"^[^:]{1,40}:\s*\w[^:]*\w")
 
 #: Run-in labels split off the start of a paragraph as their own ``subhead`` claim.
 _LABELS = (
@@ -78,6 +81,9 @@ MIN_EMBED_WORDS = 6
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 #: A Markdown image alone on its line (its alt text describes the picture): a caption.
 _MD_IMAGE = re.compile(r"^\s*(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\s*\]\([^)]*\))?\s*$")
+#: A short line set wholly in bold ("**Why it matters**", "__What happens next__"): a subhead when its words
+#: are at most MAX_SUBHEAD_WORDS and do not end a sentence ("**The council voted 5-4.**" stays story).
+_MD_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<inner>[^*_\n]*[^*_\n.!?…\"”’)\s])\s*\1\s*$")
 _MD_LINKS_ONLY = re.compile(r"^[\W\d]*(\[[^\]]{3,}\]\([^)\s]+\)[\W]*)+$")
 #: Teasers below a related-stories heading are at most this many words, one sentence, no quotation.
 MAX_TEASER_WORDS = 35
@@ -171,6 +177,24 @@ def _dated_caption(doc: "Doc", start: int, end: int, published: str | None) -> b
         and f"{when.year:04d}-{when.month:02d}-{when.day:02d}" <= day
 
 
+#: A "Photo:" line that only names the photographer or agency ("Photo: Ana Ruiz / Lake Sentinel").
+_PHOTO_CREDIT_LINE = re.compile(r"^\W*(?:photo|image|picture|video)s?\s*:\s*[^.!?]{0,60}[/|][^.!?]{0,60}$|"
+                                r"^\W*(?:photo|image|picture|video)s?\s*:\s*\(?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\)?$",
+                                re.IGNORECASE)
+#: Captions are short.
+MAX_CAPTION_WORDS = 35
+
+
+def _caption_shape(doc: "Doc", start: int, end: int) -> bool:
+    """A sentence that can be a picture's caption: at most :data:`MAX_CAPTION_WORDS` words, verbless or in
+    the simple present, with no past, modal or reporting verb (news prose tells events in the past)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span.text.split()) > MAX_CAPTION_WORDS:
+        return False
+    return not any(t.tag_ in ("MD", "VBD", "VBN") and t.dep_ not in ("amod", "acl", "relcl")
+                   or t.lemma_.lower() in ("say", "tell", "report", "announce", "add") for t in span)
+
+
 #: Question words that open a section subhead ("Where evacuees can go", "How to help").
 _WH_HEADING = re.compile(r"^(?:what|where|why|how|who|when|which|whose)\b", re.IGNORECASE)
 
@@ -212,11 +236,15 @@ def article_reasons(text: str, doc: "Doc", sentences: Sequence[Segment], reasons
         line = text[span[p][0]:span[p][1]]
         if _MD_HEADING.match(line):
             mark(p, "headline" if n == 0 and line.startswith("# ") else "subhead", force=True)
+        elif len(paras[p]) == 1 and (m := _MD_BOLD_LINE.match(line)) and \
+                len(m.group("inner").split()) <= MAX_SUBHEAD_WORDS:
+            mark(p, "subhead")
 
     # a related-stories section runs to the end of the body
     for n, p in enumerate(body):
         line = text[span[p][0]:span[p][1]].strip().lstrip("#").strip()
-        if RELATED_HEADING.match(line) and len(line.split()) <= 8 and len(paras[p]) == 1:
+        if RELATED_HEADING.match(line) and len(line.split()) <= 8 and len(paras[p]) == 1 \
+                and not _LABELLED_TEASER.match(line):  # "More coverage: Storm cleanup goes on" is one link
             mark(p, "related", force=reasons[paras[p][0]] in (None, "subhead"))
             for q in body[n + 1:]:
                 a, b = span[q]
@@ -288,6 +316,22 @@ def article_reasons(text: str, doc: "Doc", sentences: Sequence[Segment], reasons
                 for q in body:
                     if q != p and reasons[paras[q][0]] == "duplicate" and _norm(text[span[q][0]:span[q][1]]) == key:
                         mark(q, "caption", force=True)
+
+    # an unprefixed caption right above its credit line ("Swimmers at Birch Point, where the bloom is
+    # thickest." / "Credit: Lake Sentinel"): one short sentence, no quotation, not past, modal or reported
+    # (its own paragraph, or the paragraph is the caption and its credit)
+    in_body = set(body)
+    for i in range(len(sentences) - 1):
+        s, nxt = sentences[i], sentences[i + 1]
+        idx = paras[s.paragraph]
+        if s.paragraph == lead or s.paragraph not in in_body or reasons[i] is not None or idx[0] != i:
+            continue
+        if any(reasons[j] not in ("credit", "caption") for j in idx[1:]):
+            continue
+        if not (reasons[i + 1] == "credit" or _PHOTO_CREDIT_LINE.match(text[nxt.start:nxt.end])):
+            continue
+        if not any(ta < s.end and s.start < tb for ta, tb in quotes) and _caption_shape(doc, s.start, s.end):
+            reasons[i] = "caption"
 
     # subheads below the first story paragraph
     started = False

@@ -106,7 +106,7 @@ def _trailing_name(subject: "Token") -> "Token | None":
     friend of the victim, Ana Ruiz," may name the victim: no speaker then)."""
     if subject.lemma_.lower() in INSTITUTION_NOUNS or subject.lemma_.lower() in DOCUMENT_NOUNS:
         return None
-    last = max(t.i for t in subject.subtree if not t.is_punct)
+    last = max((t.i for t in subject.subtree if not t.is_punct), default=subject.i)  # a punct-only subject ("'90s")
     if subject.head.i < last:
         return None  # the verb comes first: "…,” said a nurse at the clinic, Tamsin Orue"
     for name in subject.subtree:

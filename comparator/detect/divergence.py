@@ -80,6 +80,7 @@ def _find_divergences(comp: "Comparison", ctx: Context) -> list[Finding]:
                     prev[2].update({(f.start, f.end): f for f in facts})
                     lacking[key] = (prev[0], prev[1], prev[2], max(prev[3], al.score))
     from comparator.detect.fact_pairs import title_findings, unaligned_divergences
+    from comparator.detect.omission_clauses import same_event
 
     for f in unaligned_divergences(comp, ctx) + title_findings(comp, ctx):
         key = (f.kind, tuple((e.article, e.start, e.end) for e in f.evidence))
@@ -94,6 +95,8 @@ def _find_divergences(comp: "Comparison", ctx: Context) -> list[Finding]:
         done = matched_in.get((side.claim.article, other_article), set())
         keep = [f for span, f in sorted(facts.items()) if span not in done
                 and not same_value.stated_elsewhere(f, stated.get(other_article, []))]
+        if keep and not same_event(ctx, side.claim, other.claim, ctx.shared.get("vectors")):
+            continue  # another event with shared words (review3-without2): the omission detector charges it
         if keep:  # a fact no aligned claim of the other article carries
             out.append(_detail_finding(side, other, keep, score))
     return out

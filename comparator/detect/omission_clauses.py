@@ -317,6 +317,12 @@ def other_fact(comp: "Comparison", group: list[Claim], claim_id: str) -> bool:
 #: A claim about the fact's subject must have at least this cosine with the fact to say it
 #: without its value (:data:`comparator.detect.omissions.PARTIAL_COSINE`'s bar).
 SUBJECT_COSINE = 0.33
+#: A claim sharing only the subject's noun must also hold the fact's predicate lemma or every other noun
+#: of its clause (values aside: "the inspection was scheduled for <date>"), or have at least this cosine
+#: with the fact: "The beaches drew 200,000 visitors last summer." is not told by "closed all six public
+#: beaches" (review3-caption1: a fact about the visitors, not the beaches' date).
+SUBJECT_STRONG_COSINE = 0.7
+_VALUE_ENTS = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL"})
 #: ... and the subject's noun must be in at most this many of the outlet's claims (the thing is
 #: mentioned in passing; a story's topic, "the talks" of a story about talks, is not).
 SUBJECT_MENTIONS = 1
@@ -348,14 +354,43 @@ def subject_claim(comp: "Comparison", ctx: "Context", group: list[Claim], articl
                     and any(t.pos_ == "NOUN" and t.lemma_.lower() == noun for t in spans[c.id])]
         if len(mentions) > SUBJECT_MENTIONS:
             continue  # the story's own actor ("the county"), not one thing the fact dates or prices
+        extra = {t.lemma_.lower() for t in head.subtree if t.pos_ in ("NOUN", "PROPN") and t.i != subj[0].i
+                 and not t.like_num and t.ent_type_ not in _VALUE_ENTS}
         for c in mentions:
-            if fact.id in vectors and c.id in vectors and \
-                    float(np.dot(vectors[fact.id], vectors[c.id])) < SUBJECT_COSINE:
+            cos = float(np.dot(vectors[fact.id], vectors[c.id])) if fact.id in vectors and c.id in vectors else None
+            if cos is not None and cos < SUBJECT_COSINE:
                 continue
+            lemmas = {t.lemma_.lower() for t in spans[c.id]}
+            if not (extra <= lemmas or head.lemma_.lower() in lemmas
+                    or (cos is not None and cos >= SUBJECT_STRONG_COSINE)):
+                continue  # only the subject's noun is shared ("the beaches" of "The beaches drew 200,000 visitors")
             if fact.id not in vectors or c.id not in vectors or other_fact(comp, group, c.id):
                 continue
             return c.id
     return None
+
+
+#: Cosine at or above which two claims tell the same event whatever their verbs (see :func:`same_event`).
+SAME_EVENT_COSINE = SUBJECT_STRONG_COSINE
+
+
+def same_event(ctx: "Context", fact: Claim, claim: Claim, vectors: dict | None = None) -> bool:
+    """Whether ``claim`` can tell ``fact`` with fewer details ("reports it without"): one holds the
+    other's main predicate lemma (:func:`_predicate_token`), or their cosine is at least
+    :data:`SAME_EVENT_COSINE`. "Taxpayers object to the cost." does not tell "Taxpayers will cover
+    $600 million of the cost." (cosine 0.61; review3-without2). True without a parse or vectors
+    (nothing to judge by)."""
+    vectors = vectors or {}
+    if fact.id in vectors and claim.id in vectors and \
+            float(np.dot(vectors[fact.id], vectors[claim.id])) >= SAME_EVENT_COSINE:
+        return True
+    mine, theirs = _span(ctx, fact), _span(ctx, claim)
+    head, other = _predicate_token(ctx, fact), _predicate_token(ctx, claim)
+    if mine is None or theirs is None or head is None or other is None or \
+            fact.id not in vectors or claim.id not in vectors:
+        return True
+    return head.lemma_.lower() in {t.lemma_.lower() for t in theirs} or \
+        other.lemma_.lower() in {t.lemma_.lower() for t in mine}
 
 
 def attribution(ctx: "Context", claim: Claim) -> str:

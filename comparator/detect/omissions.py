@@ -51,7 +51,7 @@ import numpy as np
 
 from comparator.detect import and_list
 from comparator.detect.newsroom_notes import newsroom_note
-from comparator.detect.omission_clauses import attribution, clause_carrier, other_fact, subject_claim
+from comparator.detect.omission_clauses import attribution, clause_carrier, other_fact, same_event, subject_claim
 from comparator.detect.omission_slots import slot_claim
 from comparator.groups import fact_groups
 from comparator.types import Claim, Evidence, Finding
@@ -401,6 +401,8 @@ def find_omissions(comp: "Comparison", ctx: "Context") -> list[Finding]:
         partial: dict[str, dict] = {}
         for a in list(missing):
             part = next((p for p in (partial_claim(comp, c, a, vectors) for c in group) if p is not None), None)
+            if part is not None and not any(same_event(ctx, c, comp.claim(part), vectors) for c in group):
+                part = None  # shares words, tells another event: not "reports it without"
             if part is not None and other_fact(comp, group, part):
                 continue  # another value in the fact's slot ("$35,000" for "$37,000"): a different fact
             if part is None and a not in by_anchor:  # (not when absent anchors charged it)
