@@ -187,7 +187,8 @@ def _ranked_rows(comp: "Comparison") -> list[list[str]]:
         if f.evidence:
             row.pop()
         if len(f.evidence) > 3:
-            row += ["", f"_…and {len(f.evidence) - 3} more spans._"]
+            more = len(f.evidence) - 3
+            row += ["", f"_…and {more} more span{'s' if more > 1 else ''}._"]
         rows.append(row + [""])
     return rows
 
