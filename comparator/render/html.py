@@ -18,6 +18,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 from urllib.parse import urlsplit
 
+from comparator.render.quotation import nested_quotation
 from comparator.types import SEVERITIES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -165,7 +166,8 @@ def _findings(comp: "Comparison", rows: "Sequence[Row]", anchors: Mapping[str, A
             id=f.id, kind=f.kind, kind_label=kind_label(f.kind), severity=f.severity,
             confidence=f.confidence, message=f.message, entity=f.entity, articles=arts,
             outlets=tuple(outlet[a] for a in arts),
-            evidence=tuple(EvidenceView(ev.article, outlet.get(ev.article, ev.article), ev.claim, ev.text,
+            evidence=tuple(EvidenceView(ev.article, outlet.get(ev.article, ev.article), ev.claim,
+                                          nested_quotation(ev.text),
                                         ev.voice, ev.speaker) for ev in f.evidence),
             rows=tuple(rows_of.get(f.id, ())),
             has_anchor=f.id in anchors)))

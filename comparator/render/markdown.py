@@ -20,6 +20,7 @@ from comparator.render.common import (
     shared_fact_rows,
 )
 from comparator.render.overview import CELL_LABELS, KEY_FACTS, overview
+from comparator.render.quotation import nested_quotation
 from comparator.types import SEVERITIES, Evidence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -170,7 +171,7 @@ def _quote(comp: "Comparison", ev: Evidence) -> str:
     speaker = ev.speaker or ("unattributed" if ev.voice in ("quoted", "mixed") else None)
     who = ", ".join(w for w in (ev.voice, escape(speaker, 80)) if w)
     who = f" ({who})" if who else ""
-    return f"> **{escape(outlet, 80)}**{who}: “{escape(ev.text, QUOTE_CHARS)}”"
+    return f"> **{escape(outlet, 80)}**{who}: “{escape(nested_quotation(ev.text), QUOTE_CHARS)}”"
 
 
 def _ranked_rows(comp: "Comparison") -> list[list[str]]:

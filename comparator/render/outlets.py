@@ -20,6 +20,7 @@ from comparator.render.source_types import (
     classify_speaker,
     entity_roles,
 )
+from comparator.render.quotation import nested_quotation
 from comparator.types import Claim
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -136,44 +137,18 @@ def _series(items: list[str]) -> str:
 
 
 _DOUBLE = re.compile(r'["\u201c\u201d]')
-_OPENS_AFTER = " \t\n([{\u2014\u2013-:"
-
-
-def _nested(text: str) -> str:
-    """``text`` with its double quotation marks as single curly ones (‘ ’), as a quotation nested
-    in ours is written, and balanced: an opening mark the clip left unclosed gets its closing mark
-    (before a final "…"), a closing mark whose opening one lay before the sentence (it starts
-    mid-quotation) gets an opening mark. A mark opens at the start, after a space, a bracket, a
-    dash or a colon, or when it is “; otherwise it closes."""
-    out, depth, orphans = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch == "\u201c" or (ch == '"' and (i == 0 or text[i - 1] in _OPENS_AFTER)):
-            out.append("\u2018")
-            depth += 1
-        elif ch in '"\u201d':
-            out.append("\u2019")
-            if depth:
-                depth -= 1
-            else:
-                orphans += 1
-        else:
-            out.append(ch)
-    inner = "".join(out)
-    tail = "\u2026" if inner.endswith("\u2026") else ""
-    inner = inner[: len(inner) - len(tail)].rstrip()
-    return "\u2018" * orphans + inner + "\u2019" * depth + tail
 
 
 def _quote(text: str, limit: int = 90) -> str:
     """“text”, clipped, without the sentence's own quotation marks or final full stop; quotation
     marks inside it become single ones (‘ ’) and stay balanced when the clip cuts a quotation
-    or the sentence closes a quotation opened before it (:func:`_nested`)."""
+    or the sentence closes a quotation opened before it (:func:`comparator.render.quotation.nested_quotation`)."""
     inner = " ".join(text.split())
     marks = _DOUBLE.findall(inner)
     body = inner.rstrip(".")
     if len(marks) == 2 and _DOUBLE.match(body) and body[-1:] in '"\u201d':
         inner = body[1:-1].strip()  # a sentence that is one quotation: drop its marks
-    inner = _nested(clip(inner, limit).rstrip("."))
+    inner = nested_quotation(clip(inner, limit).rstrip("."))
     return f"\u201c{inner}\u201d"
 
 
